@@ -1,0 +1,210 @@
+//! Internal links and `#anchors` must lead somewhere; each dead one is reported at the line and
+//! column where it was written.
+
+use crate::diagnostic::Diagnostic;
+use crate::render::PageRecord;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Everything a link inside the site can point at.
+#[derive(Debug, Default)]
+pub struct LinkTargets {
+    /// Site addresses of pages, with the ids in each.
+    pub pages: BTreeMap<String, BTreeSet<String>>,
+    /// Addresses of files under `/assets/` (original names).
+    pub assets: BTreeSet<String>,
+}
+
+impl LinkTargets {
+    /// Collects the targets from the rendered pages and the asset addresses.
+    pub fn new(pages: &[PageRecord], assets: impl IntoIterator<Item = String>) -> Self {
+        LinkTargets {
+            pages: pages.iter().map(|p| (p.url.clone(), p.facts.ids.clone())).collect(),
+            assets: assets.into_iter().collect(),
+        }
+    }
+}
+
+/// Checks every link written in the Markdown of every page.
+pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site_host: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for page in pages {
+        for link in &page.links {
+            let Some((path, fragment)) = resolve(&page.url, &link.href, site_host) else {
+                continue;
+            };
+            if path.starts_with("/assets/") {
+                if !targets.assets.contains(&path) {
+                    problems.push(
+                        Diagnostic::error(
+                            &page.source.file,
+                            link.line,
+                            link.column,
+                            "dead-link",
+                            format!(
+                                "The link to {} leads nowhere: there is no such file in the assets folder",
+                                link.href
+                            ),
+                        )
+                        .with_suggestion("Check the file name (capital letters count), or add the file to the `assets` folder."),
+                    );
+                }
+                continue;
+            }
+            let Some(page_key) = find_page(targets, &path) else {
+                let fix = match crate::suggest::closest(&path, targets.pages.keys().map(String::as_str)) {
+                    Some(best) => format!("Did you mean {best}? Otherwise check the address, or create the page."),
+                    None => {
+                        "Check the address, or create the page. Addresses on this site end with `/`, for example /advice/short-breaks/."
+                            .to_string()
+                    }
+                };
+                problems.push(
+                    Diagnostic::error(
+                        &page.source.file,
+                        link.line,
+                        link.column,
+                        "dead-link",
+                        format!("The link to {} leads nowhere: there is no page at {path}", link.href),
+                    )
+                    .with_suggestion(fix),
+                );
+                continue;
+            };
+            if let Some(fragment) = fragment {
+                let ids = &targets.pages[page_key];
+                if !ids.contains(&fragment) {
+                    let fix = match crate::suggest::closest(&fragment, ids.iter().map(String::as_str)) {
+                        Some(best) => format!("Did you mean #{best}? Headings get ids from their words: `## Who can ask?` becomes #who-can-ask."),
+                        None => "Link to a heading that exists on that page. Headings get ids from their words: `## Who can ask?` becomes #who-can-ask.".to_string(),
+                    };
+                    problems.push(
+                        Diagnostic::error(
+                            &page.source.file,
+                            link.line,
+                            link.column,
+                            "dead-anchor",
+                            format!(
+                                "The link to {} leads nowhere: the page {page_key} has no part called #{fragment}",
+                                link.href
+                            ),
+                        )
+                        .with_suggestion(fix),
+                    );
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Finds the page an internal path names, allowing `/x` for `/x/` and `/x/index.html`.
+fn find_page<'a>(targets: &'a LinkTargets, path: &str) -> Option<&'a String> {
+    let candidates = [
+        path.to_string(),
+        format!("{path}/"),
+        path.trim_end_matches("index.html").to_string(),
+    ];
+    candidates
+        .iter()
+        .find_map(|candidate| targets.pages.get_key_value(candidate).map(|(key, _)| key))
+}
+
+/// Turns a link into an absolute site path and an optional fragment; `None` for links that leave
+/// the site (other websites, email, phone).
+fn resolve(page_url: &str, href: &str, site_host: &str) -> Option<(String, Option<String>)> {
+    let href = href.trim();
+    if href.is_empty() {
+        return Some((page_url.to_string(), None));
+    }
+    let local = if let Some(host) = crate::render::postprocess::host_of(href) {
+        if !host.eq_ignore_ascii_case(site_host) {
+            return None;
+        }
+        let after_scheme = href.split_once("//").map(|(_, rest)| rest).unwrap_or(href);
+        after_scheme
+            .find('/')
+            .map(|i| after_scheme[i..].to_string())
+            .unwrap_or_else(|| "/".to_string())
+    } else if href.starts_with("//") || href.split(['/', '#', '?']).next().is_some_and(|first| first.contains(':')) {
+        return None;
+    } else {
+        href.to_string()
+    };
+    let (before_fragment, fragment) = match local.split_once('#') {
+        Some((path, fragment)) => (path.to_string(), Some(percent_decode(fragment))),
+        None => (local, None),
+    };
+    let path = before_fragment.split('?').next().unwrap_or("").to_string();
+    let absolute = if path.is_empty() {
+        page_url.to_string()
+    } else if path.starts_with('/') {
+        path
+    } else {
+        join_relative(page_url, &path)
+    };
+    Some((percent_decode(&absolute), fragment.filter(|f| !f.is_empty())))
+}
+
+fn join_relative(base: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    let trailing = relative.ends_with('/');
+    for piece in relative.split('/') {
+        match piece {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut joined = format!("/{}", parts.join("/"));
+    if trailing && joined != "/" {
+        joined.push('/');
+    }
+    joined
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(high), Some(low)) = ((bytes[i + 1] as char).to_digit(16), (bytes[i + 2] as char).to_digit(16))
+        {
+            out.push((high * 16 + low) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_links_the_way_a_browser_would() {
+        let host = "localoffer.example.org";
+        assert_eq!(resolve("/advice/sen/", "/services/", host), Some(("/services/".into(), None)));
+        assert_eq!(
+            resolve("/advice/sen/", "#who-can-ask", host),
+            Some(("/advice/sen/".into(), Some("who-can-ask".into())))
+        );
+        assert_eq!(
+            resolve("/advice/sen/", "../ehc/#top", host),
+            Some(("/advice/ehc/".into(), Some("top".into())))
+        );
+        assert_eq!(
+            resolve("/advice/sen/", "https://localoffer.example.org/glossary/", host),
+            Some(("/glossary/".into(), None))
+        );
+        assert_eq!(resolve("/advice/sen/", "https://www.nhs.uk/", host), None);
+        assert_eq!(resolve("/advice/sen/", "mailto:a@b.org", host), None);
+        assert_eq!(resolve("/advice/sen/", "tel:0121", host), None);
+    }
+}

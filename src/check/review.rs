@@ -1,0 +1,85 @@
+//! Review dates: content past its review date is a warning; past the grace period, an error.
+
+use crate::content::{Date, Site};
+use crate::diagnostic::Diagnostic;
+
+/// Checks the review dates of every page and service against `today`.
+pub fn check_review_dates(site: &Site, today: Date) -> Vec<Diagnostic> {
+    let grace = site.config.checks.review_grace_days;
+    let mut problems = Vec::new();
+    let mut check = |file: &str, line: usize, column: usize, what: &str, last: Date, next: Date| {
+        if last > today {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    column,
+                    "review-date",
+                    format!("{what} says it was last reviewed on {}, which is in the future", last.long()),
+                )
+                .with_suggestion("Set `last_reviewed:` to the day the content was really checked."),
+            );
+        }
+        if next < last {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    column,
+                    "review-date",
+                    format!(
+                        "{what} is due for review on {}, before it was last reviewed ({})",
+                        next.long(),
+                        last.long()
+                    ),
+                )
+                .with_suggestion(
+                    "Set `next_review:` to a date after `last_reviewed:`, or remove it to use the review cycle from site.toml.",
+                ),
+            );
+        } else if today > next.add_days(grace) {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    column,
+                    "review-overdue",
+                    format!("{what} was due for review on {}, more than {grace} days ago", next.long()),
+                )
+                .with_suggestion("Check the content with its owner, then set `last_reviewed:` to today's date."),
+            );
+        } else if today > next {
+            problems.push(
+                Diagnostic::warning(
+                    file,
+                    line,
+                    column,
+                    "review-due",
+                    format!("{what} was due for review on {}", next.long()),
+                )
+                .with_suggestion("Check the content with its owner, then set `last_reviewed:` to today's date."),
+            );
+        }
+    };
+    for page in &site.pages {
+        check(
+            &page.source.file,
+            2,
+            1,
+            &format!("The page \"{}\"", page.meta.title),
+            page.meta.last_reviewed,
+            page.next_review(&site.config),
+        );
+    }
+    for service in &site.services {
+        check(
+            &service.source.file,
+            service.source.line,
+            service.source.column,
+            &format!("The service \"{}\"", service.record.name),
+            service.record.last_reviewed,
+            service.next_review(&site.config),
+        );
+    }
+    problems
+}

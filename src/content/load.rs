@@ -1,0 +1,599 @@
+//! Walking `content/` and reading every file into the typed model, collecting every problem.
+
+use super::front_matter;
+use super::model::*;
+use super::{is_slug, slugify};
+use crate::config::SiteConfig;
+use crate::diagnostic::{Diagnostic, display_path};
+use crate::yaml::{self, Spanned, YamlError};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// The folder under the site root that holds the content.
+pub const CONTENT_DIR: &str = "content";
+
+/// Reads the whole site. Returns `None` only when `site.toml` itself cannot be used; otherwise
+/// every problem found is in the diagnostics and the good parts are loaded, so authors see all
+/// errors in one run.
+pub fn load_site(root: &Path, include_drafts: bool) -> (Option<Site>, Vec<Diagnostic>) {
+    let config = match SiteConfig::load(root) {
+        Ok(config) => config,
+        Err(problems) => return (None, problems),
+    };
+    let mut loader = Loader {
+        root,
+        config: &config,
+        include_drafts,
+        diagnostics: Vec::new(),
+        pages: Vec::new(),
+        services: Vec::new(),
+        contacts: BTreeMap::new(),
+        glossary: Vec::new(),
+    };
+    loader.walk();
+    let Loader {
+        mut pages,
+        mut services,
+        contacts,
+        mut glossary,
+        mut diagnostics,
+        ..
+    } = loader;
+    pages.sort_by(|a, b| a.url.cmp(&b.url));
+    services.sort_by(|a, b| {
+        a.id.cmp(&b.id)
+            .then_with(|| a.source.file.cmp(&b.source.file))
+            .then(a.source.line.cmp(&b.source.line))
+    });
+    glossary.sort_by_key(|t| t.term.to_lowercase());
+    diagnostics.extend(find_clashes(&config, &pages, &services));
+    for id in &config.contacts.every_page {
+        if !contacts.contains_key(id) {
+            diagnostics.push(
+                Diagnostic::error(format!("{CONTENT_DIR}/contacts/{id}.yaml"), 0, 0, "contact-missing", format!("The contact block `{id}` is meant to be on every page, but its file does not exist"))
+                    .with_suggestion(format!("Create {CONTENT_DIR}/contacts/{id}.yaml with at least `name:` and `summary:`, or remove \"{id}\" from [contacts] every_page in site.toml.")),
+            );
+        }
+    }
+    let site = Site {
+        config,
+        pages,
+        services,
+        contacts,
+        glossary,
+    };
+    (Some(site), diagnostics)
+}
+
+struct Loader<'a> {
+    root: &'a Path,
+    config: &'a SiteConfig,
+    include_drafts: bool,
+    diagnostics: Vec<Diagnostic>,
+    pages: Vec<Page>,
+    services: Vec<Service>,
+    contacts: BTreeMap<String, ContactBlock>,
+    glossary: Vec<GlossaryTerm>,
+}
+
+/// What a file in `content/` is, decided from where it is and its extension.
+enum FileKind {
+    Page,
+    ServiceMarkdown,
+    ServiceList,
+    Contact,
+    Glossary,
+    Ignored,
+    Unknown,
+}
+
+fn classify(relative: &Path) -> FileKind {
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let extension = relative.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let file_name = parts.last().map(String::as_str).unwrap_or("");
+    if file_name.starts_with('.') || file_name.ends_with('~') || file_name.starts_with("#") {
+        return FileKind::Ignored;
+    }
+    let is_yaml = extension == "yaml" || extension == "yml";
+    match (parts.first().map(String::as_str), parts.len(), extension.as_str()) {
+        (Some("services"), _, "md") => FileKind::ServiceMarkdown,
+        (Some("services"), _, _) if is_yaml => FileKind::ServiceList,
+        (Some("contacts"), 2, _) if is_yaml => FileKind::Contact,
+        (Some(_), 1, _) if is_yaml && relative.file_stem().is_some_and(|s| s == "glossary") => FileKind::Glossary,
+        (_, _, "md") => FileKind::Page,
+        _ => FileKind::Unknown,
+    }
+}
+
+impl Loader<'_> {
+    fn walk(&mut self) {
+        let content = self.root.join(CONTENT_DIR);
+        if !content.is_dir() {
+            self.diagnostics.push(
+                Diagnostic::error(CONTENT_DIR, 0, 0, "content-missing", "There is no content folder")
+                    .with_suggestion("Create a `content` folder beside site.toml for the pages and services, or run `signpost init DIR` to start a new site."),
+            );
+            return;
+        }
+        let walker = WalkDir::new(&content).follow_links(true).sort_by_file_name();
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => self.read_file(entry.path()),
+                Ok(_) => {}
+                Err(error) => {
+                    let path = error.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone());
+                    let file = display_path(self.root, &path);
+                    let diagnostic = if error.loop_ancestor().is_some() {
+                        Diagnostic::error(
+                            file,
+                            0,
+                            0,
+                            "symlink-loop",
+                            "This folder link points back to a folder that contains it, so it would go round for ever",
+                        )
+                        .with_suggestion("Remove the symbolic link, or point it somewhere outside its own folder.")
+                    } else {
+                        Diagnostic::error(file, 0, 0, "read-error", format!("Cannot read this: {error}"))
+                            .with_suggestion("Check that the file or folder exists and that you may read it.")
+                    };
+                    self.diagnostics.push(diagnostic);
+                }
+            }
+        }
+    }
+
+    fn read_file(&mut self, path: &Path) {
+        let content_dir = self.root.join(CONTENT_DIR);
+        let relative = path.strip_prefix(&content_dir).unwrap_or(path).to_path_buf();
+        let file = display_path(self.root, path);
+        let kind = classify(&relative);
+        match kind {
+            FileKind::Ignored => return,
+            FileKind::Unknown => {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        &file,
+                        0,
+                        0,
+                        "unused-file",
+                        "Signpost does not use this file, so it will not be on the site",
+                    )
+                    .with_suggestion(
+                        "Put images and documents in the `assets` folder and link to them as /assets/NAME. Pages must end in .md.",
+                    ),
+                );
+                return;
+            }
+            _ => {}
+        }
+        let Some(text) = self.read_text(path, &file) else { return };
+        match kind {
+            FileKind::Page => self.load_page(&relative, &file, &text),
+            FileKind::ServiceMarkdown => self.load_service_markdown(&file, &text),
+            FileKind::ServiceList => self.load_service_list(&file, &text),
+            FileKind::Contact => self.load_contact(&relative, &file, &text),
+            FileKind::Glossary => self.load_glossary(&file, &text),
+            FileKind::Ignored | FileKind::Unknown => {}
+        }
+    }
+
+    /// Reads a text file, refusing huge and binary files with a clear message.
+    fn read_text(&mut self, path: &Path, file: &str) -> Option<String> {
+        let limit = self.config.checks.max_file_kb.saturating_mul(1024);
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.len() > limit => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        0,
+                        0,
+                        "file-too-large",
+                        format!(
+                            "This file is {} KB, more than the limit of {} KB",
+                            meta.len() / 1024,
+                            self.config.checks.max_file_kb
+                        ),
+                    )
+                    .with_suggestion(
+                        "Split it into smaller files, or raise [checks] max_file_kb in site.toml if it really must be this big.",
+                    ),
+                );
+                return None;
+            }
+            Ok(_) => {}
+            Err(error) => {
+                self.diagnostics.push(Diagnostic::error(
+                    file,
+                    0,
+                    0,
+                    "read-error",
+                    format!("Cannot read this file: {error}"),
+                ));
+                return None;
+            }
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.diagnostics.push(Diagnostic::error(
+                    file,
+                    0,
+                    0,
+                    "read-error",
+                    format!("Cannot read this file: {error}"),
+                ));
+                return None;
+            }
+        };
+        if bytes.contains(&0) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    0,
+                    0,
+                    "not-text",
+                    "This is not a text file (it looks like a picture, document or other binary file)",
+                )
+                .with_suggestion(
+                    "Only Markdown (.md) and YAML (.yaml) text files belong in `content`. Put pictures and documents in `assets`.",
+                ),
+            );
+            return None;
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(error) => {
+                let (line, column) = crate::config::line_column(
+                    &String::from_utf8_lossy(&error.as_bytes()[..error.utf8_error().valid_up_to()]),
+                    error.utf8_error().valid_up_to(),
+                );
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        line,
+                        column,
+                        "not-utf8",
+                        "This file has characters that are not saved as UTF-8",
+                    )
+                    .with_suggestion("Save the file as UTF-8 in your editor (often under 'Save as' or 'Encoding')."),
+                );
+                None
+            }
+        }
+    }
+
+    fn yaml_diagnostic(&self, file: &str, error: YamlError, first_line: usize) -> Diagnostic {
+        let line = if error.line == 0 { first_line } else { error.line + first_line - 1 };
+        Diagnostic::error(file, line, error.column, error.rule, error.message).with_suggestion(error.suggestion)
+    }
+
+    fn keep(&self, status: Status) -> bool {
+        self.include_drafts || status == Status::Published
+    }
+
+    fn load_page(&mut self, relative: &Path, file: &str, text: &str) {
+        let Some(parts) = front_matter::split(text) else {
+            self.diagnostics.push(
+                Diagnostic::error(file, 1, 1, "front-matter-missing", "This page does not start with front matter (the title, summary and review details between two `---` lines)")
+                    .with_suggestion("Start the file with `---`, then lines such as `title: ...`, `summary: ...`, `last_reviewed: 2026-01-31`, `owner: ...`, then `---`."),
+            );
+            return;
+        };
+        let url = match page_url(relative) {
+            Ok(url) => url,
+            Err(bad) => {
+                self.diagnostics.push(
+                    Diagnostic::error(file, 0, 0, "file-name", format!("The name `{bad}` cannot be used in a web address"))
+                        .with_suggestion(
+                            "Use lowercase letters, numbers and hyphens in file and folder names, for example `short-breaks.md`.",
+                        ),
+                );
+                return;
+            }
+        };
+        match yaml::parse::<PageMeta>(parts.yaml) {
+            Ok(meta) => {
+                if self.keep(meta.status) {
+                    self.pages.push(Page {
+                        source: SourceRef {
+                            file: file.to_string(),
+                            line: 1,
+                            column: 1,
+                        },
+                        url,
+                        meta,
+                        body: parts.body.to_string(),
+                        body_first_line: parts.body_first_line,
+                    });
+                }
+            }
+            Err(error) => {
+                let diagnostic = self.yaml_diagnostic(file, error, parts.yaml_first_line);
+                self.diagnostics.push(diagnostic);
+            }
+        }
+    }
+
+    fn load_service_markdown(&mut self, file: &str, text: &str) {
+        let Some(parts) = front_matter::split(text) else {
+            self.diagnostics.push(
+                Diagnostic::error(file, 1, 1, "front-matter-missing", "This service file does not start with the service's details between two `---` lines")
+                    .with_suggestion("Start the file with `---`, the fields (name, category, summary, provider, ages, access, cost, contact, where, last_reviewed), then `---`, then the description."),
+            );
+            return;
+        };
+        match yaml::parse::<ServiceRecord>(parts.yaml) {
+            Ok(mut record) => {
+                if record.description.is_some() {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            file,
+                            parts.yaml_first_line,
+                            1,
+                            "description-twice",
+                            "This service has a `description:` field and also text below the front matter",
+                        )
+                        .with_suggestion(
+                            "In a Markdown service file, write the description below the second `---` and remove the `description:` field.",
+                        ),
+                    );
+                }
+                if !parts.body.trim().is_empty() {
+                    record.description = Some(parts.body.to_string());
+                }
+                let source = SourceRef {
+                    file: file.to_string(),
+                    line: parts.yaml_first_line,
+                    column: 1,
+                };
+                self.add_service(record, source, parts.body_first_line);
+            }
+            Err(error) => {
+                let diagnostic = self.yaml_diagnostic(file, error, parts.yaml_first_line);
+                self.diagnostics.push(diagnostic);
+            }
+        }
+    }
+
+    fn load_service_list(&mut self, file: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.diagnostics.push(
+                Diagnostic::warning(file, 0, 0, "empty-file", "This service file is empty")
+                    .with_suggestion("Add services, or delete the file."),
+            );
+            return;
+        }
+        match yaml::parse::<Vec<Spanned<ServiceRecord>>>(text) {
+            Ok(items) => {
+                for item in items {
+                    let position = yaml::position_of(&item);
+                    let description_line = position.line;
+                    let source = SourceRef {
+                        file: file.to_string(),
+                        line: position.line,
+                        column: position.column,
+                    };
+                    self.add_service(item.value, source, description_line);
+                }
+            }
+            Err(error) => {
+                if error.rule == "wrong-type" && error.message.contains("sequence") && error.line <= 1 {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            file,
+                            error.line.max(1),
+                            error.column.max(1),
+                            "not-a-list",
+                            "A service file must be a list of services",
+                        )
+                        .with_suggestion("Start each service with `- ` at the beginning of a line, for example `- name: Swim club`."),
+                    );
+                    return;
+                }
+                let first = self.yaml_diagnostic(file, error, 1);
+                self.diagnostics.push(first);
+                self.recover_service_list(file, text);
+            }
+        }
+    }
+
+    /// After an error in a list of services, reads each service on its own, so every mistake in
+    /// the file is reported and the good services are still built.
+    fn recover_service_list(&mut self, file: &str, text: &str) {
+        let Ok(items) = yaml::parse::<Vec<Spanned<serde::de::IgnoredAny>>>(text) else {
+            return;
+        };
+        let positions: Vec<yaml::Position> = items.iter().map(yaml::position_of).collect();
+        for (index, position) in positions.iter().enumerate() {
+            let Some(start) = position.offset else { return };
+            let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let end = positions
+                .get(index + 1)
+                .and_then(|next| next.offset)
+                .map(|next| text[..next].rfind('\n').map(|i| i + 1).unwrap_or(0))
+                .unwrap_or(text.len());
+            if end <= start {
+                continue;
+            }
+            let indent = " ".repeat(text[line_start..start].chars().count());
+            let snippet = format!("{indent}{}", &text[start..end]);
+            match yaml::parse::<ServiceRecord>(&snippet) {
+                Ok(record) => {
+                    let source = SourceRef {
+                        file: file.to_string(),
+                        line: position.line,
+                        column: position.column,
+                    };
+                    self.add_service(record, source, position.line);
+                }
+                Err(error) => {
+                    let diagnostic = self.yaml_diagnostic(file, error, position.line);
+                    self.diagnostics.push(diagnostic);
+                }
+            }
+        }
+    }
+
+    fn add_service(&mut self, record: ServiceRecord, source: SourceRef, description_first_line: usize) {
+        if !self.keep(record.status) {
+            return;
+        }
+        let id = record.id.clone().unwrap_or_else(|| slugify(&record.name));
+        if !is_slug(&id) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    &source.file,
+                    source.line,
+                    source.column,
+                    "service-id",
+                    format!("The service id `{id}` cannot be used in a web address"),
+                )
+                .with_suggestion("Use lowercase letters, numbers and hyphens, for example `id: swim-club`."),
+            );
+            return;
+        }
+        let url = format!("/services/{id}/");
+        self.services.push(Service {
+            source,
+            id,
+            url,
+            record,
+            description_first_line,
+        });
+    }
+
+    fn load_contact(&mut self, relative: &Path, file: &str, text: &str) {
+        let id = relative.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        if !is_slug(&id) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    0,
+                    0,
+                    "file-name",
+                    format!("The contact block name `{id}` must be lowercase letters, numbers and hyphens"),
+                )
+                .with_suggestion("Rename the file, for example `sendiass.yaml`."),
+            );
+            return;
+        }
+        match yaml::parse::<ContactBlock>(text) {
+            Ok(mut block) => {
+                block.id = id.clone();
+                self.contacts.insert(id, block);
+            }
+            Err(error) => {
+                let diagnostic = self.yaml_diagnostic(file, error, 1);
+                self.diagnostics.push(diagnostic);
+            }
+        }
+    }
+
+    fn load_glossary(&mut self, file: &str, text: &str) {
+        match yaml::parse::<Vec<Spanned<GlossaryTerm>>>(text) {
+            Ok(terms) => {
+                let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+                for term in terms {
+                    let position = yaml::position_of(&term);
+                    let key = slugify(&term.value.term);
+                    if let Some(first) = seen.get(&key) {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                file,
+                                position.line,
+                                position.column,
+                                "glossary-duplicate",
+                                format!("`{}` is already in the glossary (line {first})", term.value.term),
+                            )
+                            .with_suggestion("Keep one entry for each term and delete the other."),
+                        );
+                        continue;
+                    }
+                    seen.insert(key, position.line);
+                    self.glossary.push(term.value);
+                }
+            }
+            Err(error) => {
+                let diagnostic = self.yaml_diagnostic(file, error, 1);
+                self.diagnostics.push(diagnostic);
+            }
+        }
+    }
+}
+
+/// The address of a page from its path inside `content/`: `advice/index.md` -> `/advice/`.
+fn page_url(relative: &Path) -> Result<String, String> {
+    let mut parts: Vec<String> = Vec::new();
+    let components: Vec<PathBuf> = relative.components().map(|c| PathBuf::from(c.as_os_str())).collect();
+    for (index, component) in components.iter().enumerate() {
+        let last = index + 1 == components.len();
+        let name = if last {
+            component.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string()
+        } else {
+            component.to_str().unwrap_or("").to_string()
+        };
+        if last && name == "index" {
+            break;
+        }
+        if !is_slug(&name) {
+            return Err(name);
+        }
+        parts.push(name);
+    }
+    if parts.is_empty() {
+        Ok("/".to_string())
+    } else {
+        Ok(format!("/{}/", parts.join("/")))
+    }
+}
+
+/// Two things that would be written to the same address.
+fn find_clashes(config: &SiteConfig, pages: &[Page], services: &[Service]) -> Vec<Diagnostic> {
+    let mut taken: BTreeMap<String, String> = BTreeMap::new();
+    taken.insert(SERVICES_URL.to_string(), "the service directory".to_string());
+    taken.insert(GLOSSARY_URL.to_string(), "the glossary page".to_string());
+    for category in &config.categories {
+        taken.insert(category_url(&category.id), format!("the `{}` category page", category.id));
+    }
+    let mut problems = Vec::new();
+    let mut claim = |url: &str, source: &SourceRef, what: String| {
+        if let Some(owner) = taken.get(url) {
+            problems.push(
+                Diagnostic::error(
+                    &source.file,
+                    source.line,
+                    source.column,
+                    "duplicate-url",
+                    format!("{what} would have the address {url}, which is already used by {owner}"),
+                )
+                .with_suggestion("Rename the file, or give the service a different `id:`, so each page has its own address."),
+            );
+        } else {
+            taken.insert(url.to_string(), format!("{} (line {})", source.file, source.line));
+        }
+    };
+    for page in pages {
+        claim(&page.url, &page.source, "This page".to_string());
+    }
+    for service in services {
+        claim(&service.url, &service.source, format!("The service `{}`", service.record.name));
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_addresses_follow_the_folders() {
+        assert_eq!(page_url(Path::new("index.md")).unwrap(), "/");
+        assert_eq!(page_url(Path::new("advice/index.md")).unwrap(), "/advice/");
+        assert_eq!(page_url(Path::new("advice/sen-support.md")).unwrap(), "/advice/sen-support/");
+        assert_eq!(page_url(Path::new("Advice Pages/x.md")).unwrap_err(), "Advice Pages");
+    }
+}

@@ -1,0 +1,68 @@
+//! The content model (pages, services, contact blocks, glossary) and loading it from `content/`.
+
+mod date;
+pub mod front_matter;
+mod load;
+mod model;
+
+pub use date::Date;
+pub use load::load_site;
+pub use model::*;
+
+/// True for lowercase-hyphenated names that are safe in a web address: `short-breaks`, `ehcp-2`.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Turns a name into a lowercase-hyphenated id: `Monday Night @MyPlace!` -> `monday-night-myplace`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        let c = match c {
+            'à'..='å' | 'À'..='Å' => 'a',
+            'è'..='ë' | 'È'..='Ë' => 'e',
+            'ì'..='ï' | 'Ì'..='Ï' => 'i',
+            'ò'..='ö' | 'Ò'..='Ö' => 'o',
+            'ù'..='ü' | 'Ù'..='Ü' => 'u',
+            '&' => {
+                pending_hyphen = !slug.is_empty();
+                if pending_hyphen {
+                    slug.push_str("-and");
+                }
+                continue;
+            }
+            '\'' | '’' => continue,
+            other => other,
+        };
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.push(c.to_ascii_lowercase());
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Monday Night @MyPlace!"), "monday-night-myplace");
+        assert_eq!(slugify("Who can ask?"), "who-can-ask");
+        assert_eq!(slugify("Parents & carers"), "parents-and-carers");
+        assert_eq!(slugify("Children’s centre"), "childrens-centre");
+        assert!(is_slug("short-breaks"));
+        assert!(!is_slug("Short Breaks"));
+        assert!(!is_slug("-x"));
+    }
+}

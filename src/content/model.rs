@@ -1,0 +1,297 @@
+//! The typed content: what authors write, after it has been read and checked for shape.
+
+use super::Date;
+use crate::config::SiteConfig;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where something was written: file (relative to the site root), line and column.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceRef {
+    /// Path relative to the site root, `/`-separated.
+    pub file: String,
+    /// 1-based line (0 when the whole file is meant).
+    pub line: usize,
+    /// 1-based column (0 when unknown).
+    pub column: usize,
+}
+
+/// Whether something is published.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Shown on the site.
+    #[default]
+    Published,
+    /// Shown only with `--drafts` (and in the preview), with a banner.
+    Draft,
+}
+
+/// Who a page is mainly written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// Parents and carers.
+    ParentsCarers,
+    /// Children and young people.
+    YoungPeople,
+    /// Professionals such as teachers, health workers and social workers.
+    Professionals,
+}
+
+/// How a family gets into a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Access {
+    /// The family can contact the service themselves.
+    SelfReferral,
+    /// A professional must refer the child or young person.
+    ProfessionalReferral,
+    /// Through an Education, Health and Care plan.
+    Ehcp,
+    /// Drop in without an appointment.
+    DropIn,
+}
+
+/// The front matter of a Markdown page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    /// The page's title (its `<h1>`).
+    pub title: String,
+    /// One or two plain sentences about the page.
+    pub summary: String,
+    /// When the content was last checked.
+    pub last_reviewed: Date,
+    /// When it must next be checked (default: `last_reviewed` plus the review cycle).
+    #[serde(default)]
+    pub next_review: Option<Date>,
+    /// Who keeps the page up to date (not published).
+    pub owner: String,
+    /// Published or draft.
+    #[serde(default)]
+    pub status: Status,
+    /// Who the page is for.
+    #[serde(default)]
+    pub audience: Vec<Audience>,
+    /// Topic ids the page covers.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// Position among sibling pages, lowest first.
+    #[serde(default)]
+    pub order: Option<i64>,
+}
+
+/// A Markdown page of the site.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Where the page was written.
+    pub source: SourceRef,
+    /// Site address, e.g. `/advice/ehc-needs-assessment/`.
+    pub url: String,
+    /// Its front matter.
+    pub meta: PageMeta,
+    /// The Markdown body.
+    pub body: String,
+    /// 1-based line of the file where the body starts.
+    pub body_first_line: usize,
+}
+
+/// Ages a service is for, in whole years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ages {
+    /// Youngest age.
+    pub from: u8,
+    /// Oldest age.
+    pub to: u8,
+}
+
+/// Ways to contact a service.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactDetails {
+    /// Phone number as families should dial it.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Email address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Web address for contact (may differ from the provider's page).
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+/// Where a service happens.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// Street address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Postcode.
+    #[serde(default)]
+    pub postcode: Option<String>,
+    /// Locality (the part of the area), e.g. "Bloxwich".
+    #[serde(default)]
+    pub locality: Option<String>,
+    /// True when the service is (also) offered online or by phone.
+    #[serde(default)]
+    pub online: bool,
+}
+
+/// The fields of one service, as written in YAML or front matter.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceRecord {
+    /// Optional id (default: made from the name); the address is `/services/<id>/`.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The service's name.
+    pub name: String,
+    /// Category id from `site.toml`.
+    pub category: String,
+    /// An overview in a few plain sentences.
+    pub summary: String,
+    /// Who runs it.
+    pub provider: String,
+    /// The provider's own page about the service: the source of truth.
+    #[serde(default)]
+    pub provider_website: Option<String>,
+    /// Ages it is for, within 0–25.
+    pub ages: Ages,
+    /// Who can use it, in words.
+    #[serde(default)]
+    pub eligibility: Option<String>,
+    /// How to get it.
+    pub access: Vec<Access>,
+    /// What it costs, in words.
+    pub cost: String,
+    /// How to get in touch.
+    pub contact: ContactDetails,
+    /// Where it happens.
+    #[serde(rename = "where")]
+    pub place: Place,
+    /// When it happens, in words.
+    #[serde(default)]
+    pub when: Option<String>,
+    /// When the entry was last checked.
+    pub last_reviewed: Date,
+    /// When it must next be checked.
+    #[serde(default)]
+    pub next_review: Option<Date>,
+    /// Who keeps the entry up to date (never published).
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Published or draft.
+    #[serde(default)]
+    pub status: Status,
+    /// Longer Markdown description (YAML form; the Markdown form uses the body).
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A service in the directory.
+#[derive(Debug, Clone)]
+pub struct Service {
+    /// Where it was written (the list item, or the Markdown file).
+    pub source: SourceRef,
+    /// Its id, unique in the site.
+    pub id: String,
+    /// Site address, `/services/<id>/`.
+    pub url: String,
+    /// Its fields.
+    pub record: ServiceRecord,
+    /// 1-based line where the Markdown description starts (for diagnostics inside it).
+    pub description_first_line: usize,
+}
+
+/// A contact block, such as SENDIASS, from `content/contacts/<id>.yaml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactBlock {
+    /// Set from the file name.
+    #[serde(skip_deserializing)]
+    pub id: String,
+    /// The service's name.
+    pub name: String,
+    /// Heading shown on the page (default: the name).
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// Who runs it.
+    #[serde(default)]
+    pub operator: Option<String>,
+    /// What it offers, in plain words.
+    pub summary: String,
+    /// Phone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Email address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Web address.
+    #[serde(default)]
+    pub website: Option<String>,
+    /// Postal address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Opening hours.
+    #[serde(default)]
+    pub hours: Option<String>,
+}
+
+/// A term in the glossary.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    /// The word or acronym.
+    pub term: String,
+    /// What an acronym stands for.
+    #[serde(default)]
+    pub stands_for: Option<String>,
+    /// Its meaning in plain words.
+    pub meaning: String,
+}
+
+/// Everything loaded from a site folder.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// `site.toml`.
+    pub config: SiteConfig,
+    /// Markdown pages, sorted by address.
+    pub pages: Vec<Page>,
+    /// Services, sorted by id.
+    pub services: Vec<Service>,
+    /// Contact blocks by id.
+    pub contacts: BTreeMap<String, ContactBlock>,
+    /// Glossary terms, sorted by term.
+    pub glossary: Vec<GlossaryTerm>,
+}
+
+impl Page {
+    /// The review date that applies: `next_review`, or `last_reviewed` plus the cycle.
+    pub fn next_review(&self, config: &SiteConfig) -> Date {
+        self.meta
+            .next_review
+            .unwrap_or_else(|| self.meta.last_reviewed.add_months(config.review_cycle_months))
+    }
+}
+
+impl Service {
+    /// The review date that applies: `next_review`, or `last_reviewed` plus the cycle.
+    pub fn next_review(&self, config: &SiteConfig) -> Date {
+        self.record
+            .next_review
+            .unwrap_or_else(|| self.record.last_reviewed.add_months(config.review_cycle_months))
+    }
+}
+
+/// The address of a service category page.
+pub fn category_url(id: &str) -> String {
+    format!("/services/{id}/")
+}
+
+/// The address of the service directory.
+pub const SERVICES_URL: &str = "/services/";
+/// The address of the glossary page.
+pub const GLOSSARY_URL: &str = "/glossary/";

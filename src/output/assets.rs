@@ -1,0 +1,129 @@
+//! Static files (theme CSS and JavaScript, the site's `assets/`) with content-hashed names, so
+//! browsers can cache them for a long time and never see a stale copy.
+
+use crate::diagnostic::{Diagnostic, display_path};
+use std::collections::BTreeMap;
+use std::path::Path;
+use walkdir::WalkDir;
+
+/// One static file to publish.
+#[derive(Debug, Clone)]
+pub struct AssetFile {
+    /// The address authors and templates use, e.g. `/assets/site.css`.
+    pub url: String,
+    /// The address it is published at, e.g. `/assets/site.3f2a1b0c9d.css`.
+    pub hashed_url: String,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// `name.ext` -> `name.<hash>.ext`.
+fn hashed_name(url: &str, bytes: &[u8]) -> String {
+    let hash = blake3::hash(bytes).to_hex();
+    let short = &hash.as_str()[..10];
+    let (folder, file) = url.rsplit_once('/').unwrap_or(("", url));
+    match file.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("{folder}/{stem}.{short}.{ext}"),
+        _ => format!("{folder}/{file}.{short}"),
+    }
+}
+
+/// Collects the theme's static files and the site's `assets/` folder (the site's own files win
+/// when both have the same name).
+pub fn collect_assets(root: &Path, theme_static: &BTreeMap<String, Vec<u8>>, max_bytes: u64) -> (Vec<AssetFile>, Vec<Diagnostic>) {
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (name, bytes) in theme_static {
+        files.insert(format!("/assets/{name}"), bytes.clone());
+    }
+    let folder = root.join("assets");
+    if folder.is_dir() {
+        for entry in WalkDir::new(&folder).follow_links(true).sort_by_file_name() {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => {
+                    let name = display_path(&folder, entry.path());
+                    if name.split('/').any(|part| part.starts_with('.')) {
+                        continue;
+                    }
+                    let file = display_path(root, entry.path());
+                    let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+                    if size > max_bytes {
+                        problems.push(
+                            Diagnostic::error(
+                                &file,
+                                0,
+                                0,
+                                "file-too-large",
+                                format!(
+                                    "This file is {} KB; families on mobile data would wait a long time for it",
+                                    size / 1024
+                                ),
+                            )
+                            .with_suggestion(
+                                "Make it smaller (resize pictures, compress PDFs), or raise [checks] max_asset_kb in site.toml.",
+                            ),
+                        );
+                        continue;
+                    }
+                    match std::fs::read(entry.path()) {
+                        Ok(bytes) => {
+                            files.insert(format!("/assets/{name}"), bytes);
+                        }
+                        Err(error) => problems.push(Diagnostic::error(
+                            &file,
+                            0,
+                            0,
+                            "read-error",
+                            format!("Cannot read this file: {error}"),
+                        )),
+                    }
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    let file = error.path().map(|p| display_path(root, p)).unwrap_or_else(|| "assets".to_string());
+                    let message = if error.loop_ancestor().is_some() {
+                        "This folder link points back to a folder that contains it".to_string()
+                    } else {
+                        format!("Cannot read this: {error}")
+                    };
+                    problems.push(Diagnostic::error(
+                        file,
+                        0,
+                        0,
+                        if error.loop_ancestor().is_some() {
+                            "symlink-loop"
+                        } else {
+                            "read-error"
+                        },
+                        message,
+                    ));
+                }
+            }
+        }
+    }
+    let assets = files
+        .into_iter()
+        .map(|(url, bytes)| AssetFile {
+            hashed_url: hashed_name(&url, &bytes),
+            url,
+            bytes,
+        })
+        .collect();
+    (assets, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hashed_name;
+
+    #[test]
+    fn hash_goes_before_the_extension() {
+        let name = hashed_name("/assets/img/bus.svg", b"<svg/>");
+        assert!(
+            name.starts_with("/assets/img/bus.") && name.ends_with(".svg") && name.len() == "/assets/img/bus..svg".len() + 10,
+            "{name}"
+        );
+        assert_eq!(name, hashed_name("/assets/img/bus.svg", b"<svg/>"));
+        assert_ne!(name, hashed_name("/assets/img/bus.svg", b"<svg />"));
+    }
+}

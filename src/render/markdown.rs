@@ -1,0 +1,273 @@
+//! Markdown to HTML with pulldown-cmark, keeping the source position of every link, heading and
+//! problem so diagnostics can point into the author's file.
+
+use crate::content::slugify;
+use crate::diagnostic::Diagnostic;
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeSet;
+
+/// A link written in Markdown, with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    /// The link target as written.
+    pub href: String,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// 1-based column in the source file.
+    pub column: usize,
+}
+
+/// A heading of the rendered Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// The `id` attribute (made from the text unless the author gave one).
+    pub id: String,
+    /// Plain text of the heading.
+    pub text: String,
+}
+
+/// The result of rendering one piece of Markdown.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedMarkdown {
+    /// The HTML.
+    pub html: String,
+    /// Every link, for the link check.
+    pub links: Vec<LinkRef>,
+    /// Every heading, in order.
+    pub headings: Vec<Heading>,
+    /// Problems found while rendering (unsafe HTML, images without alt text).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where the Markdown came from, for diagnostics.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceSpan<'a> {
+    /// Path of the file, relative to the site root.
+    pub file: &'a str,
+    /// 1-based line of the file where this Markdown starts.
+    pub first_line: usize,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders `markdown` to HTML. Headings get ids made from their text, links are collected, and
+/// unsafe raw HTML and images without alt text are reported.
+pub fn render(markdown: &str, span: SourceSpan<'_>) -> RenderedMarkdown {
+    let lines = LineIndex::new(markdown);
+    let position = |offset: usize| {
+        let (line, column) = lines.position(markdown, offset);
+        (line + span.first_line - 1, column)
+    };
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut result = RenderedMarkdown::default();
+    let mut used_ids = BTreeSet::new();
+    let mut open_heading: Option<(usize, u8, String)> = None;
+    let mut open_image: Option<(usize, usize, String)> = None;
+
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                if let Some(id) = id {
+                    used_ids.insert(id.to_string());
+                }
+                open_heading = Some((events.len(), *level as u8, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((start, level, text)) = open_heading.take() {
+                    let id = match &events[start] {
+                        Event::Start(Tag::Heading { id: Some(id), .. }) => id.to_string(),
+                        _ => unique_id(&slugify(&text), &mut used_ids),
+                    };
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
+                        *slot = Some(CowStr::from(id.clone()));
+                    }
+                    result.headings.push(Heading {
+                        level,
+                        id,
+                        text: text.trim().to_string(),
+                    });
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, _, heading_text)) = open_heading.as_mut() {
+                    heading_text.push_str(text);
+                }
+                if let Some((_, _, alt)) = open_image.as_mut() {
+                    alt.push_str(text);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let (line, column) = position(range.start);
+                result.links.push(LinkRef {
+                    href: dest_url.to_string(),
+                    line,
+                    column,
+                });
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let (line, column) = position(range.start);
+                result.links.push(LinkRef {
+                    href: dest_url.to_string(),
+                    line,
+                    column,
+                });
+                open_image = Some((line, column, String::new()));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((line, column, alt)) = open_image.take()
+                    && alt.trim().is_empty()
+                {
+                    result.diagnostics.push(
+                        Diagnostic::error(span.file, line, column, "image-alt", "This image has no alt text, so people who cannot see it will not know what it shows")
+                            .with_suggestion("Describe the picture between the square brackets: ![A parent and child reading together](/assets/reading.jpg). If it is only decoration, leave it out."),
+                    );
+                }
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                if let Some(problem) = unsafe_html(raw) {
+                    let (line, column) = position(range.start);
+                    result.diagnostics.push(
+                        Diagnostic::error(span.file, line, column, "unsafe-html", format!("This HTML is not allowed: {problem}"))
+                            .with_suggestion("Use Markdown instead of HTML. Scripts, embedded frames, styles and event attributes are refused to keep families safe and the site accessible."),
+                    );
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        events.push(event);
+    }
+    pulldown_cmark::html::push_html(&mut result.html, events.into_iter());
+    result
+}
+
+fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
+    let base = if base.is_empty() { "section" } else { base };
+    let mut candidate = base.to_string();
+    let mut n = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(candidate.clone());
+    candidate
+}
+
+/// Says what is unsafe in a piece of raw HTML, if anything.
+fn unsafe_html(raw: &str) -> Option<&'static str> {
+    let lower = raw.to_ascii_lowercase();
+    for (needle, reason) in [
+        ("<script", "a <script> element"),
+        ("<iframe", "an <iframe> element"),
+        ("<object", "an <object> element"),
+        ("<embed", "an <embed> element"),
+        ("<style", "a <style> element"),
+        ("<form", "a <form> element"),
+        ("<base", "a <base> element"),
+        ("<meta", "a <meta> element"),
+        ("javascript:", "a javascript: address"),
+        ("vbscript:", "a vbscript: address"),
+        ("data:text/html", "a data: address with HTML"),
+    ] {
+        if lower.contains(needle) {
+            return Some(reason);
+        }
+    }
+    let bytes = lower.as_bytes();
+    for (index, window) in bytes.windows(3).enumerate() {
+        if (window[0] == b' ' || window[0] == b'\t' || window[0] == b'\n' || window[0] == b'/') && window[1] == b'o' && window[2] == b'n' {
+            let rest = &lower[index + 3..];
+            let name_len = rest.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+            if name_len > 0 && rest[name_len..].trim_start().starts_with('=') && lower[..index].contains('<') {
+                return Some("an event attribute such as onclick=");
+            }
+        }
+    }
+    None
+}
+
+/// Byte offsets of line starts, for turning an offset into a line and column.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&start| start <= offset).max(1);
+        let start = self.starts[line - 1];
+        let end = offset.min(text.len());
+        let column = text.get(start..end).map(|s| s.chars().count()).unwrap_or(0) + 1;
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> RenderedMarkdown {
+        render(
+            text,
+            SourceSpan {
+                file: "content/x.md",
+                first_line: 10,
+            },
+        )
+    }
+
+    #[test]
+    fn headings_get_unique_ids_from_their_text() {
+        let out = md("## Who can ask?\n\n## Who can ask?\n\n## Custom {#mine}\n");
+        assert!(out.html.contains(r#"<h2 id="who-can-ask">Who can ask?</h2>"#), "{}", out.html);
+        assert!(out.html.contains(r#"<h2 id="who-can-ask-2">"#));
+        assert!(out.html.contains(r#"<h2 id="mine">"#));
+        assert_eq!(out.headings.len(), 3);
+    }
+
+    #[test]
+    fn links_keep_their_line_and_column_in_the_file() {
+        let out = md("Intro.\n\nSee [short breaks](/short-breaks/) now.\n");
+        assert_eq!(
+            out.links,
+            vec![LinkRef {
+                href: "/short-breaks/".into(),
+                line: 12,
+                column: 5
+            }]
+        );
+    }
+
+    #[test]
+    fn unsafe_html_is_reported_and_left_out() {
+        let out = md("Hello\n\n<script>alert(1)</script>\n\n<a href=\"#\" onclick=\"x()\">x</a>\n");
+        assert!(!out.html.contains("<script"));
+        let rules: Vec<_> = out.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
+        assert_eq!(rules, vec![("unsafe-html", 12), ("unsafe-html", 14)]);
+    }
+
+    #[test]
+    fn images_need_alt_text() {
+        let out = md("![](/assets/a.png)\n\n![A bus](/assets/bus.png)\n");
+        assert_eq!(out.diagnostics.len(), 1);
+        assert_eq!(
+            (out.diagnostics[0].rule, out.diagnostics[0].line, out.diagnostics[0].column),
+            ("image-alt", 10, 1)
+        );
+    }
+
+    #[test]
+    fn plain_words_starting_with_on_are_fine() {
+        assert_eq!(unsafe_html("<span class=\"x\">once upon</span>"), None);
+        assert_eq!(unsafe_html("<abbr title=\"one\">1</abbr>"), None);
+    }
+}

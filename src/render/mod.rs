@@ -1,0 +1,473 @@
+//! Rendering: Markdown to HTML, pages through the theme's templates, then post-processing.
+//! Pages are rendered in parallel; each page is handed to a sink as soon as it is finished, so the
+//! whole site is never held in memory at once.
+
+pub mod markdown;
+pub mod postprocess;
+pub mod theme;
+pub mod views;
+
+use crate::config::CategoryConfig;
+use crate::content::{Date, GLOSSARY_URL, Page, SERVICES_URL, Service, Site, SourceRef, category_url, slugify};
+use crate::diagnostic::Diagnostic;
+use markdown::{LinkRef, SourceSpan};
+use postprocess::{PageFacts, PostProcessor};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tera::{Context, Tera};
+pub use theme::Theme;
+use views::*;
+
+/// What rendering knows about each finished page (everything but its HTML).
+#[derive(Debug, Clone)]
+pub struct PageRecord {
+    /// Site address.
+    pub url: String,
+    /// Path of the file in the output folder, e.g. `advice/index.html`.
+    pub output_path: String,
+    /// Where the page's content was written (a Markdown file, a service entry, or a template).
+    pub source: SourceRef,
+    /// Links written in the page's Markdown, with their positions.
+    pub links: Vec<LinkRef>,
+    /// Facts found in the finished HTML.
+    pub facts: PageFacts,
+    /// Last reviewed date, for the sitemap.
+    pub last_reviewed: Option<Date>,
+}
+
+/// One page to render.
+enum Job<'a> {
+    Page(&'a Page),
+    Service(&'a Service, &'a CategoryConfig),
+    Category(&'a CategoryConfig),
+    Services,
+    Glossary,
+    NotFound,
+}
+
+/// Everything a render needs.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    tera: Tera,
+    theme: &'a Theme,
+    post: PostProcessor<'a>,
+    today: Date,
+    services_by_category: BTreeMap<&'a str, Vec<&'a Service>>,
+    pages_by_url: BTreeMap<&'a str, &'a Page>,
+    children: BTreeMap<String, Vec<&'a Page>>,
+}
+
+/// The output path of a site address: `/a/` -> `a/index.html`.
+pub fn output_path(url: &str) -> String {
+    if url.ends_with(".html") || url.ends_with(".xml") || url.ends_with(".txt") {
+        url.trim_start_matches('/').to_string()
+    } else {
+        format!("{}index.html", url.trim_start_matches('/'))
+    }
+}
+
+/// The address of the page above `url`: `/a/b/` -> `/a/`; `None` for `/`.
+pub fn parent_url(url: &str) -> Option<String> {
+    if url == "/" {
+        return None;
+    }
+    let trimmed = url.trim_end_matches('/');
+    trimmed.rfind('/').map(|i| trimmed[..=i].to_string())
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares rendering of `site` with `theme`; `assets` maps asset addresses to hashed ones.
+    pub fn new(site: &'a Site, theme: &'a Theme, assets: &'a BTreeMap<String, String>, today: Date) -> Self {
+        let mut tera = theme.tera.clone();
+        let contacts: Vec<ContactView<'_>> = site
+            .config
+            .contacts
+            .every_page
+            .iter()
+            .filter_map(|id| site.contacts.get(id))
+            .map(ContactView::from)
+            .collect();
+        let hashed = |name: &str| {
+            let url = format!("/assets/{name}");
+            theme
+                .static_files
+                .contains_key(name)
+                .then(|| assets.get(&url).cloned().unwrap_or(url))
+        };
+        let asset_urls: BTreeMap<&str, Option<String>> = [("css", hashed("site.css")), ("js", hashed("site.js"))].into_iter().collect();
+        tera.global_context().insert("strings", &theme.strings);
+        tera.global_context().insert("assets", &asset_urls);
+        tera.global_context().insert("contacts", &contacts);
+
+        let mut services_by_category: BTreeMap<&str, Vec<&Service>> = BTreeMap::new();
+        for service in &site.services {
+            services_by_category
+                .entry(service.record.category.as_str())
+                .or_default()
+                .push(service);
+        }
+        for list in services_by_category.values_mut() {
+            list.sort_by(|a, b| {
+                a.record
+                    .name
+                    .to_lowercase()
+                    .cmp(&b.record.name.to_lowercase())
+                    .then_with(|| a.id.cmp(&b.id))
+            });
+        }
+        let pages_by_url = site.pages.iter().map(|p| (p.url.as_str(), p)).collect();
+        let mut children: BTreeMap<String, Vec<&Page>> = BTreeMap::new();
+        for page in &site.pages {
+            if let Some(parent) = parent_url(&page.url) {
+                children.entry(parent).or_default().push(page);
+            }
+        }
+        for list in children.values_mut() {
+            list.sort_by(|a, b| {
+                (a.meta.order.unwrap_or(1000), a.meta.title.to_lowercase())
+                    .cmp(&(b.meta.order.unwrap_or(1000), b.meta.title.to_lowercase()))
+            });
+        }
+        let site_host = postprocess::host_of(&site.config.base_url).unwrap_or("").to_string();
+        let post = PostProcessor {
+            assets,
+            site_host,
+            external_link_text: escape_html(theme.string("external_link")),
+        };
+        Renderer {
+            site,
+            tera,
+            theme,
+            post,
+            today,
+            services_by_category,
+            pages_by_url,
+            children,
+        }
+    }
+
+    /// Every site address the render will produce (pages, services, categories and generated pages).
+    pub fn known_urls(&self) -> Vec<String> {
+        self.jobs().iter().map(|job| self.job_url(job)).collect()
+    }
+
+    fn jobs(&self) -> Vec<Job<'a>> {
+        let mut jobs: Vec<Job<'a>> = self.site.pages.iter().map(Job::Page).collect();
+        let categories: BTreeMap<&str, &CategoryConfig> = self.site.config.categories.iter().map(|c| (c.id.as_str(), c)).collect();
+        for service in &self.site.services {
+            if let Some(category) = categories.get(service.record.category.as_str()) {
+                jobs.push(Job::Service(service, category));
+            }
+        }
+        jobs.extend(self.site.config.categories.iter().map(Job::Category));
+        jobs.push(Job::Services);
+        jobs.push(Job::Glossary);
+        jobs.push(Job::NotFound);
+        jobs
+    }
+
+    fn job_url(&self, job: &Job<'a>) -> String {
+        match job {
+            Job::Page(page) => page.url.clone(),
+            Job::Service(service, _) => service.url.clone(),
+            Job::Category(category) => category_url(&category.id),
+            Job::Services => SERVICES_URL.to_string(),
+            Job::Glossary => GLOSSARY_URL.to_string(),
+            Job::NotFound => "/404.html".to_string(),
+        }
+    }
+
+    /// Renders every page in parallel, handing each finished page to `sink` (which may write it).
+    /// `progress` is called with (pages done, total).
+    pub fn render_all<S, P>(&self, sink: S, progress: P) -> (Vec<PageRecord>, Vec<Diagnostic>)
+    where
+        S: Fn(&str, &str) -> Result<(), String> + Sync,
+        P: Fn(usize, usize) + Sync,
+    {
+        let jobs = self.jobs();
+        let total = jobs.len();
+        let done = AtomicUsize::new(0);
+        let results: Vec<(Option<PageRecord>, Vec<Diagnostic>)> = jobs
+            .par_iter()
+            .map(|job| {
+                let result = self.render_job(job);
+                let (record, mut diagnostics, html) = match result {
+                    Ok(parts) => parts,
+                    Err(diagnostic) => return (None, vec![diagnostic]),
+                };
+                if let Err(error) = sink(&record.output_path, &html) {
+                    diagnostics.push(Diagnostic::error(
+                        &record.output_path,
+                        0,
+                        0,
+                        "write-error",
+                        format!("Cannot write this page: {error}"),
+                    ));
+                }
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                (Some(record), diagnostics)
+            })
+            .collect();
+        let mut records = Vec::with_capacity(results.len());
+        let mut diagnostics = Vec::new();
+        for (record, found) in results {
+            records.extend(record);
+            diagnostics.extend(found);
+        }
+        (records, diagnostics)
+    }
+
+    fn render_job(&self, job: &Job<'a>) -> Result<(PageRecord, Vec<Diagnostic>, String), Diagnostic> {
+        let config = &self.site.config;
+        let url = self.job_url(job);
+        let mut context = Context::new();
+        context.insert("site", &SiteView::new(config, &url));
+        let mut diagnostics = Vec::new();
+        let mut links = Vec::new();
+        let mut last_reviewed = None;
+        let (template, source) = match job {
+            Job::Page(page) => {
+                let rendered = markdown::render(
+                    &page.body,
+                    SourceSpan {
+                        file: &page.source.file,
+                        first_line: page.body_first_line,
+                    },
+                );
+                diagnostics.extend(rendered.diagnostics);
+                links = rendered.links;
+                last_reviewed = Some(page.meta.last_reviewed);
+                context.insert("page", &PageView::from_page(page, rendered.html, config, self.today));
+                context.insert("breadcrumbs", &self.breadcrumbs(&page.url));
+                let children: Vec<ChildView<'_>> = self
+                    .children
+                    .get(&page.url)
+                    .map(|list| {
+                        list.iter()
+                            .map(|p| ChildView {
+                                title: &p.meta.title,
+                                summary: &p.meta.summary,
+                                url: &p.url,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                context.insert("children", &children);
+                (if page.url == "/" { "home.html" } else { "page.html" }, page.source.clone())
+            }
+            Job::Service(service, category) => {
+                let description = service.record.description.as_deref().unwrap_or("");
+                let rendered = markdown::render(
+                    description,
+                    SourceSpan {
+                        file: &service.source.file,
+                        first_line: service.description_first_line,
+                    },
+                );
+                diagnostics.extend(rendered.diagnostics);
+                links = rendered.links;
+                last_reviewed = Some(service.record.last_reviewed);
+                let review = Review {
+                    last: service.record.last_reviewed,
+                    next: service.next_review(config),
+                    today: self.today,
+                };
+                let mut page = PageView::generated("service", &service.record.name, Some(&service.record.summary), &service.url, config)
+                    .with_review(review);
+                page.draft = service.record.status == crate::content::Status::Draft;
+                context.insert("page", &page);
+                context.insert("service", &ServiceView::new(service, category, rendered.html));
+                let mut crumbs = self.breadcrumbs(SERVICES_URL);
+                crumbs.push(Crumb {
+                    title: self.theme.string("services_title").to_string(),
+                    url: SERVICES_URL.to_string(),
+                });
+                crumbs.push(Crumb {
+                    title: category.name.clone(),
+                    url: category_url(&category.id),
+                });
+                context.insert("breadcrumbs", &crumbs);
+                ("service.html", service.source.clone())
+            }
+            Job::Category(category) => {
+                let view = self.category_view(category);
+                context.insert(
+                    "page",
+                    &PageView::generated("category", &category.name, Some(&category.description), &url, config),
+                );
+                context.insert("category", &view);
+                let mut crumbs = self.breadcrumbs(SERVICES_URL);
+                crumbs.push(Crumb {
+                    title: self.theme.string("services_title").to_string(),
+                    url: SERVICES_URL.to_string(),
+                });
+                context.insert("breadcrumbs", &crumbs);
+                ("category.html", template_source("category.html"))
+            }
+            Job::Services => {
+                let categories: Vec<CategoryView<'_>> = config.categories.iter().map(|c| self.category_view(c)).collect();
+                context.insert(
+                    "page",
+                    &PageView::generated(
+                        "services",
+                        self.theme.string("services_title"),
+                        Some(self.theme.string("services_summary")),
+                        SERVICES_URL,
+                        config,
+                    ),
+                );
+                context.insert("categories", &categories);
+                context.insert("breadcrumbs", &self.breadcrumbs(SERVICES_URL));
+                ("services.html", template_source("services.html"))
+            }
+            Job::Glossary => {
+                let terms: Vec<GlossaryView<'_>> = self
+                    .site
+                    .glossary
+                    .iter()
+                    .map(|t| GlossaryView {
+                        id: slugify(&t.term),
+                        term: &t.term,
+                        stands_for: t.stands_for.as_deref(),
+                        meaning: &t.meaning,
+                    })
+                    .collect();
+                context.insert(
+                    "page",
+                    &PageView::generated(
+                        "glossary",
+                        self.theme.string("glossary_title"),
+                        Some(self.theme.string("glossary_summary")),
+                        GLOSSARY_URL,
+                        config,
+                    ),
+                );
+                context.insert("glossary", &terms);
+                context.insert("breadcrumbs", &self.breadcrumbs(GLOSSARY_URL));
+                ("glossary.html", template_source("glossary.html"))
+            }
+            Job::NotFound => {
+                context.insert(
+                    "page",
+                    &PageView::generated(
+                        "not-found",
+                        self.theme.string("not_found_title"),
+                        Some(self.theme.string("not_found_summary")),
+                        "/404.html",
+                        config,
+                    ),
+                );
+                context.insert("breadcrumbs", &Vec::<Crumb>::new());
+                ("404.html", template_source("404.html"))
+            }
+        };
+        let html = self.tera.render(template, &context).map_err(|error| {
+            Diagnostic::error(
+                &source.file,
+                source.line,
+                source.column,
+                "template-error",
+                format!("The page at {url} could not be made with the template {template}: {error}"),
+            )
+            .with_suggestion("If you changed the theme, check the template. Otherwise this is a bug in the theme: please report it.")
+        })?;
+        let (html, facts) = self.post.run(&html).map_err(|error| {
+            Diagnostic::error(
+                &source.file,
+                source.line,
+                source.column,
+                "html-error",
+                format!("The page at {url} could not be finished: {error}"),
+            )
+        })?;
+        if facts.images_without_alt > 0 {
+            diagnostics.push(
+                Diagnostic::error(
+                    &source.file,
+                    source.line,
+                    source.column,
+                    "image-alt",
+                    format!("The page at {url} has {} image(s) without alt text", facts.images_without_alt),
+                )
+                .with_suggestion("Give every <img> an alt attribute describing the picture (alt=\"\" only for decoration)."),
+            );
+        }
+        let record = PageRecord {
+            output_path: output_path(&url),
+            url,
+            source,
+            links,
+            facts,
+            last_reviewed,
+        };
+        Ok((record, diagnostics, html))
+    }
+
+    fn category_view(&self, category: &'a CategoryConfig) -> CategoryView<'a> {
+        let cards = self
+            .services_by_category
+            .get(category.id.as_str())
+            .map(|list| list.iter().map(|s| ServiceCard::from(*s)).collect())
+            .unwrap_or_default();
+        CategoryView::new(category, cards)
+    }
+
+    /// The trail of pages above `url` (not including `url` itself), starting at Home.
+    fn breadcrumbs(&self, url: &str) -> Vec<Crumb> {
+        let mut trail = Vec::new();
+        let mut current = parent_url(url);
+        while let Some(parent) = current {
+            if let Some(page) = self.pages_by_url.get(parent.as_str()) {
+                let title = if parent == "/" {
+                    self.theme.string("home_title").to_string()
+                } else {
+                    page.meta.title.clone()
+                };
+                trail.push(Crumb {
+                    title,
+                    url: parent.clone(),
+                });
+            } else if parent == "/" {
+                trail.push(Crumb {
+                    title: self.theme.string("home_title").to_string(),
+                    url: "/".to_string(),
+                });
+            }
+            current = parent_url(&parent);
+        }
+        trail.reverse();
+        trail
+    }
+}
+
+fn template_source(template: &str) -> SourceRef {
+    SourceRef {
+        file: format!("templates/{template}"),
+        line: 0,
+        column: 0,
+    }
+}
+
+/// Escapes text for use inside HTML.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_map_to_files() {
+        assert_eq!(output_path("/"), "index.html");
+        assert_eq!(output_path("/advice/sen/"), "advice/sen/index.html");
+        assert_eq!(output_path("/404.html"), "404.html");
+        assert_eq!(parent_url("/advice/sen/").as_deref(), Some("/advice/"));
+        assert_eq!(parent_url("/advice/").as_deref(), Some("/"));
+        assert_eq!(parent_url("/"), None);
+    }
+}

@@ -1,0 +1,142 @@
+//! The last pass over every finished page, with lol_html: marks links to other websites for
+//! screen-reader users, points asset addresses at their content-hashed names, and records the
+//! facts the checks need (element ids, contact blocks present, images without alt text).
+
+use lol_html::html_content::ContentType;
+use lol_html::{RewriteStrSettings, element, rewrite_str};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the post-processing needs to know about the site.
+pub struct PostProcessor<'a> {
+    /// Original asset address -> hashed address.
+    pub assets: &'a BTreeMap<String, String>,
+    /// Host name of the site, e.g. `localoffer.example.org`.
+    pub site_host: String,
+    /// Visually hidden text appended to links to other websites (HTML-escaped already).
+    pub external_link_text: String,
+}
+
+/// Facts about a finished page that the checks use.
+#[derive(Debug, Clone, Default)]
+pub struct PageFacts {
+    /// Every `id` in the page.
+    pub ids: BTreeSet<String>,
+    /// Every `data-contact` block in the page.
+    pub contact_blocks: BTreeSet<String>,
+    /// Number of `<img>` elements without an `alt` attribute.
+    pub images_without_alt: usize,
+}
+
+/// The host name in an absolute `http(s)` address.
+pub fn host_of(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
+fn strip_query(url: &str) -> &str {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    &url[..end]
+}
+
+impl PostProcessor<'_> {
+    /// Rewrites `html` and returns it with the facts found in it.
+    pub fn run(&self, html: &str) -> Result<(String, PageFacts), String> {
+        let facts = RefCell::new(PageFacts::default());
+        let hashed = |url: &str| -> Option<String> {
+            let path = strip_query(url);
+            self.assets.get(path).map(|new| format!("{new}{}", &url[path.len()..]))
+        };
+        let output = rewrite_str(
+            html,
+            RewriteStrSettings::new()
+                .append_element_content_handler(element!("[id]", |el| {
+                    if let Some(id) = el.get_attribute("id") {
+                        facts.borrow_mut().ids.insert(id);
+                    }
+                    Ok(())
+                }))
+                .append_element_content_handler(element!("[data-contact]", |el| {
+                    if let Some(id) = el.get_attribute("data-contact") {
+                        facts.borrow_mut().contact_blocks.insert(id);
+                    }
+                    Ok(())
+                }))
+                .append_element_content_handler(element!("img", |el| {
+                    if !el.has_attribute("alt") {
+                        facts.borrow_mut().images_without_alt += 1;
+                    }
+                    Ok(())
+                }))
+                .append_element_content_handler(element!("[src]", |el| {
+                    if let Some(new) = el.get_attribute("src").and_then(|src| hashed(&src)) {
+                        el.set_attribute("src", &new)?;
+                    }
+                    Ok(())
+                }))
+                .append_element_content_handler(element!("a[href], link[href]", |el| {
+                    let Some(href) = el.get_attribute("href") else { return Ok(()) };
+                    if let Some(new) = hashed(&href) {
+                        el.set_attribute("href", &new)?;
+                        return Ok(());
+                    }
+                    let external = el.tag_name() == "a" && host_of(&href).is_some_and(|host| !host.eq_ignore_ascii_case(&self.site_host));
+                    if external {
+                        let class = match el.get_attribute("class") {
+                            Some(existing) if !existing.split_whitespace().any(|c| c == "external") => format!("{existing} external"),
+                            Some(existing) => existing,
+                            None => "external".to_string(),
+                        };
+                        el.set_attribute("class", &class)?;
+                        el.append(
+                            &format!(" <span class=\"visually-hidden\">{}</span>", self.external_link_text),
+                            ContentType::Html,
+                        );
+                    }
+                    Ok(())
+                })),
+        )
+        .map_err(|error| error.to_string())?;
+        Ok((output, facts.into_inner()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn processor(assets: &BTreeMap<String, String>) -> PostProcessor<'_> {
+        PostProcessor {
+            assets,
+            site_host: "localoffer.example.org".into(),
+            external_link_text: "(opens another website)".into(),
+        }
+    }
+
+    #[test]
+    fn external_links_are_marked_and_internal_ones_are_not() {
+        let assets = BTreeMap::new();
+        let (html, _) = processor(&assets)
+            .run(r#"<a href="https://nhs.uk/x">NHS</a> <a class="button" href="https://nhs.uk/">NHS</a> <a href="/services/">Services</a> <a href="https://localoffer.example.org/x/">Here</a>"#)
+            .unwrap();
+        assert_eq!(
+            html,
+            r#"<a href="https://nhs.uk/x" class="external">NHS <span class="visually-hidden">(opens another website)</span></a> <a class="button external" href="https://nhs.uk/">NHS <span class="visually-hidden">(opens another website)</span></a> <a href="/services/">Services</a> <a href="https://localoffer.example.org/x/">Here</a>"#
+        );
+    }
+
+    #[test]
+    fn assets_get_hashed_names_and_facts_are_collected() {
+        let mut assets = BTreeMap::new();
+        assets.insert("/assets/site.css".to_string(), "/assets/site.0123456789.css".to_string());
+        let (html, facts) = processor(&assets)
+            .run(r#"<link rel="stylesheet" href="/assets/site.css"><h2 id="a">A</h2><aside data-contact="sendiass" id="help"></aside><img src="/assets/site.css?v=1">"#)
+            .unwrap();
+        assert!(html.contains(r#"href="/assets/site.0123456789.css""#));
+        assert!(html.contains(r#"src="/assets/site.0123456789.css?v=1""#));
+        assert_eq!(facts.ids.into_iter().collect::<Vec<_>>(), vec!["a", "help"]);
+        assert!(facts.contact_blocks.contains("sendiass"));
+        assert_eq!(facts.images_without_alt, 1);
+    }
+}

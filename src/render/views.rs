@@ -1,0 +1,416 @@
+//! The small, serialisable views each template receives. Templates never see the whole site.
+
+use crate::config::{CategoryConfig, SiteConfig};
+use crate::content::{Access, ContactBlock, Date, Page, Service, category_url};
+use serde::Serialize;
+
+/// `site`: the site-wide facts every template can use.
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    /// Site name.
+    pub name: &'a str,
+    /// Council area.
+    pub area: &'a str,
+    /// Council.
+    pub council: &'a str,
+    /// Base address, ending in `/`.
+    pub base_url: &'a str,
+    /// Language tag.
+    pub language: &'a str,
+    /// Address of the accessibility statement.
+    pub accessibility_statement: &'a str,
+    /// Address of the other-formats page.
+    pub other_formats: Option<&'a str>,
+    /// Main navigation (with `current` set per page).
+    pub nav: Vec<NavView<'a>>,
+}
+
+/// One main navigation link.
+#[derive(Serialize, Clone)]
+pub struct NavView<'a> {
+    /// Link text.
+    pub title: &'a str,
+    /// Address.
+    pub url: &'a str,
+    /// True when the current page is this link or below it.
+    pub current: bool,
+}
+
+impl<'a> SiteView<'a> {
+    /// The site view for a page at `current_url`.
+    pub fn new(config: &'a SiteConfig, current_url: &str) -> Self {
+        SiteView {
+            name: &config.name,
+            area: &config.area,
+            council: &config.council,
+            base_url: &config.base_url,
+            language: &config.language,
+            accessibility_statement: &config.accessibility_statement,
+            other_formats: config.other_formats.as_deref(),
+            nav: config
+                .nav
+                .iter()
+                .map(|link| NavView {
+                    title: &link.title,
+                    url: &link.url,
+                    current: if link.url == "/" {
+                        current_url == "/"
+                    } else {
+                        current_url.starts_with(link.url.as_str())
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `contacts`: a contact block with a ready-made `tel:` link.
+#[derive(Serialize)]
+pub struct ContactView<'a> {
+    /// Id (file name).
+    pub id: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Heading (falls back to the name).
+    pub heading: &'a str,
+    /// Who runs it.
+    pub operator: Option<&'a str>,
+    /// What it offers.
+    pub summary: &'a str,
+    /// Phone number as written.
+    pub phone: Option<&'a str>,
+    /// `tel:` link for the phone number.
+    pub phone_href: Option<String>,
+    /// Email address.
+    pub email: Option<&'a str>,
+    /// Web address.
+    pub website: Option<&'a str>,
+    /// Postal address.
+    pub address: Option<&'a str>,
+    /// Opening hours.
+    pub hours: Option<&'a str>,
+}
+
+impl<'a> From<&'a ContactBlock> for ContactView<'a> {
+    fn from(block: &'a ContactBlock) -> Self {
+        ContactView {
+            id: &block.id,
+            name: &block.name,
+            heading: block.heading.as_deref().unwrap_or(&block.name),
+            operator: block.operator.as_deref(),
+            summary: &block.summary,
+            phone: block.phone.as_deref(),
+            phone_href: block.phone.as_deref().map(tel_href),
+            email: block.email.as_deref(),
+            website: block.website.as_deref(),
+            address: block.address.as_deref(),
+            hours: block.hours.as_deref(),
+        }
+    }
+}
+
+/// A `tel:` link from a phone number as people write it: `0121 496 0000` -> `tel:01214960000`.
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    format!("tel:{digits}")
+}
+
+/// A link in the breadcrumb trail.
+#[derive(Serialize, Clone)]
+pub struct Crumb {
+    /// Link text.
+    pub title: String,
+    /// Address.
+    pub url: String,
+}
+
+/// `page`: the current page.
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    /// What kind of page this is (`home`, `page`, `service`, …).
+    pub kind: &'static str,
+    /// Title.
+    pub title: &'a str,
+    /// Summary, if any.
+    pub summary: Option<&'a str>,
+    /// Address.
+    pub url: &'a str,
+    /// Absolute address.
+    pub canonical: String,
+    /// Body HTML.
+    pub content: String,
+    /// True for drafts (only built with `--drafts`).
+    pub draft: bool,
+    /// Last review date, long form.
+    pub last_reviewed: Option<String>,
+    /// Last review date, ISO form.
+    pub last_reviewed_iso: Option<String>,
+    /// Next review date, long form.
+    pub next_review: Option<String>,
+    /// Next review date, ISO form.
+    pub next_review_iso: Option<String>,
+    /// True when the next review date has passed.
+    pub review_overdue: bool,
+}
+
+/// Review dates of a page or service, as the templates show them.
+#[derive(Clone, Copy)]
+pub struct Review {
+    /// Last reviewed.
+    pub last: Date,
+    /// Next review due.
+    pub next: Date,
+    /// Today.
+    pub today: Date,
+}
+
+impl<'a> PageView<'a> {
+    /// A view of a generated page (no review dates).
+    pub fn generated(kind: &'static str, title: &'a str, summary: Option<&'a str>, url: &'a str, config: &SiteConfig) -> Self {
+        PageView {
+            kind,
+            title,
+            summary,
+            url,
+            canonical: canonical(config, url),
+            content: String::new(),
+            draft: false,
+            last_reviewed: None,
+            last_reviewed_iso: None,
+            next_review: None,
+            next_review_iso: None,
+            review_overdue: false,
+        }
+    }
+
+    /// Adds review dates.
+    pub fn with_review(mut self, review: Review) -> Self {
+        self.last_reviewed = Some(review.last.long());
+        self.last_reviewed_iso = Some(review.last.iso());
+        self.next_review = Some(review.next.long());
+        self.next_review_iso = Some(review.next.iso());
+        self.review_overdue = review.today > review.next;
+        self
+    }
+
+    /// A view of a Markdown page.
+    pub fn from_page(page: &'a Page, content: String, config: &SiteConfig, today: Date) -> Self {
+        let kind = if page.url == "/" { "home" } else { "page" };
+        let mut view = PageView::generated(kind, &page.meta.title, Some(&page.meta.summary), &page.url, config).with_review(Review {
+            last: page.meta.last_reviewed,
+            next: page.next_review(config),
+            today,
+        });
+        view.content = content;
+        view.draft = page.meta.status == crate::content::Status::Draft;
+        view
+    }
+}
+
+/// The absolute address of a site address.
+pub fn canonical(config: &SiteConfig, url: &str) -> String {
+    format!("{}{}", config.base_url.trim_end_matches('/'), url)
+}
+
+/// A child page in a section listing.
+#[derive(Serialize)]
+pub struct ChildView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Summary.
+    pub summary: &'a str,
+    /// Address.
+    pub url: &'a str,
+}
+
+/// A service in a list.
+#[derive(Serialize)]
+pub struct ServiceCard<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// Address.
+    pub url: &'a str,
+    /// Overview.
+    pub summary: &'a str,
+    /// Provider.
+    pub provider: &'a str,
+    /// "11 to 25".
+    pub ages_text: String,
+    /// Cost in words.
+    pub cost: &'a str,
+    /// Locality, if any.
+    pub locality: Option<&'a str>,
+}
+
+impl<'a> From<&'a Service> for ServiceCard<'a> {
+    fn from(service: &'a Service) -> Self {
+        let record = &service.record;
+        ServiceCard {
+            name: &record.name,
+            url: &service.url,
+            summary: &record.summary,
+            provider: &record.provider,
+            ages_text: ages_text(record.ages.from, record.ages.to),
+            cost: &record.cost,
+            locality: record.place.locality.as_deref(),
+        }
+    }
+}
+
+/// "11 to 25", or "16" when both ends are the same.
+pub fn ages_text(from: u8, to: u8) -> String {
+    if from == to { from.to_string() } else { format!("{from} to {to}") }
+}
+
+/// A category with its services.
+#[derive(Serialize)]
+pub struct CategoryView<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Description.
+    pub description: &'a str,
+    /// Address.
+    pub url: String,
+    /// Number of services.
+    pub count: usize,
+    /// The services, by name.
+    pub services: Vec<ServiceCard<'a>>,
+}
+
+impl<'a> CategoryView<'a> {
+    /// A category view with its services (already sorted).
+    pub fn new(category: &'a CategoryConfig, services: Vec<ServiceCard<'a>>) -> Self {
+        CategoryView {
+            id: &category.id,
+            name: &category.name,
+            description: &category.description,
+            url: category_url(&category.id),
+            count: services.len(),
+            services,
+        }
+    }
+}
+
+/// A link to a category from a service page.
+#[derive(Serialize)]
+pub struct CategoryLink<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Address.
+    pub url: String,
+}
+
+/// How to contact a service, with a ready-made `tel:` link.
+#[derive(Serialize)]
+pub struct ContactDetailsView<'a> {
+    /// Phone.
+    pub phone: Option<&'a str>,
+    /// `tel:` link.
+    pub phone_href: Option<String>,
+    /// Email.
+    pub email: Option<&'a str>,
+    /// Website.
+    pub website: Option<&'a str>,
+}
+
+/// `service`: the full service record for its page.
+#[derive(Serialize)]
+pub struct ServiceView<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Overview.
+    pub summary: &'a str,
+    /// Provider.
+    pub provider: &'a str,
+    /// Provider's own page.
+    pub provider_website: Option<&'a str>,
+    /// Its category.
+    pub category: CategoryLink<'a>,
+    /// Youngest age.
+    pub age_from: u8,
+    /// Oldest age.
+    pub age_to: u8,
+    /// "11 to 25".
+    pub ages_text: String,
+    /// Who can use it.
+    pub eligibility: Option<&'a str>,
+    /// Ways in.
+    pub access: &'a [Access],
+    /// Cost.
+    pub cost: &'a str,
+    /// Contact details.
+    pub contact: ContactDetailsView<'a>,
+    /// Where.
+    #[serde(rename = "where")]
+    pub place: &'a crate::content::Place,
+    /// When.
+    pub when: Option<&'a str>,
+    /// Description HTML ("" if none).
+    pub description_html: String,
+}
+
+impl<'a> ServiceView<'a> {
+    /// The view of `service`, in `category`, with its description already rendered.
+    pub fn new(service: &'a Service, category: &'a CategoryConfig, description_html: String) -> Self {
+        let record = &service.record;
+        ServiceView {
+            id: &service.id,
+            name: &record.name,
+            summary: &record.summary,
+            provider: &record.provider,
+            provider_website: record.provider_website.as_deref(),
+            category: CategoryLink {
+                id: &category.id,
+                name: &category.name,
+                url: category_url(&category.id),
+            },
+            age_from: record.ages.from,
+            age_to: record.ages.to,
+            ages_text: ages_text(record.ages.from, record.ages.to),
+            eligibility: record.eligibility.as_deref(),
+            access: &record.access,
+            cost: &record.cost,
+            contact: ContactDetailsView {
+                phone: record.contact.phone.as_deref(),
+                phone_href: record.contact.phone.as_deref().map(tel_href),
+                email: record.contact.email.as_deref(),
+                website: record.contact.website.as_deref(),
+            },
+            place: &record.place,
+            when: record.when.as_deref(),
+            description_html,
+        }
+    }
+}
+
+/// A glossary entry with its anchor id.
+#[derive(Serialize)]
+pub struct GlossaryView<'a> {
+    /// Anchor id.
+    pub id: String,
+    /// Term.
+    pub term: &'a str,
+    /// Expansion of an acronym.
+    pub stands_for: Option<&'a str>,
+    /// Meaning.
+    pub meaning: &'a str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_links_keep_only_digits() {
+        assert_eq!(tel_href("0121 496 0000"), "tel:01214960000");
+        assert_eq!(tel_href("+44 (0)121 496 0000"), "tel:+4401214960000");
+        assert_eq!(ages_text(0, 25), "0 to 25");
+        assert_eq!(ages_text(16, 16), "16");
+    }
+}

@@ -1,0 +1,209 @@
+// Shared helpers for Signpost's browser tests:
+//   - serveStatic(dir): a tiny static file server on 127.0.0.1 (random port) that behaves like a
+//     typical static host (pretty URLs, /404.html with status 404, no path escapes).
+//   - launchChromium(): headless Debian Chromium through playwright-core (no browser download).
+//   - findHtmlFiles(dir) / fileToUrlPath(rel): list a built site's pages and their URLs.
+import http from 'node:http';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// Flags for a closed network: without the background-networking ones Chromium keeps trying to
+// reach Google services and floods the network with failing requests.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+function contentType(file) {
+  return MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+}
+
+function isInside(root, candidate) {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+async function statOrNull(p) {
+  try {
+    return await fsp.stat(p);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Resolve a request path to a file under root.
+ * Returns { status, file } or { status: 301, location } or { status: 400/403/404 }.
+ */
+export async function resolveRequest(root, rawUrl) {
+  let pathname;
+  try {
+    pathname = new URL(rawUrl, 'http://127.0.0.1').pathname;
+    pathname = decodeURIComponent(pathname);
+  } catch {
+    return { status: 400 };
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return { status: 400 };
+  // Refuse any path that tries to climb out of the root (before and after normalising).
+  if (pathname.split('/').some((seg) => seg === '..')) return { status: 403 };
+  const target = path.resolve(root, '.' + path.posix.normalize(pathname));
+  if (!isInside(root, target)) return { status: 403 };
+
+  let file = target;
+  let st = await statOrNull(file);
+  if (st && st.isDirectory()) {
+    if (!pathname.endsWith('/')) return { status: 301, location: pathname + '/' };
+    file = path.join(target, 'index.html');
+    st = await statOrNull(file);
+  }
+  if (!st || !st.isFile()) return { status: 404 };
+  // Follow symlinks only if they stay inside the root.
+  const real = await fsp.realpath(file);
+  if (!isInside(root, real)) return { status: 403 };
+  return { status: 200, file: real };
+}
+
+/**
+ * Serve `dir` on 127.0.0.1 with an OS-chosen port.
+ * Resolves to { server, port, origin, close() }.
+ */
+export async function serveStatic(dir) {
+  const root = await fsp.realpath(path.resolve(dir));
+  const notFoundPage = path.join(root, '404.html');
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
+        res.end('Method not allowed\n');
+        return;
+      }
+      const r = await resolveRequest(root, req.url || '/');
+      if (r.status === 301) {
+        res.writeHead(301, { Location: r.location });
+        res.end();
+        return;
+      }
+      if (r.status === 200) {
+        const st = await fsp.stat(r.file);
+        res.writeHead(200, {
+          'Content-Type': contentType(r.file),
+          'Content-Length': st.size,
+          'Cache-Control': 'no-cache',
+        });
+        if (req.method === 'HEAD') return res.end();
+        fs.createReadStream(r.file).pipe(res);
+        return;
+      }
+      if (r.status === 404 && (await statOrNull(notFoundPage))) {
+        const body = await fsp.readFile(notFoundPage);
+        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      const msg = { 400: 'Bad request', 403: 'Forbidden', 404: 'Not found' }[r.status] || 'Error';
+      res.writeHead(r.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(msg + '\n');
+    } catch (err) {
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal error: ' + (err && err.message) + '\n');
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    server,
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Launch headless Debian Chromium, failing loudly (with install advice) if it is missing. */
+export async function launchChromium({ extraArgs = [] } = {}) {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}.\n` +
+        '  Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+        '  (or set CHROMIUM_PATH to a Chromium/Chrome binary). scripts/test installs it for you.',
+    );
+  }
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (err) {
+    throw new Error(
+      'playwright-core is not installed. Run `npm ci` in the repository root ' +
+        '(scripts/test does this for you).\n  ' + err.message,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    timeout: 60_000,
+  });
+}
+
+/** Every *.html file under dir, as sorted paths relative to dir (POSIX separators). */
+export async function findHtmlFiles(dir) {
+  const out = [];
+  async function walk(abs, rel) {
+    const entries = await fsp.readdir(abs, { withFileTypes: true });
+    for (const e of entries) {
+      const childAbs = path.join(abs, e.name);
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(childAbs, childRel);
+      else if (e.isFile() && e.name.toLowerCase().endsWith('.html')) out.push(childRel);
+    }
+  }
+  await walk(path.resolve(dir), '');
+  return out.sort();
+}
+
+/** Map a page file (relative to the site root) to the URL path a visitor would use. */
+export function fileToUrlPath(rel) {
+  const parts = rel.split('/').map(encodeURIComponent);
+  if (parts[parts.length - 1] === 'index.html') {
+    parts.pop();
+    return '/' + parts.join('/') + (parts.length ? '/' : '');
+  }
+  return '/' + parts.join('/');
+}
