@@ -394,22 +394,24 @@ impl Loader<'_> {
                     );
                     return;
                 }
-                let first = self.yaml_diagnostic(file, error, 1);
-                self.diagnostics.push(first);
-                self.recover_service_list(file, text);
+                if !self.recover_service_list(file, text) {
+                    let diagnostic = self.yaml_diagnostic(file, error, 1);
+                    self.diagnostics.push(diagnostic);
+                }
             }
         }
     }
 
     /// After an error in a list of services, reads each service on its own, so every mistake in
-    /// the file is reported and the good services are still built.
-    fn recover_service_list(&mut self, file: &str, text: &str) {
+    /// the file is reported and the good services are still built. Returns false when the file's
+    /// structure is too broken to find the services in it.
+    fn recover_service_list(&mut self, file: &str, text: &str) -> bool {
         let Ok(items) = yaml::parse::<Vec<Spanned<serde::de::IgnoredAny>>>(text) else {
-            return;
+            return false;
         };
         let positions: Vec<yaml::Position> = items.iter().map(yaml::position_of).collect();
         for (index, position) in positions.iter().enumerate() {
-            let Some(start) = position.offset else { return };
+            let Some(start) = position.offset else { return false };
             let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
             let end = positions
                 .get(index + 1)
@@ -431,11 +433,15 @@ impl Loader<'_> {
                     self.add_service(record, source, position.line);
                 }
                 Err(error) => {
-                    let diagnostic = self.yaml_diagnostic(file, error, position.line);
+                    let mut diagnostic = self.yaml_diagnostic(file, error, position.line);
+                    if diagnostic.rule == "missing-field" {
+                        (diagnostic.line, diagnostic.column) = (position.line, position.column);
+                    }
                     self.diagnostics.push(diagnostic);
                 }
             }
         }
+        true
     }
 
     fn add_service(&mut self, record: ServiceRecord, source: SourceRef, description_first_line: usize) {
