@@ -68,8 +68,8 @@ def git_rev() -> str:
         return "unknown"
 
 
-def timed_run(cmd: list[str], log_path: Path) -> tuple[float, int, int]:
-    """Run cmd; return (wall seconds, peak RSS in bytes, exit code)."""
+def timed_run(cmd: list[str], log_path: Path) -> tuple[float, int, int, float]:
+    """Run cmd; return (wall seconds, peak RSS in bytes, exit code, CPU seconds (user + system))."""
     with open(log_path, "wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
@@ -78,7 +78,7 @@ def timed_run(cmd: list[str], log_path: Path) -> tuple[float, int, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     # ru_maxrss is in kilobytes on Linux (bytes on macOS).
     rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return wall, rss, proc.returncode
+    return wall, rss, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def count_pages(out: Path) -> int:
@@ -136,13 +136,14 @@ def main() -> int:
         log(f"    generated in {time.perf_counter() - t0:.1f} s")
         cmd = [str(binary), "build", "--root", str(corpus), "--output", str(out)]
         walls: list[float] = []
+        cpus: list[float] = []
         rsss: list[int] = []
         pages = 0
         for i in range(args.warmup + args.runs):
             shutil.rmtree(out, ignore_errors=True)
             os.sync()  # flush the previous run's writes so they do not slow this one
             log_path = work / f"build-{n}.log"
-            wall, rss, code = timed_run(cmd, log_path)
+            wall, rss, code, cpu = timed_run(cmd, log_path)
             if code != 0:
                 log(f"bench: signpost build failed (exit {code}) for {n:,} services; last lines of {log_path}:")
                 lines = log_path.read_text(errors="replace").splitlines()
@@ -153,9 +154,10 @@ def main() -> int:
             if not warm:
                 walls.append(wall)
                 rsss.append(rss)
+                cpus.append(cpu)
             pages = count_pages(out)
             log(f"    {'warm-up' if warm else f'run {i - args.warmup + 1}'}: {fmt_secs(wall)}, "
-                f"peak RSS {fmt_mib(rss)}, {pages:,} pages")
+                f"CPU {fmt_secs(cpu)}, peak RSS {fmt_mib(rss)}, {pages:,} pages")
         med = statistics.median(walls)
         r = {
             "services": n,
@@ -165,6 +167,7 @@ def main() -> int:
             "min_s": min(walls),
             "max_s": max(walls),
             "median_peak_rss_bytes": statistics.median(rsss),
+            "median_cpu_s": statistics.median(cpus),
             "ms_per_1000_services": med * 1000 / (n / 1000) if n else None,
             "wall_s": walls,
             "peak_rss_bytes": rsss,
@@ -178,12 +181,13 @@ def main() -> int:
     rev = git_rev()
     log(f"\nsignpost {rev}, release build; {machine}; median of {args.runs} runs after "
         f"{args.warmup} warm-up run(s); peak memory is the build process's maximum RSS.\n")
-    log("| Services | Pages written | Median time | Min – max | Median peak memory | Time per 1,000 services |")
-    log("|---:|---:|---:|---:|---:|---:|")
+    log("| Services | Pages written | Median time | Min – max | Median CPU time | Median peak memory | Time per 1,000 services |")
+    log("|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         per = f"{r['ms_per_1000_services']:.0f} ms" if r["ms_per_1000_services"] is not None else "–"
         log(f"| {r['services']:,} | {r['pages']:,} | {fmt_secs(r['median_s'])} | "
-            f"{fmt_secs(r['min_s'])} – {fmt_secs(r['max_s'])} | {fmt_mib(r['median_peak_rss_bytes'])} | {per} |")
+            f"{fmt_secs(r['min_s'])} – {fmt_secs(r['max_s'])} | {fmt_secs(r['median_cpu_s'])} | "
+            f"{fmt_mib(r['median_peak_rss_bytes'])} | {per} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"revision": rev, "machine": machine, "runs": args.runs,

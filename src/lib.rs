@@ -114,6 +114,10 @@ pub fn build(options: &BuildOptions) -> BuildOutcome {
     let site_host = render::postprocess::host_of(&site.config.base_url).unwrap_or("").to_string();
     let targets = check::LinkTargets::new(&pages, asset_map.keys().cloned());
     outcome.diagnostics.extend(check::check_links(&pages, &targets, &site_host));
+    let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
+    outcome
+        .diagnostics
+        .extend(check::check_config_links(&site.config, &config_text, &targets));
     outcome.diagnostics.extend(check::check_help_on_every_page(&site, &pages));
 
     let Some(staging) = staging else { return outcome };

@@ -70,7 +70,7 @@ fn json_format_carries_every_finding() {
     let (code, stdout, _) = check_broken("json");
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
-    assert_eq!(report["errors"], 15);
+    assert_eq!(report["errors"], 16);
     assert_eq!(report["warnings"], 1);
     let items = report["diagnostics"].as_array().unwrap();
     let coast = items
@@ -175,4 +175,18 @@ fn a_missing_site_toml_is_explained() {
     let output = signpost().args(["check", "--root"]).arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("Cannot read site.toml"));
+}
+
+#[test]
+fn navigation_and_footer_addresses_must_exist() {
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), site.path());
+    std::fs::remove_file(site.path().join("content/accessibility.md")).unwrap();
+    let output = signpost().args(["check", "--root"]).arg(site.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("error: site.toml:5:27: The accessibility_statement address /accessibility/ leads nowhere"),
+        "{stderr}"
+    );
 }

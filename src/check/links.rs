@@ -97,6 +97,34 @@ pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site_host: &str)
     problems
 }
 
+/// Checks the addresses in `site.toml` (navigation, accessibility statement, other formats):
+/// each must be a page of the site. `config_text` is the text of `site.toml`, for positions.
+pub fn check_config_links(config: &crate::config::SiteConfig, config_text: &str, targets: &LinkTargets) -> Vec<Diagnostic> {
+    let mut addresses: Vec<(&str, &str)> = config.nav.iter().map(|link| ("nav", link.url.as_str())).collect();
+    addresses.push(("accessibility_statement", config.accessibility_statement.as_str()));
+    if let Some(url) = &config.other_formats {
+        addresses.push(("other_formats", url.as_str()));
+    }
+    let mut problems = Vec::new();
+    for (key, url) in addresses {
+        if !url.starts_with('/') || find_page(targets, url.split('#').next().unwrap_or(url)).is_some() {
+            continue;
+        }
+        let (line, column) = crate::config::find_value(config_text, url);
+        problems.push(
+            Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                line,
+                column,
+                "dead-link",
+                format!("The {key} address {url} leads nowhere: there is no page there"),
+            )
+            .with_suggestion("Create the page in content/, or correct the address in site.toml."),
+        );
+    }
+    problems
+}
+
 /// Finds the page an internal path names, allowing `/x` for `/x/` and `/x/index.html`.
 fn find_page<'a>(targets: &'a LinkTargets, path: &str) -> Option<&'a String> {
     let candidates = [

@@ -6,6 +6,6 @@ mod review;
 mod services;
 
 pub use help::check_help_on_every_page;
-pub use links::{LinkTargets, check_links};
+pub use links::{LinkTargets, check_config_links, check_links};
 pub use review::check_review_dates;
 pub use services::check_services;

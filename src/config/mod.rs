@@ -235,8 +235,8 @@ fn find_key(text: &str, key: &str) -> (usize, usize) {
     (0, 0)
 }
 
-/// Finds the line and column of a quoted value in the TOML text.
-fn find_value(text: &str, value: &str) -> (usize, usize) {
+/// Finds the line and column of a quoted value in the TOML text (0, 0 when absent).
+pub fn find_value(text: &str, value: &str) -> (usize, usize) {
     let needle = format!("\"{value}\"");
     for (index, line) in text.lines().enumerate() {
         if let Some(column) = line.find(&needle) {
