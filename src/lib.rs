@@ -100,7 +100,7 @@ pub fn build(options: &BuildOptions) -> BuildOutcome {
     };
     let show_progress = options.progress;
     let progress = |done: usize, total: usize| {
-        if show_progress && (done % 500 == 0 || done == total) {
+        if show_progress && (done.is_multiple_of(500) || done == total) {
             eprint!("\rRendering pages: {done} of {total}");
             if done == total {
                 eprintln!();

@@ -22,8 +22,7 @@ pub fn split(text: &str) -> Option<Split<'_>> {
     }
     let yaml_start = first_line_end + 1;
     let mut offset = yaml_start;
-    let mut line = 2;
-    for raw_line in text[yaml_start..].split_inclusive('\n') {
+    for (line, raw_line) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         let trimmed = raw_line.trim_end();
         if trimmed == "---" || trimmed == "..." {
             let body_start = offset + raw_line.len();
@@ -35,7 +34,6 @@ pub fn split(text: &str) -> Option<Split<'_>> {
             });
         }
         offset += raw_line.len();
-        line += 1;
     }
     None
 }
