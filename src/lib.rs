@@ -9,9 +9,13 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod import;
 pub mod init;
 pub mod output;
 pub mod render;
+pub mod report;
+pub mod search;
+pub mod serve;
 pub mod suggest;
 pub mod yaml;
 
@@ -48,26 +52,115 @@ pub struct BuildOutcome {
     pub written_to: Option<PathBuf>,
     /// A problem that is not the content's fault (disk full, bad output folder…).
     pub internal_error: Option<String>,
+    /// What rendering knew about each page (empty when the content could not be loaded).
+    pub records: Vec<render::PageRecord>,
+    /// The new search index, staged beside its folder until the site is written.
+    pub search_index: Option<search::StagedIndex>,
+}
+
+/// Where a build's finished files go: the output folder (through [`output::Staging`]) for
+/// `signpost build`, or memory for `signpost serve`.
+pub trait Sink: Sync {
+    /// Called once, when the content loaded and checked without errors, before the first file is
+    /// handed over. An `Err` stops the build with that message as an internal error.
+    fn open(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+    /// One finished file, by its path inside the site (`advice/index.html`).
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
+    /// A file that an incremental build ([`build_with_memory`]) did not make again because it
+    /// would be the same as last time.
+    fn unchanged(&self, _path: &str) {}
+}
+
+/// Writes into a staging folder, swapped in by [`build`] when the build succeeded.
+struct StagingSink {
+    output: PathBuf,
+    staging: Option<output::Staging>,
+}
+
+impl Sink for StagingSink {
+    fn open(&mut self) -> Result<(), String> {
+        let staging = output::Staging::new(&self.output)
+            .map_err(|error| format!("Cannot create a temporary folder beside {}: {error}", self.output.display()))?;
+        self.staging = Some(staging);
+        Ok(())
+    }
+
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        match &self.staging {
+            Some(staging) => staging.write(path, bytes).map_err(|e| e.to_string()),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Runs the whole pipeline: load, check, render, check the result, write.
 pub fn build(options: &BuildOptions) -> BuildOutcome {
-    let mut outcome = BuildOutcome::default();
     let root = &options.root;
     let output = options.output.clone().unwrap_or_else(|| root.join("public"));
-    if options.write
-        && let Err(message) = check_output_folder(root, &output)
-    {
-        outcome.internal_error = Some(message);
+    if !options.write {
+        return build_into(options, None);
+    }
+    if let Err(message) = check_output_folder(root, &output) {
+        return BuildOutcome {
+            internal_error: Some(message),
+            ..BuildOutcome::default()
+        };
+    }
+    let mut sink = StagingSink {
+        output: output.clone(),
+        staging: None,
+    };
+    let mut outcome = build_into(options, Some(&mut sink));
+    let Some(staging) = sink.staging else { return outcome };
+    if outcome.diagnostics.has_errors() || outcome.internal_error.is_some() {
         return outcome;
     }
+    match staging.commit() {
+        Ok(()) => outcome.written_to = Some(output),
+        Err(error) => outcome.internal_error = Some(format!("Cannot write the site to {}: {error}", output.display())),
+    }
+    if let Some(staged) = outcome.search_index.take()
+        && outcome.internal_error.is_none()
+    {
+        let target = staged.target().to_path_buf();
+        if let Err(error) = staged.commit() {
+            outcome.internal_error = Some(format!("Cannot write the search index to {}: {error}", target.display()));
+        }
+    }
+    outcome
+}
+
+/// Runs the pipeline, handing every finished file to `sink` (none: only check). Files are handed
+/// over only while the build has no errors; the caller publishes them only if it ends with none.
+/// `options.output` and `options.write` are not used here.
+pub fn build_into(options: &BuildOptions, sink: Option<&mut dyn Sink>) -> BuildOutcome {
+    build_with_memory(options, sink, None)
+}
+
+/// [`build_into`], reusing what `memory` kept from the last build without errors (parsed files,
+/// pages whose inputs are unchanged, search files) and keeping this build's for the next one.
+/// The files handed to `sink` (and reported to [`Sink::unchanged`]) are the same as a clean build's.
+pub fn build_with_memory(
+    options: &BuildOptions,
+    mut sink: Option<&mut dyn Sink>,
+    mut memory: Option<&mut serve::BuildMemory>,
+) -> BuildOutcome {
+    let mut outcome = BuildOutcome::default();
+    let root = &options.root;
     let today = Date::today();
 
-    let (site, found) = content::load_site(root, options.drafts);
+    let (site, found) = serve::memory::load(root, options.drafts, memory.as_deref_mut());
     outcome.diagnostics.extend(found);
     let Some(site) = site else { return outcome };
     outcome.diagnostics.extend(check::check_services(&site));
     outcome.diagnostics.extend(check::check_review_dates(&site, today));
+    outcome.diagnostics.extend(check::check_statutory(&site, root, today));
+    let (synonyms, found) = search::synonyms::load(root, &site);
+    outcome.diagnostics.extend(found);
+    outcome.diagnostics.extend(check::plain_language::check_site(&site, root));
+    outcome.diagnostics.extend(check::easy_read::check_site(&site, root));
 
     let theme = match render::Theme::load(root, &site.config) {
         Ok(theme) => theme,
@@ -80,21 +173,20 @@ pub fn build(options: &BuildOptions) -> BuildOutcome {
     outcome.diagnostics.extend(found);
     let asset_map: BTreeMap<String, String> = assets.iter().map(|a| (a.url.clone(), a.hashed_url.clone())).collect();
 
-    let staging = if options.write && !outcome.diagnostics.has_errors() {
-        match output::Staging::new(&output) {
-            Ok(staging) => Some(staging),
-            Err(error) => {
-                outcome.internal_error = Some(format!("Cannot create a temporary folder beside {}: {error}", output.display()));
-                return outcome;
-            }
-        }
-    } else {
-        None
-    };
+    if outcome.diagnostics.has_errors() {
+        sink = None;
+    }
+    if let Some(sink) = sink.as_deref_mut()
+        && let Err(message) = sink.open()
+    {
+        outcome.internal_error = Some(message);
+        return outcome;
+    }
+    let sink = sink.map(|s| &*s);
     let renderer = render::Renderer::new(&site, &theme, &asset_map, today);
-    let sink = |path: &str, html: &str| -> Result<(), String> {
-        match &staging {
-            Some(staging) => staging.write(path, html.as_bytes()).map_err(|e| e.to_string()),
+    let page_sink = |path: &str, html: &str| -> Result<(), String> {
+        match sink {
+            Some(sink) => sink.write(path, html.as_bytes()),
             None => Ok(()),
         }
     };
@@ -107,7 +199,10 @@ pub fn build(options: &BuildOptions) -> BuildOutcome {
             }
         }
     };
-    let (pages, found) = renderer.render_all(sink, progress);
+    let (pages, found) = match memory.as_deref_mut() {
+        Some(memory) => memory.render(&renderer, &site, today, &asset_map, page_sink, sink),
+        None => renderer.render_all(page_sink, progress),
+    };
     outcome.diagnostics.extend(found);
     outcome.pages = pages.len();
 
@@ -119,27 +214,58 @@ pub fn build(options: &BuildOptions) -> BuildOutcome {
         .diagnostics
         .extend(check::check_config_links(&site.config, &config_text, &targets));
     outcome.diagnostics.extend(check::check_help_on_every_page(&site, &pages));
+    outcome.records = pages;
 
-    let Some(staging) = staging else { return outcome };
+    let Some(sink) = sink else { return outcome };
     if outcome.diagnostics.has_errors() {
         return outcome;
     }
     let extra = [
-        ("sitemap.xml", output::sitemap_xml(&site.config.base_url, &pages).into_bytes()),
+        (
+            "sitemap.xml",
+            output::sitemap_xml(&site.config.base_url, &outcome.records).into_bytes(),
+        ),
         ("robots.txt", output::robots_txt(&site.config.base_url).into_bytes()),
     ];
+    let need_name = |id: &str| theme.string(&format!("need_{id}")).to_string();
+    let feed = output::openreferral::feed_files(&site, &need_name);
     let written = assets
         .iter()
-        .map(|asset| staging.write(asset.hashed_url.trim_start_matches('/'), &asset.bytes))
-        .chain(extra.iter().map(|(name, bytes)| staging.write(name, bytes)))
-        .collect::<Result<Vec<()>, _>>()
-        .and_then(|_| staging.commit());
+        .map(|asset| sink.write(asset.hashed_url.trim_start_matches('/'), &asset.bytes))
+        .chain(extra.iter().map(|(name, bytes)| sink.write(name, bytes)))
+        .chain(feed.iter().map(|(name, bytes)| sink.write(name, bytes)))
+        .collect::<Result<Vec<()>, _>>();
     match written {
-        Ok(()) => {
-            outcome.assets = assets.len();
-            outcome.written_to = Some(output);
+        Ok(_) => outcome.assets = assets.len(),
+        Err(error) => outcome.internal_error = Some(format!("Cannot write the site: {error}")),
+    }
+    if site.config.search.enabled && outcome.internal_error.is_none() {
+        match memory.as_deref_mut().and_then(|m| m.search_files(&site, &synonyms)) {
+            Some(files) => {
+                if let Err(error) = files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
+                    outcome.internal_error = Some(format!("Cannot write the search files: {error}"));
+                }
+            }
+            None => match search::build(root, &site, &synonyms) {
+                Ok(built) => match built.files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
+                    Ok(()) => {
+                        if let Some(memory) = memory.as_deref_mut() {
+                            memory.built_search(&site, &synonyms, &built.files);
+                        }
+                        outcome.search_index = Some(built.staged);
+                    }
+                    Err(error) => outcome.internal_error = Some(format!("Cannot write the search files: {error}")),
+                },
+                Err(message) => outcome.internal_error = Some(message),
+            },
         }
-        Err(error) => outcome.internal_error = Some(format!("Cannot write the site to {}: {error}", output.display())),
+    }
+    if let Some(memory) = memory
+        && outcome.internal_error.is_none()
+        && !outcome.diagnostics.has_errors()
+    {
+        drop(renderer);
+        memory.remember(site, today, &asset_map);
     }
     outcome
 }

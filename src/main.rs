@@ -52,11 +52,106 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Preview the site: build it, serve it on this computer, and rebuild and reload on every change.
+    Serve {
+        /// The site folder (holding site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on. Anything but 127.0.0.1 lets other computers see the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Include pages and services with `status: draft` (shown with a draft banner).
+        #[arg(long)]
+        drafts: bool,
+        /// Look for changes by polling, for file systems where change events do not arrive.
+        #[arg(long)]
+        poll: bool,
+    },
+    /// Search the site's index (made by `build`) and print the best matches.
+    Search {
+        /// What to look for, in any words.
+        query: String,
+        /// The site folder (holding site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Only services in this category (its id, e.g. short-breaks).
+        #[arg(long)]
+        category: Option<String>,
+        /// Only services for this age.
+        #[arg(long)]
+        age: Option<u8>,
+        /// Only services in this locality, e.g. Bloxwich.
+        #[arg(long)]
+        locality: Option<String>,
+        /// Only services for this need id, e.g. autism.
+        #[arg(long)]
+        need: Option<String>,
+        /// How many results to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// Write reports for the Local Offer team: a content audit (CSV and HTML) of every page and service.
+    Report {
+        /// The site folder (holding site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the reports (default: report/ in the site folder).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Include pages and services with `status: draft`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Turn another directory's export into service files.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
     /// Write a new, working site to start from.
     Init {
         /// The new site's folder (must be empty or not exist).
         dir: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// An Open Referral UK export (v1 or v3 JSON), written to content/services/imported-NAME.yaml.
+    Openreferral {
+        /// The exported JSON file.
+        file: PathBuf,
+        /// The site folder (holding site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// Runs `signpost import openreferral`: writes the services file and says what was not mapped.
+fn run_import(source: ImportSource) -> ExitCode {
+    let ImportSource::Openreferral { file, root } = source;
+    match signpost::import::import_openreferral(&root, &file, signpost::content::Date::today()) {
+        Ok(report) => {
+            for note in &report.notes {
+                eprintln!("note: {note}");
+            }
+            eprintln!(
+                "Imported {} services (Open Referral UK v{}) into {}; {} marked as drafts to check, {} notes.",
+                report.services,
+                report.version,
+                report.written.display(),
+                report.drafts,
+                report.notes.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -67,6 +162,29 @@ fn main() -> ExitCode {
         FormatArg::Github => Format::Github,
     };
     match cli.command {
+        Command::Import { source } => run_import(source),
+        Command::Report { root, output, drafts } => {
+            let output = output.unwrap_or_else(|| root.join("report"));
+            match signpost::report::write_reports(&root, &output, drafts, signpost::content::Date::today()) {
+                Ok(report) => {
+                    for path in &report.written {
+                        eprintln!("Wrote {}", path.display());
+                    }
+                    eprintln!(
+                        "Content audit: {} pages, services and missing topics; {} with errors.",
+                        report.audit_rows, report.audit_errors
+                    );
+                    if let Some(age) = report.average_reading_age {
+                        eprintln!("Average reading age: {age:.1}.");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Init { dir } => match signpost::init::init_site(&dir, signpost::content::Date::today()) {
             Ok(count) => {
                 eprintln!(
@@ -81,6 +199,58 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+            poll,
+        } => {
+            let options = signpost::serve::ServeOptions {
+                bind,
+                drafts,
+                poll,
+                log: true,
+                ..signpost::serve::ServeOptions::new(&root, port)
+            };
+            match signpost::serve::serve(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Search {
+            query,
+            root,
+            category,
+            age,
+            locality,
+            need,
+            limit,
+        } => {
+            let filters = signpost::search::Filters {
+                category,
+                age,
+                locality,
+                need,
+            };
+            let output = match cli.format {
+                FormatArg::Json => signpost::search::cli::Output::Json,
+                FormatArg::Human | FormatArg::Github => signpost::search::cli::Output::Human,
+            };
+            match signpost::search::cli::run(&root, &query, &filters, limit, output) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Build { root, output, drafts } => run(
             BuildOptions {
                 root,

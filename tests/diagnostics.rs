@@ -45,6 +45,9 @@ fn broken_site_problems_point_at_the_right_place() {
         "how to fix: Did you mean `health`?",
         "error: content/services/mixed.yaml:39:3: Wrong category and ages: ages 16 to 30 go beyond 25 [ages]",
         "error: content/services/mixed.yaml:39:3: Wrong category and ages: it has no way to get in touch [contact]",
+        "error: content/services/mixed.yaml:51:3: Bad phone and times: `0121 496 00` is not a UK phone number [phone]",
+        "error: content/services/mixed.yaml:51:3: Bad phone and times: schedule 1 closes before it opens [schedule]",
+        "error: site.toml:27:1: No page covers the required Local Offer topic `sendiass`",
     ] {
         assert!(stderr.contains(expected), "missing:\n{expected}\nin:\n{stderr}");
     }
@@ -70,7 +73,7 @@ fn json_format_carries_every_finding() {
     let (code, stdout, _) = check_broken("json");
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
-    assert_eq!(report["errors"], 16);
+    assert_eq!(report["errors"], 19);
     assert_eq!(report["warnings"], 1);
     let items = report["diagnostics"].as_array().unwrap();
     let coast = items

@@ -1,13 +1,16 @@
-//! Review dates: content past its review date is a warning; past the grace period, an error.
+//! Review dates: content past its review date is a warning; past the grace period, an error (or,
+//! for services with `[statutory] services_out_of_date = "notice"`, a warning and a notice on the page).
 
+use crate::config::statutory::OutOfDate;
 use crate::content::{Date, Site};
 use crate::diagnostic::Diagnostic;
 
 /// Checks the review dates of every page and service against `today`.
 pub fn check_review_dates(site: &Site, today: Date) -> Vec<Diagnostic> {
     let grace = site.config.checks.review_grace_days;
+    let notice_only = site.config.statutory.services_out_of_date == OutOfDate::Notice;
     let mut problems = Vec::new();
-    let mut check = |file: &str, line: usize, column: usize, what: &str, last: Date, next: Date| {
+    let mut check = |file: &str, line: usize, column: usize, what: &str, last: Date, next: Date, lenient: bool| {
         if last > today {
             problems.push(
                 Diagnostic::error(
@@ -36,6 +39,20 @@ pub fn check_review_dates(site: &Site, today: Date) -> Vec<Diagnostic> {
                 .with_suggestion(
                     "Set `next_review:` to a date after `last_reviewed:`, or remove it to use the review cycle from site.toml.",
                 ),
+            );
+        } else if today > next.add_days(grace) && lenient {
+            problems.push(
+                Diagnostic::warning(
+                    file,
+                    line,
+                    column,
+                    "review-overdue",
+                    format!(
+                        "{what} was due for review on {}, more than {grace} days ago; it is shown as \"may be out of date\"",
+                        next.long()
+                    ),
+                )
+                .with_suggestion("Check the content with its owner, then set `last_reviewed:` to today's date."),
             );
         } else if today > next.add_days(grace) {
             problems.push(
@@ -69,6 +86,7 @@ pub fn check_review_dates(site: &Site, today: Date) -> Vec<Diagnostic> {
             &format!("The page \"{}\"", page.meta.title),
             page.meta.last_reviewed,
             page.next_review(&site.config),
+            false,
         );
     }
     for service in &site.services {
@@ -79,6 +97,7 @@ pub fn check_review_dates(site: &Site, today: Date) -> Vec<Diagnostic> {
             &format!("The service \"{}\"", service.record.name),
             service.record.last_reviewed,
             service.next_review(&site.config),
+            notice_only,
         );
     }
     problems

@@ -1,6 +1,7 @@
 //! The service directory: every entry must be usable by a family (right category, ages within
 //! 0–25, a way in, a way to get in touch, a place).
 
+use super::service_fields::{check_service_fields, looks_like_email, looks_like_url};
 use crate::content::{Service, Site};
 use crate::diagnostic::Diagnostic;
 
@@ -92,12 +93,12 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
             ("contact website", contact.website.as_deref()),
         ] {
             if let Some(url) = value
-                && !(url.starts_with("https://") || url.starts_with("http://"))
+                && !looks_like_url(url)
             {
                 problems.push(at(
                     "url",
                     format!("the {field} `{url}` is not a full web address"),
-                    "Write the whole address, starting with https://.",
+                    "Write the whole address with no spaces, starting with https://, for example https://www.example.org/.",
                 ));
             }
         }
@@ -120,31 +121,7 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
                 problems.push(at("empty-field", format!("`{field}` is empty"), "Fill it in, in plain words."));
             }
         }
+        problems.extend(check_service_fields(service, &site.config));
     }
     problems
-}
-
-fn looks_like_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !text.chars().any(char::is_whitespace)
-        && !domain.contains('@')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::looks_like_email;
-
-    #[test]
-    fn email_shape() {
-        assert!(looks_like_email("walsallsendiass@family-action.org.uk"));
-        assert!(!looks_like_email("walsall sendiass@x.org"));
-        assert!(!looks_like_email("nobody.example.org"));
-        assert!(!looks_like_email("a@b"));
-    }
 }

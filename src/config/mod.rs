@@ -1,8 +1,14 @@
 //! `site.toml`: the typed site configuration, read once at the start of a build.
 
 mod checks;
+pub mod easy_read;
+pub mod plain_language;
+mod search;
+pub mod statutory;
 
 pub use checks::ChecksConfig;
+pub use plain_language::PlainLanguageConfig;
+pub use search::SearchConfig;
 
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
@@ -48,6 +54,18 @@ pub struct SiteConfig {
     /// Thresholds the checks read.
     #[serde(default)]
     pub checks: ChecksConfig,
+    /// Site search: the index folder and the browser bundle.
+    #[serde(default)]
+    pub search: SearchConfig,
+    /// Limits and switches for the plain-language checks.
+    #[serde(default)]
+    pub plain_language: PlainLanguageConfig,
+    /// What the law asks the Local Offer to publish, and how strictly the build enforces it.
+    #[serde(default)]
+    pub statutory: statutory::StatutoryConfig,
+    /// Easy-read versions of pages: which are required, and the limits of their checks.
+    #[serde(default)]
+    pub easy_read: easy_read::EasyReadConfig,
 }
 
 /// Which contact blocks appear on every page.

@@ -2,6 +2,7 @@
 
 use super::front_matter;
 use super::model::*;
+use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, YouSaidWeDid, locate_comments};
 use super::{is_slug, slugify};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, display_path};
@@ -17,6 +18,64 @@ pub const CONTENT_DIR: &str = "content";
 /// every problem found is in the diagnostics and the good parts are loaded, so authors see all
 /// errors in one run.
 pub fn load_site(root: &Path, include_drafts: bool) -> (Option<Site>, Vec<Diagnostic>) {
+    load_site_cached(root, include_drafts, None)
+}
+
+/// What reading one content file gave, kept so an unchanged file need not be parsed again.
+#[derive(Debug, Clone, Default)]
+struct FileResult {
+    pages: Vec<Page>,
+    services: Vec<Service>,
+    contacts: Vec<(String, ContactBlock)>,
+    glossary: Vec<GlossaryTerm>,
+    diagnostics: Vec<Diagnostic>,
+    you_said_we_did: Option<YouSaidWeDid>,
+}
+
+/// Parsed content files by path and content hash, for `signpost serve`'s rebuilds. A file whose
+/// bytes have not changed is taken from here instead of being parsed again; the result is the same.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    /// The settings the entries were read with (drafts, file size limit): a change empties the cache.
+    settings: Option<(bool, u64)>,
+    files: BTreeMap<PathBuf, (Option<Stamp>, blake3::Hash, FileResult)>,
+}
+
+/// A file's size and modification time, trusted to mean "unchanged" only when the file was
+/// already older than [`SETTLED`] when it was read (so a write in the same clock tick is not missed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: std::time::SystemTime,
+    /// The inode change time (Unix), which no tool can set back, unlike the modification time.
+    changed: (i64, i64),
+}
+
+/// How old a file must be before its size and time are trusted.
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(2);
+
+fn stamp_of(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let changed = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.ctime(), meta.ctime_nsec())
+    };
+    #[cfg(not(unix))]
+    let changed = (0, 0);
+    Some(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok()?,
+        changed,
+    })
+}
+
+fn settled(stamp: &Stamp) -> bool {
+    stamp.modified.elapsed().is_ok_and(|age| age > SETTLED)
+}
+
+/// Like [`load_site`], but takes unchanged files from `cache` and stores the files it parses there.
+pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mut LoadCache>) -> (Option<Site>, Vec<Diagnostic>) {
     let config = match SiteConfig::load(root) {
         Ok(config) => config,
         Err(problems) => return (None, problems),
@@ -30,14 +89,23 @@ pub fn load_site(root: &Path, include_drafts: bool) -> (Option<Site>, Vec<Diagno
         services: Vec::new(),
         contacts: BTreeMap::new(),
         glossary: Vec::new(),
+        you_said_we_did: None,
     };
-    loader.walk();
+    if let Some(cache) = cache.as_deref_mut() {
+        let settings = (include_drafts, config.checks.max_file_kb);
+        if cache.settings != Some(settings) {
+            cache.files.clear();
+            cache.settings = Some(settings);
+        }
+    }
+    loader.walk(cache);
     let Loader {
         mut pages,
         mut services,
         contacts,
         mut glossary,
         mut diagnostics,
+        you_said_we_did,
         ..
     } = loader;
     pages.sort_by(|a, b| a.url.cmp(&b.url));
@@ -47,7 +115,7 @@ pub fn load_site(root: &Path, include_drafts: bool) -> (Option<Site>, Vec<Diagno
             .then(a.source.line.cmp(&b.source.line))
     });
     glossary.sort_by_key(|t| t.term.to_lowercase());
-    diagnostics.extend(find_clashes(&config, &pages, &services));
+    diagnostics.extend(find_clashes(root, &config, &pages, &services, you_said_we_did.is_some()));
     for id in &config.contacts.every_page {
         if !contacts.contains_key(id) {
             diagnostics.push(
@@ -62,6 +130,7 @@ pub fn load_site(root: &Path, include_drafts: bool) -> (Option<Site>, Vec<Diagno
         services,
         contacts,
         glossary,
+        you_said_we_did,
     };
     (Some(site), diagnostics)
 }
@@ -75,6 +144,7 @@ struct Loader<'a> {
     services: Vec<Service>,
     contacts: BTreeMap<String, ContactBlock>,
     glossary: Vec<GlossaryTerm>,
+    you_said_we_did: Option<YouSaidWeDid>,
 }
 
 /// What a file in `content/` is, decided from where it is and its extension.
@@ -84,6 +154,7 @@ enum FileKind {
     ServiceList,
     Contact,
     Glossary,
+    YouSaidWeDid,
     Ignored,
     Unknown,
 }
@@ -104,13 +175,17 @@ fn classify(relative: &Path) -> FileKind {
         (Some("services"), _, _) if is_yaml => FileKind::ServiceList,
         (Some("contacts"), 2, _) if is_yaml => FileKind::Contact,
         (Some(_), 1, _) if is_yaml && relative.file_stem().is_some_and(|s| s == "glossary") => FileKind::Glossary,
+        // read by the search module (crate::search::synonyms)
+        (Some("search-synonyms.yaml"), 1, _) => FileKind::Ignored,
+        (Some(name), 1, _) if name == YOU_SAID_WE_DID_FILE => FileKind::YouSaidWeDid,
+        (Some(name), 1, _) if name == super::easy_read::PICTURE_LIBRARY_FILE => FileKind::Ignored,
         (_, _, "md") => FileKind::Page,
         _ => FileKind::Unknown,
     }
 }
 
 impl Loader<'_> {
-    fn walk(&mut self) {
+    fn walk(&mut self, mut cache: Option<&mut LoadCache>) {
         let content = self.root.join(CONTENT_DIR);
         if !content.is_dir() {
             self.diagnostics.push(
@@ -122,7 +197,10 @@ impl Loader<'_> {
         let walker = WalkDir::new(&content).follow_links(true).sort_by_file_name();
         for entry in walker {
             match entry {
-                Ok(entry) if entry.file_type().is_file() => self.read_file(entry.path()),
+                Ok(entry) if entry.file_type().is_file() => match cache.as_deref_mut() {
+                    Some(cache) => self.read_file_cached(entry.path(), cache),
+                    None => self.read_file(entry.path()),
+                },
                 Ok(_) => {}
                 Err(error) => {
                     let path = error.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone());
@@ -177,8 +255,59 @@ impl Loader<'_> {
             FileKind::ServiceList => self.load_service_list(&file, &text),
             FileKind::Contact => self.load_contact(&relative, &file, &text),
             FileKind::Glossary => self.load_glossary(&file, &text),
+            FileKind::YouSaidWeDid => self.load_you_said_we_did(&file, &text),
             FileKind::Ignored | FileKind::Unknown => {}
         }
+    }
+
+    /// Reads one file through the cache: an entry with the same bytes is reused, anything else is
+    /// read afresh and remembered. Files that cannot be read are never cached.
+    fn read_file_cached(&mut self, path: &Path, cache: &mut LoadCache) {
+        let stamp = stamp_of(path);
+        let same_stamp = |cached: &Option<Stamp>| stamp.is_some() && *cached == stamp;
+        let hash = match cache.files.get(path) {
+            Some((cached, hash, _)) if same_stamp(cached) => *hash,
+            _ => match std::fs::read(path) {
+                Ok(bytes) => blake3::hash(&bytes),
+                Err(_) => return self.read_file(path),
+            },
+        };
+        let trusted = stamp.filter(settled);
+        if let Some((cached_stamp, cached_hash, result)) = cache.files.get_mut(path)
+            && *cached_hash == hash
+        {
+            *cached_stamp = trusted;
+            let result = result.clone();
+            self.pages.extend(result.pages);
+            self.services.extend(result.services);
+            self.contacts.extend(result.contacts);
+            self.glossary.extend(result.glossary);
+            self.diagnostics.extend(result.diagnostics);
+            if result.you_said_we_did.is_some() {
+                self.you_said_we_did = result.you_said_we_did;
+            }
+            return;
+        }
+        let before = (self.pages.len(), self.services.len(), self.glossary.len(), self.diagnostics.len());
+        let contacts_before = self.contacts.clone();
+        self.read_file(path);
+        let result = FileResult {
+            pages: self.pages[before.0..].to_vec(),
+            services: self.services[before.1..].to_vec(),
+            contacts: self
+                .contacts
+                .iter()
+                .filter(|(id, block)| contacts_before.get(*id) != Some(*block))
+                .map(|(id, block)| (id.clone(), block.clone()))
+                .collect(),
+            glossary: self.glossary[before.2..].to_vec(),
+            diagnostics: self.diagnostics[before.3..].to_vec(),
+            you_said_we_did: self
+                .you_said_we_did
+                .clone()
+                .filter(|data| Some(&data.file) == Some(&display_path(self.root, path))),
+        };
+        cache.files.insert(path.to_path_buf(), (trusted, hash, result));
     }
 
     /// Reads a text file, refusing huge and binary files with a clear message.
@@ -499,6 +628,20 @@ impl Loader<'_> {
         }
     }
 
+    fn load_you_said_we_did(&mut self, file: &str, text: &str) {
+        match yaml::parse::<YouSaidWeDid>(text) {
+            Ok(mut data) => {
+                data.file = file.to_string();
+                locate_comments(text, &mut data);
+                self.you_said_we_did = Some(data);
+            }
+            Err(error) => {
+                let diagnostic = self.yaml_diagnostic(file, error, 1);
+                self.diagnostics.push(diagnostic);
+            }
+        }
+    }
+
     fn load_glossary(&mut self, file: &str, text: &str) {
         match yaml::parse::<Vec<Spanned<GlossaryTerm>>>(text) {
             Ok(terms) => {
@@ -542,13 +685,23 @@ fn page_url(relative: &Path) -> Result<String, String> {
         } else {
             component.to_str().unwrap_or("").to_string()
         };
+        let (name, easy_read) = match name.strip_suffix(super::easy_read::EASY_READ_STEM_SUFFIX) {
+            Some(stem) if last => (stem.to_string(), true),
+            _ => (name, false),
+        };
         if last && name == "index" {
+            if easy_read {
+                parts.push(super::easy_read::EASY_READ_SEGMENT.to_string());
+            }
             break;
         }
         if !is_slug(&name) {
             return Err(name);
         }
         parts.push(name);
+        if easy_read {
+            parts.push(super::easy_read::EASY_READ_SEGMENT.to_string());
+        }
     }
     if parts.is_empty() {
         Ok("/".to_string())
@@ -558,14 +711,53 @@ fn page_url(relative: &Path) -> Result<String, String> {
 }
 
 /// Two things that would be written to the same address.
-fn find_clashes(config: &SiteConfig, pages: &[Page], services: &[Service]) -> Vec<Diagnostic> {
+fn find_clashes(root: &Path, config: &SiteConfig, pages: &[Page], services: &[Service], feedback: bool) -> Vec<Diagnostic> {
     let mut taken: BTreeMap<String, String> = BTreeMap::new();
+    if feedback {
+        taken.insert(
+            YOU_SAID_WE_DID_URL.to_string(),
+            format!("the \"You said, we did\" page from {CONTENT_DIR}/{YOU_SAID_WE_DID_FILE}"),
+        );
+    }
     taken.insert(SERVICES_URL.to_string(), "the service directory".to_string());
+    taken.insert("/shortlist/".to_string(), "the shortlist page".to_string());
     taken.insert(GLOSSARY_URL.to_string(), "the glossary page".to_string());
+    let mut problems = Vec::new();
+    for id in RESERVED_SERVICE_IDS {
+        taken.insert(category_url(id), "the pages for browsing services".to_string());
+    }
     for category in &config.categories {
+        if RESERVED_SERVICE_IDS.contains(&category.id.as_str()) {
+            let (line, column) = crate::config::find_value(
+                &std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).unwrap_or_default(),
+                &category.id,
+            );
+            problems.push(
+                Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    line,
+                    column,
+                    "duplicate-url",
+                    format!("The category id `{}` is kept for the pages for browsing services", category.id),
+                )
+                .with_suggestion(format!(
+                    "Choose another id. These ids cannot be used for categories or services: {}.",
+                    RESERVED_SERVICE_IDS.join(", ")
+                )),
+            );
+        }
         taken.insert(category_url(&category.id), format!("the `{}` category page", category.id));
     }
-    let mut problems = Vec::new();
+    if pages.iter().any(Page::is_easy_read)
+        && !pages
+            .iter()
+            .any(|p| p.is_easy_read() && p.url == super::easy_read::EASY_READ_INDEX_URL)
+    {
+        taken.insert(
+            super::easy_read::EASY_READ_INDEX_URL.to_string(),
+            "the easy-read index page".to_string(),
+        );
+    }
     let mut claim = |url: &str, source: &SourceRef, what: String| {
         if let Some(owner) = taken.get(url) {
             problems.push(
@@ -601,5 +793,12 @@ mod tests {
         assert_eq!(page_url(Path::new("advice/index.md")).unwrap(), "/advice/");
         assert_eq!(page_url(Path::new("advice/sen-support.md")).unwrap(), "/advice/sen-support/");
         assert_eq!(page_url(Path::new("Advice Pages/x.md")).unwrap_err(), "Advice Pages");
+        assert_eq!(
+            page_url(Path::new("advice/short-breaks.easy.md")).unwrap(),
+            "/advice/short-breaks/easy-read/"
+        );
+        assert_eq!(page_url(Path::new("advice/index.easy.md")).unwrap(), "/advice/easy-read/");
+        assert_eq!(page_url(Path::new("index.easy.md")).unwrap(), "/easy-read/");
+        assert_eq!(page_url(Path::new("advice/x.easy.easy.md")).unwrap_err(), "x.easy");
     }
 }

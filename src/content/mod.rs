@@ -1,12 +1,17 @@
 //! The content model (pages, services, contact blocks, glossary) and loading it from `content/`.
 
 mod date;
+mod directory;
+pub mod easy_read;
+mod feedback;
 pub mod front_matter;
 mod load;
 mod model;
 
 pub use date::Date;
-pub use load::load_site;
+pub use directory::*;
+pub use feedback::*;
+pub use load::{LoadCache, load_site, load_site_cached};
 pub use model::*;
 
 /// True for lowercase-hyphenated names that are safe in a web address: `short-breaks`, `ehcp-2`.

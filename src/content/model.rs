@@ -54,7 +54,7 @@ pub enum Access {
 }
 
 /// The front matter of a Markdown page.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
     /// The page's title (its `<h1>`).
@@ -80,10 +80,28 @@ pub struct PageMeta {
     /// Position among sibling pages, lowest first.
     #[serde(default)]
     pub order: Option<i64>,
+    /// A plain-language profile, or higher limits with a reason.
+    #[serde(default)]
+    pub plain_language: Option<crate::config::plain_language::PagePlainLanguage>,
+    /// What kind of document it is (default `page`; `short-breaks-statement` for the statement).
+    #[serde(default, rename = "type")]
+    pub page_type: PageType,
+}
+
+/// What kind of document a page is: most are ordinary pages; some are documents the law asks for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageType {
+    /// An ordinary page.
+    #[default]
+    Page,
+    /// The Short Breaks Services Statement (Breaks for Carers of Disabled Children Regulations
+    /// 2011, reg 4): it must not go past its review date.
+    ShortBreaksStatement,
 }
 
 /// A Markdown page of the site.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     /// Where the page was written.
     pub source: SourceRef,
@@ -108,7 +126,7 @@ pub struct Ages {
 }
 
 /// Ways to contact a service.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContactDetails {
     /// Phone number as families should dial it.
@@ -123,7 +141,7 @@ pub struct ContactDetails {
 }
 
 /// Where a service happens.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// Street address.
@@ -138,10 +156,19 @@ pub struct Place {
     /// True when the service is (also) offered online or by phone.
     #[serde(default)]
     pub online: bool,
+    /// The venue's name, when it has one and it is not in the address.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// What the venue has for disabled people: wheelchair, hearing-loop, changing-places, …
+    #[serde(default)]
+    pub accessibility: Vec<super::AccessFeature>,
+    /// More about access to the venue, in words.
+    #[serde(default)]
+    pub accessibility_notes: Option<String>,
 }
 
 /// The fields of one service, as written in YAML or front matter.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceRecord {
     /// Optional id (default: made from the name); the address is `/services/<id>/`.
@@ -189,10 +216,43 @@ pub struct ServiceRecord {
     /// Longer Markdown description (YAML form; the Markdown form uses the body).
     #[serde(default)]
     pub description: Option<String>,
+    /// Whether it is running (ORUK `status`): active, temporarily-closed or inactive.
+    #[serde(default)]
+    pub service_status: super::ServiceStatus,
+    /// The needs it is for: broad areas of need and more specific terms.
+    #[serde(default)]
+    pub needs: Vec<super::Need>,
+    /// How to apply or get a place, in words (ORUK `application_process`).
+    #[serde(default)]
+    pub application_process: Option<String>,
+    /// True when it costs nothing.
+    #[serde(default)]
+    pub free: bool,
+    /// Prices, when it is not free.
+    #[serde(default)]
+    pub cost_options: Vec<super::CostOption>,
+    /// Regular sessions and dated events.
+    #[serde(default)]
+    pub schedules: Vec<super::Schedule>,
+    /// Other venues besides the one under `where:`.
+    #[serde(default)]
+    pub locations: Vec<Place>,
+    /// The area it covers, in words, e.g. "All of Walsall".
+    #[serde(default)]
+    pub service_area: Option<String>,
+    /// Languages staff can use besides English, e.g. Punjabi, British Sign Language.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Who checked the entry is right (an email address; never published).
+    #[serde(default)]
+    pub assurer: Option<String>,
+    /// A few short sentences about the service in easy read, shown on its page.
+    #[serde(default)]
+    pub easy_read_summary: Option<String>,
 }
 
 /// A service in the directory.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Service {
     /// Where it was written (the list item, or the Markdown file).
     pub source: SourceRef,
@@ -207,7 +267,7 @@ pub struct Service {
 }
 
 /// A contact block, such as SENDIASS, from `content/contacts/<id>.yaml`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContactBlock {
     /// Set from the file name.
@@ -238,10 +298,13 @@ pub struct ContactBlock {
     /// Opening hours.
     #[serde(default)]
     pub hours: Option<String>,
+    /// What it offers in easy read (short sentences), shown instead of the summary on easy-read pages.
+    #[serde(default)]
+    pub easy_read_summary: Option<String>,
 }
 
 /// A term in the glossary.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryTerm {
     /// The word or acronym.
@@ -266,6 +329,8 @@ pub struct Site {
     pub contacts: BTreeMap<String, ContactBlock>,
     /// Glossary terms, sorted by term.
     pub glossary: Vec<GlossaryTerm>,
+    /// "You said, we did", from `content/you-said-we-did.yaml`, if there is one.
+    pub you_said_we_did: Option<super::YouSaidWeDid>,
 }
 
 impl Page {
@@ -283,6 +348,40 @@ impl Service {
         self.record
             .next_review
             .unwrap_or_else(|| self.record.last_reviewed.add_months(config.review_cycle_months))
+    }
+
+    /// Every venue: the one under `where:`, then `locations:`.
+    pub fn places(&self) -> impl Iterator<Item = &Place> {
+        std::iter::once(&self.record.place).chain(self.record.locations.iter())
+    }
+
+    /// The localities of its venues, sorted, without repeats.
+    pub fn localities(&self) -> Vec<&str> {
+        let mut found: Vec<&str> = self
+            .places()
+            .filter_map(|p| p.locality.as_deref())
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// True when it costs nothing: `free: true`, or no prices and a cost that says "free".
+    pub fn is_free(&self) -> bool {
+        self.record.free || (self.record.cost_options.is_empty() && self.record.cost.trim().eq_ignore_ascii_case("free"))
+    }
+
+    /// True when it can be used online or by phone.
+    pub fn is_online(&self) -> bool {
+        self.places().any(|p| p.online)
+    }
+
+    /// True when it has a venue people go to.
+    pub fn is_in_person(&self) -> bool {
+        self.places()
+            .any(|p| p.address.is_some() || p.postcode.is_some() || p.locality.is_some())
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::content::slugify;
 use crate::diagnostic::Diagnostic;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A link written in Markdown, with where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,91 @@ fn options() -> Options {
 /// Renders `markdown` to HTML. Headings get ids made from their text, links are collected, and
 /// unsafe raw HTML and images without alt text are reported.
 pub fn render(markdown: &str, span: SourceSpan<'_>) -> RenderedMarkdown {
+    render_with_abbreviations(markdown, span, &Abbreviations::default())
+}
+
+/// Acronyms from the glossary, wrapped in `<abbr>` and linked to the glossary where first used.
+#[derive(Debug, Clone, Default)]
+pub struct Abbreviations {
+    /// Acronym -> (what it stands for, glossary id).
+    known: BTreeMap<String, (String, String)>,
+}
+
+impl Abbreviations {
+    /// The acronyms of the glossary: terms written in capitals (`EHCP`), or the capitals word of a
+    /// term (`EHC` in `EHC plan`). Each links to `/glossary/#<slug of the term>`.
+    pub fn from_glossary(terms: &[crate::content::GlossaryTerm]) -> Self {
+        let mut known = BTreeMap::new();
+        for term in terms {
+            let title = term.stands_for.clone().unwrap_or_else(|| term.meaning.clone());
+            for word in term.term.split(|c: char| !c.is_alphanumeric()) {
+                if word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase()) {
+                    known
+                        .entry(word.to_string())
+                        .or_insert_with(|| (title.clone(), slugify(&term.term)));
+                }
+            }
+        }
+        Abbreviations { known }
+    }
+
+    /// Splits `text` around the first use of each known acronym not yet in `used`.
+    fn wrap<'t>(&self, text: &'t str, used: &mut BTreeSet<String>) -> Option<Vec<Event<'t>>> {
+        if self.known.is_empty() {
+            return None;
+        }
+        let mut events = Vec::new();
+        let mut last = 0;
+        let mut start = None;
+        let bytes = text.as_bytes();
+        for index in 0..=bytes.len() {
+            let letter = bytes.get(index).is_some_and(|b| b.is_ascii_alphanumeric());
+            match (start, letter) {
+                (None, true) => start = Some(index),
+                (Some(from), false) => {
+                    start = None;
+                    let word = &text[from..index];
+                    if let Some((title, id)) = self.known.get(word)
+                        && used.insert(word.to_string())
+                    {
+                        if from > last {
+                            events.push(Event::Text(CowStr::Borrowed(&text[last..from])));
+                        }
+                        events.push(Event::InlineHtml(CowStr::from(format!(
+                            "<a href=\"{}#{}\" class=\"glossary-term\"><abbr title=\"{}\">{}</abbr></a>",
+                            crate::content::GLOSSARY_URL,
+                            id,
+                            escape_attribute(title),
+                            word
+                        ))));
+                        last = index;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if events.is_empty() {
+            return None;
+        }
+        if last < text.len() {
+            events.push(Event::Text(CowStr::Borrowed(&text[last..])));
+        }
+        Some(events)
+    }
+}
+
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Like [`render`], and wraps the first use of each glossary acronym in `<abbr>` linked to the
+/// glossary (not inside headings, links or code).
+pub fn render_with_abbreviations(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbreviations) -> RenderedMarkdown {
+    let mut used_abbreviations = BTreeSet::new();
+    let mut link_depth = 0usize;
     let lines = LineIndex::new(markdown);
     let position = |offset: usize| {
         let (line, column) = lines.position(markdown, offset);
@@ -99,8 +184,22 @@ pub fn render(markdown: &str, span: SourceSpan<'_>) -> RenderedMarkdown {
                 if let Some((_, _, alt)) = open_image.as_mut() {
                     alt.push_str(text);
                 }
+                if let Event::Text(text) = &event
+                    && open_heading.is_none()
+                    && open_image.is_none()
+                    && link_depth == 0
+                    && let Some(pieces) = abbreviations.wrap(text, &mut used_abbreviations)
+                {
+                    let pieces: Vec<Event<'static>> = pieces.into_iter().map(Event::into_static).collect();
+                    events.extend(pieces);
+                    continue;
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                link_depth = link_depth.saturating_sub(1);
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
+                link_depth += 1;
                 let (line, column) = position(range.start);
                 result.links.push(LinkRef {
                     href: dest_url.to_string(),
@@ -269,5 +368,47 @@ mod tests {
     fn plain_words_starting_with_on_are_fine() {
         assert_eq!(unsafe_html("<span class=\"x\">once upon</span>"), None);
         assert_eq!(unsafe_html("<abbr title=\"one\">1</abbr>"), None);
+    }
+
+    #[test]
+    fn glossary_acronyms_are_wrapped_and_linked_on_first_use_only() {
+        let glossary = vec![
+            crate::content::GlossaryTerm {
+                term: "EHCP".into(),
+                stands_for: Some("Education, Health & Care Plan".into()),
+                meaning: "A plan.".into(),
+            },
+            crate::content::GlossaryTerm {
+                term: "EHC plan".into(),
+                stands_for: None,
+                meaning: "The same plan.".into(),
+            },
+        ];
+        let abbreviations = Abbreviations::from_glossary(&glossary);
+        let span = SourceSpan {
+            file: "content/x.md",
+            first_line: 1,
+        };
+        let out = render_with_abbreviations(
+            "## About EHCP\n\nAsk for an EHCP. Your EHCP and [EHC plan](/x/) and EHC plan.\n",
+            span,
+            &abbreviations,
+        );
+        assert!(out.html.contains("<h2 id=\"about-ehcp\">About EHCP</h2>"), "{}", out.html);
+        assert!(
+            out.html.contains(
+                "Ask for an <a href=\"/glossary/#ehcp\" class=\"glossary-term\"><abbr title=\"Education, Health &amp; Care Plan\">EHCP</abbr></a>. Your EHCP and"
+            ),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html
+                .contains("<a href=\"/x/\">EHC plan</a> and <a href=\"/glossary/#ehc-plan\""),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.html.matches("<abbr").count(), 2);
+        assert!(render("Ask for an EHCP.", span).html.contains("<p>Ask for an EHCP.</p>"));
     }
 }

@@ -2,8 +2,13 @@
 //! Pages are rendered in parallel; each page is handed to a sink as soon as it is finished, so the
 //! whole site is never held in memory at once.
 
+mod browse;
+pub mod directory_views;
+pub mod easy_read;
+mod feedback;
 pub mod markdown;
 pub mod postprocess;
+mod search_page;
 pub mod theme;
 pub mod views;
 
@@ -36,6 +41,27 @@ pub struct PageRecord {
     pub last_reviewed: Option<Date>,
 }
 
+/// A page the renderer can make, as shown to a selection in [`Renderer::render_selected`].
+#[derive(Debug)]
+pub struct JobRef<'u> {
+    /// Its site address.
+    pub url: &'u str,
+    /// True for a service's own page (which depends only on that service, its category, the
+    /// configuration, the contact blocks and the theme).
+    pub service: bool,
+}
+
+/// The result of rendering one page.
+#[derive(Debug, Clone)]
+pub struct RenderedPage {
+    /// Its site address.
+    pub url: String,
+    /// What rendering knew about it (`None` when its template failed).
+    pub record: Option<PageRecord>,
+    /// What rendering found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// One page to render.
 enum Job<'a> {
     Page(&'a Page),
@@ -44,6 +70,11 @@ enum Job<'a> {
     Services,
     Glossary,
     NotFound,
+    EasyReadIndex,
+    Search,
+    Browse(browse::Browse),
+    YouSaidWeDid(&'a crate::content::YouSaidWeDid),
+    Shortlist,
 }
 
 /// Everything a render needs.
@@ -56,6 +87,7 @@ pub struct Renderer<'a> {
     services_by_category: BTreeMap<&'a str, Vec<&'a Service>>,
     pages_by_url: BTreeMap<&'a str, &'a Page>,
     children: BTreeMap<String, Vec<&'a Page>>,
+    abbreviations: markdown::Abbreviations,
 }
 
 /// The output path of a site address: `/a/` -> `a/index.html`.
@@ -118,7 +150,7 @@ impl<'a> Renderer<'a> {
         }
         let pages_by_url = site.pages.iter().map(|p| (p.url.as_str(), p)).collect();
         let mut children: BTreeMap<String, Vec<&Page>> = BTreeMap::new();
-        for page in &site.pages {
+        for page in site.pages.iter().filter(|p| !p.is_easy_read()) {
             if let Some(parent) = parent_url(&page.url) {
                 children.entry(parent).or_default().push(page);
             }
@@ -144,6 +176,7 @@ impl<'a> Renderer<'a> {
             services_by_category,
             pages_by_url,
             children,
+            abbreviations: markdown::Abbreviations::from_glossary(&site.glossary),
         }
     }
 
@@ -164,6 +197,15 @@ impl<'a> Renderer<'a> {
         jobs.push(Job::Services);
         jobs.push(Job::Glossary);
         jobs.push(Job::NotFound);
+        if self.has_easy_read() && !self.pages_by_url.contains_key(crate::content::easy_read::EASY_READ_INDEX_URL) {
+            jobs.push(Job::EasyReadIndex);
+        }
+        if self.site.config.search.enabled {
+            jobs.push(Job::Search);
+        }
+        jobs.extend(browse::browse_pages(self.site).into_iter().map(Job::Browse));
+        jobs.extend(self.site.you_said_we_did.iter().map(Job::YouSaidWeDid));
+        jobs.push(Job::Shortlist);
         jobs
     }
 
@@ -175,6 +217,11 @@ impl<'a> Renderer<'a> {
             Job::Services => SERVICES_URL.to_string(),
             Job::Glossary => GLOSSARY_URL.to_string(),
             Job::NotFound => "/404.html".to_string(),
+            Job::EasyReadIndex => crate::content::easy_read::EASY_READ_INDEX_URL.to_string(),
+            Job::Search => crate::search::SEARCH_URL.to_string(),
+            Job::Browse(page) => page.url(),
+            Job::YouSaidWeDid(_) => crate::content::YOU_SAID_WE_DID_URL.to_string(),
+            Job::Shortlist => directory_views::SHORTLIST_URL.to_string(),
         }
     }
 
@@ -185,16 +232,48 @@ impl<'a> Renderer<'a> {
         S: Fn(&str, &str) -> Result<(), String> + Sync,
         P: Fn(usize, usize) + Sync,
     {
-        let jobs = self.jobs();
+        let results = self.render_selected(|_| true, sink, progress);
+        let mut records = Vec::with_capacity(results.len());
+        let mut diagnostics = Vec::new();
+        for rendered in results {
+            records.extend(rendered.record);
+            diagnostics.extend(rendered.diagnostics);
+        }
+        (records, diagnostics)
+    }
+
+    /// Renders, in parallel, the pages `select` picks, and returns each one's result in the order
+    /// of [`Renderer::known_urls`]. Used by `signpost serve` to render only what a change affects.
+    pub fn render_selected<F, S, P>(&self, select: F, sink: S, progress: P) -> Vec<RenderedPage>
+    where
+        F: Fn(&JobRef<'_>) -> bool + Sync,
+        S: Fn(&str, &str) -> Result<(), String> + Sync,
+        P: Fn(usize, usize) + Sync,
+    {
+        let jobs: Vec<(String, Job<'a>)> = self
+            .jobs()
+            .into_iter()
+            .map(|job| (self.job_url(&job), job))
+            .filter(|(url, job)| {
+                select(&JobRef {
+                    url,
+                    service: matches!(job, Job::Service(..)),
+                })
+            })
+            .collect();
         let total = jobs.len();
         let done = AtomicUsize::new(0);
-        let results: Vec<(Option<PageRecord>, Vec<Diagnostic>)> = jobs
-            .par_iter()
-            .map(|job| {
-                let result = self.render_job(job);
-                let (record, mut diagnostics, html) = match result {
+        jobs.par_iter()
+            .map(|(url, job)| {
+                let (record, mut diagnostics, html) = match self.render_job(job) {
                     Ok(parts) => parts,
-                    Err(diagnostic) => return (None, vec![diagnostic]),
+                    Err(diagnostic) => {
+                        return RenderedPage {
+                            url: url.clone(),
+                            record: None,
+                            diagnostics: vec![diagnostic],
+                        };
+                    }
                 };
                 if let Err(error) = sink(&record.output_path, &html) {
                     diagnostics.push(Diagnostic::error(
@@ -206,16 +285,13 @@ impl<'a> Renderer<'a> {
                     ));
                 }
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                (Some(record), diagnostics)
+                RenderedPage {
+                    url: url.clone(),
+                    record: Some(record),
+                    diagnostics,
+                }
             })
-            .collect();
-        let mut records = Vec::with_capacity(results.len());
-        let mut diagnostics = Vec::new();
-        for (record, found) in results {
-            records.extend(record);
-            diagnostics.extend(found);
-        }
-        (records, diagnostics)
+            .collect()
     }
 
     fn render_job(&self, job: &Job<'a>) -> Result<(PageRecord, Vec<Diagnostic>, String), Diagnostic> {
@@ -227,18 +303,29 @@ impl<'a> Renderer<'a> {
         let mut links = Vec::new();
         let mut last_reviewed = None;
         let (template, source) = match job {
+            Job::Page(page) if page.is_easy_read() => {
+                let parts = self.easy_read_page(page, &mut context);
+                diagnostics.extend(parts.diagnostics);
+                links = parts.links;
+                last_reviewed = parts.last_reviewed;
+                ("easy-read.html", page.source.clone())
+            }
+            Job::EasyReadIndex => ("easy-read.html", self.easy_read_index_page(&mut context)),
             Job::Page(page) => {
-                let rendered = markdown::render(
+                let rendered = markdown::render_with_abbreviations(
                     &page.body,
                     SourceSpan {
                         file: &page.source.file,
                         first_line: page.body_first_line,
                     },
+                    &self.abbreviations,
                 );
                 diagnostics.extend(rendered.diagnostics);
                 links = rendered.links;
                 last_reviewed = Some(page.meta.last_reviewed);
-                context.insert("page", &PageView::from_page(page, rendered.html, config, self.today));
+                let mut view = PageView::from_page(page, rendered.html, config, self.today);
+                view.alternate = self.alternate_for(&page.url, false);
+                context.insert("page", &view);
                 context.insert("breadcrumbs", &self.breadcrumbs(&page.url));
                 let children: Vec<ChildView<'_>> = self
                     .children
@@ -258,12 +345,13 @@ impl<'a> Renderer<'a> {
             }
             Job::Service(service, category) => {
                 let description = service.record.description.as_deref().unwrap_or("");
-                let rendered = markdown::render(
+                let rendered = markdown::render_with_abbreviations(
                     description,
                     SourceSpan {
                         file: &service.source.file,
                         first_line: service.description_first_line,
                     },
+                    &self.abbreviations,
                 );
                 diagnostics.extend(rendered.diagnostics);
                 links = rendered.links;
@@ -297,6 +385,7 @@ impl<'a> Renderer<'a> {
                     &PageView::generated("category", &category.name, Some(&category.description), &url, config),
                 );
                 context.insert("category", &view);
+                context.insert("filter_options", &self.filter_options(&category.id));
                 let mut crumbs = self.breadcrumbs(SERVICES_URL);
                 crumbs.push(Crumb {
                     title: self.theme.string("services_title").to_string(),
@@ -318,6 +407,7 @@ impl<'a> Renderer<'a> {
                     ),
                 );
                 context.insert("categories", &categories);
+                context.insert("browse_links", &self.browse_links());
                 context.insert("breadcrumbs", &self.breadcrumbs(SERVICES_URL));
                 ("services.html", template_source("services.html"))
             }
@@ -361,6 +451,10 @@ impl<'a> Renderer<'a> {
                 context.insert("breadcrumbs", &Vec::<Crumb>::new());
                 ("404.html", template_source("404.html"))
             }
+            Job::Search => self.render_search(&mut context),
+            Job::Browse(page) => self.render_browse(page, &url, &mut context),
+            Job::YouSaidWeDid(data) => self.render_you_said_we_did(data, &mut context),
+            Job::Shortlist => self.render_shortlist(&mut context),
         };
         let html = self.tera.render(template, &context).map_err(|error| {
             Diagnostic::error(

@@ -89,6 +89,8 @@ pub struct ContactView<'a> {
     pub address: Option<&'a str>,
     /// Opening hours.
     pub hours: Option<&'a str>,
+    /// What it offers in easy read, for easy-read pages.
+    pub easy_read_summary: Option<&'a str>,
 }
 
 impl<'a> From<&'a ContactBlock> for ContactView<'a> {
@@ -105,6 +107,7 @@ impl<'a> From<&'a ContactBlock> for ContactView<'a> {
             website: block.website.as_deref(),
             address: block.address.as_deref(),
             hours: block.hours.as_deref(),
+            easy_read_summary: block.easy_read_summary.as_deref(),
         }
     }
 }
@@ -151,6 +154,19 @@ pub struct PageView<'a> {
     pub next_review_iso: Option<String>,
     /// True when the next review date has passed.
     pub review_overdue: bool,
+    /// The other version of this page (easy read or full), if it has one.
+    pub alternate: Option<AlternateView>,
+}
+
+/// A link from a page to its other version: easy read, or full.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct AlternateView {
+    /// Address of the other version.
+    pub url: String,
+    /// Link text ("Easy read version" or "Full version").
+    pub text: String,
+    /// True when the link leads to the easy-read version.
+    pub easy_read: bool,
 }
 
 /// Review dates of a page or service, as the templates show them.
@@ -180,6 +196,7 @@ impl<'a> PageView<'a> {
             next_review: None,
             next_review_iso: None,
             review_overdue: false,
+            alternate: None,
         }
     }
 
@@ -240,6 +257,22 @@ pub struct ServiceCard<'a> {
     pub cost: &'a str,
     /// Locality, if any.
     pub locality: Option<&'a str>,
+    /// `active`, `temporarily-closed` or `inactive`.
+    pub status: &'static str,
+    /// Youngest age.
+    pub age_from: u8,
+    /// Oldest age.
+    pub age_to: u8,
+    /// The need ids it is listed under on the need pages, space-separated (for filters).
+    pub needs: String,
+    /// Locality names, `|`-separated (for filters).
+    pub localities: String,
+    /// True when it costs nothing.
+    pub free: bool,
+    /// True when it can be used online or by phone.
+    pub online: bool,
+    /// True when it has a venue.
+    pub in_person: bool,
 }
 
 impl<'a> From<&'a Service> for ServiceCard<'a> {
@@ -253,6 +286,14 @@ impl<'a> From<&'a Service> for ServiceCard<'a> {
             ages_text: ages_text(record.ages.from, record.ages.to),
             cost: &record.cost,
             locality: record.place.locality.as_deref(),
+            status: record.service_status.id(),
+            age_from: record.ages.from,
+            age_to: record.ages.to,
+            needs: super::directory_views::filter_needs(service).join(" "),
+            localities: service.localities().join("|"),
+            free: service.is_free(),
+            online: service.is_online(),
+            in_person: service.is_in_person(),
         }
     }
 }
@@ -353,6 +394,10 @@ pub struct ServiceView<'a> {
     pub when: Option<&'a str>,
     /// Description HTML ("" if none).
     pub description_html: String,
+    /// Status, needs, prices, schedules, venues and languages.
+    pub details: super::directory_views::ServiceDetailsView<'a>,
+    /// A few short sentences in easy read, if the service has them.
+    pub easy_read_summary: Option<&'a str>,
 }
 
 impl<'a> ServiceView<'a> {
@@ -385,6 +430,8 @@ impl<'a> ServiceView<'a> {
             place: &record.place,
             when: record.when.as_deref(),
             description_html,
+            details: super::directory_views::ServiceDetailsView::new(service),
+            easy_read_summary: record.easy_read_summary.as_deref(),
         }
     }
 }

@@ -1,0 +1,222 @@
+//! Checks on the richer service fields: UK phone numbers, web addresses, schedules, prices, and a
+//! description that summarises rather than copies the provider's own website.
+
+use crate::config::SiteConfig;
+use crate::content::{Service, parse_time};
+use crate::diagnostic::Diagnostic;
+
+/// Checks one service's phone numbers, schedules, prices and description length.
+pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> {
+    let record = &service.record;
+    let source = &service.source;
+    let error = |rule: &'static str, message: String, fix: &str| {
+        Diagnostic::error(
+            &source.file,
+            source.line,
+            source.column,
+            rule,
+            format!("{}: {message}", record.name),
+        )
+        .with_suggestion(fix)
+    };
+    let mut problems = Vec::new();
+    if let Some(phone) = record.contact.phone.as_deref()
+        && !is_uk_phone(phone)
+    {
+        problems.push(error(
+            "phone",
+            format!("`{phone}` is not a UK phone number"),
+            "Write the whole number with its area code, for example 0121 496 0000, 07700 900123 or +44 121 496 0000.",
+        ));
+    }
+    for (index, schedule) in record.schedules.iter().enumerate() {
+        let which = format!("schedule {}", index + 1);
+        if schedule.days.is_empty() && schedule.date.is_none() {
+            problems.push(error(
+                "schedule",
+                format!("{which} has neither `days:` nor `date:`"),
+                "Give regular sessions `days: [monday]`, or a one-off event `date: 2026-12-05`.",
+            ));
+        }
+        let opens = schedule.opens_at.as_deref().map(|t| (t, parse_time(t)));
+        let closes = schedule.closes_at.as_deref().map(|t| (t, parse_time(t)));
+        for (time, parsed) in opens.iter().chain(closes.iter()) {
+            if parsed.is_none() {
+                problems.push(error(
+                    "schedule",
+                    format!("{which}: `{time}` is not a time in the form HH:MM"),
+                    "Write times on the 24-hour clock with two digits each, for example 09:30 or 18:00.",
+                ));
+            }
+        }
+        if let (Some((_, Some(start))), Some((_, Some(end)))) = (opens, closes)
+            && end <= start
+        {
+            problems.push(error(
+                "schedule",
+                format!("{which} closes before it opens"),
+                "Check `opens_at:` and `closes_at:`; write times on the 24-hour clock, for example 18:30.",
+            ));
+        }
+        if let (Some(from), Some(until)) = (schedule.date, schedule.until)
+            && until < from
+        {
+            problems.push(error(
+                "schedule",
+                format!("{which} ends ({}) before it starts ({})", until.long(), from.long()),
+                "Put the first day in `date:` and the last day in `until:`.",
+            ));
+        }
+    }
+    for option in &record.cost_options {
+        if !option.amount.is_finite() || option.amount < 0.0 {
+            problems.push(error(
+                "cost",
+                format!("the price {} is not an amount of money", option.amount),
+                "Write the amount in pounds, for example `amount: 2.50`.",
+            ));
+        }
+    }
+    if record.free && record.cost_options.iter().any(|o| o.amount > 0.0) {
+        problems.push(error(
+            "cost",
+            "it says `free: true` but also lists a price".to_string(),
+            "Remove `free: true`, or remove the prices under `cost_options:`.",
+        ));
+    }
+    let words = record.description.as_deref().map(|d| d.split_whitespace().count()).unwrap_or(0);
+    let limit = config.statutory.max_description_words;
+    if record.provider_website.is_some() && words > limit {
+        problems.push(
+            Diagnostic::warning(
+                &source.file,
+                service.description_first_line,
+                if service.description_first_line == source.line { source.column } else { 1 },
+                "long-description",
+                format!(
+                    "{}: the description is {words} words long, but the provider's website has the details (the limit is {limit})",
+                    record.name
+                ),
+            )
+            .with_suggestion(
+                "Keep the Local Offer entry to an overview: who it is for, what happens and how to get it. Link to the provider's website for the rest.",
+            ),
+        );
+    }
+    problems
+}
+
+/// True for a UK phone number as families would dial it: `01/02/03/05/07/08` numbers with 10 or
+/// 11 digits, the same after `+44` (with or without `(0)`), NHS 111, or a Relay UK `18001` prefix.
+pub fn is_uk_phone(text: &str) -> bool {
+    let text = text.trim();
+    if !text.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) {
+        return false;
+    }
+    let mut digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if text.starts_with('+') {
+        let Some(rest) = digits.strip_prefix("44") else { return false };
+        let rest = if text.contains("(0)") {
+            rest.strip_prefix('0').unwrap_or(rest)
+        } else {
+            rest
+        };
+        digits = format!("0{rest}");
+    } else if text.contains('+') {
+        return false;
+    }
+    if digits == "111" {
+        return true;
+    }
+    if let Some(rest) = digits.strip_prefix("18001")
+        && rest.starts_with('0')
+    {
+        digits = rest.to_string();
+    }
+    let second = digits.chars().nth(1);
+    digits.starts_with('0') && matches!(second, Some('1' | '2' | '3' | '5' | '7' | '8')) && (10..=11).contains(&digits.len())
+}
+
+/// True for a full web address: `http(s)://`, a host name with a dot, and no spaces.
+pub fn looks_like_url(text: &str) -> bool {
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+    let Some(rest) = rest else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    let host = host.split(':').next().unwrap_or("");
+    host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+        && !text.chars().any(char::is_whitespace)
+}
+
+/// True for an address that looks like an email address: one `@`, a dotted domain, no spaces.
+pub fn looks_like_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !text.chars().any(char::is_whitespace)
+        && !domain.contains('@')
+        && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uk_phone_numbers() {
+        for good in [
+            "0121 496 0000",
+            "01922 650000",
+            "07700 900123",
+            "0300 123 4567",
+            "0800 123 4567",
+            "0808 800 5000",
+            "020 7946 0000",
+            "+44 121 496 0000",
+            "+44 (0)121 496 0000",
+            "+447700900123",
+            "111",
+            "18001 0121 496 0000",
+            "0121-496-0000",
+        ] {
+            assert!(is_uk_phone(good), "{good}");
+        }
+        for bad in [
+            "0121 496 00",
+            "0900 123 4567",
+            "123456",
+            "phone us",
+            "+1 202 555 0100",
+            "0121 496 0000 ext 4",
+            "01214960000123",
+        ] {
+            assert!(!is_uk_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn web_addresses() {
+        assert!(looks_like_url("https://www.walsall.gov.uk/send"));
+        assert!(looks_like_url("http://example.org"));
+        assert!(!looks_like_url("www.walsall.gov.uk"));
+        assert!(!looks_like_url("https://localhost/"));
+        assert!(!looks_like_url("https://example .org/"));
+    }
+
+    #[test]
+    fn email_shape() {
+        assert!(looks_like_email("walsallsendiass@family-action.org.uk"));
+        assert!(!looks_like_email("walsall sendiass@x.org"));
+        assert!(!looks_like_email("nobody.example.org"));
+        assert!(!looks_like_email("a@b"));
+        assert!(!looks_like_email("a@b..org"));
+    }
+}

@@ -1,0 +1,158 @@
+//! The static search bundle under `/search/` in the output: the index cut into small JSON files
+//! that `search.js` fetches only as a query needs them. Every score in it is the one tantivy gives
+//! (read back from the index just built), so the browser ranks as `signpost search` does.
+//!
+//! - `search/meta.json`: document count, file sizes, the planner's constants, stop words, synonyms;
+//! - `search/dict/<c>.json`: every stem starting with the character `c`: `[term file, doc count]`;
+//! - `search/terms/<n>.json`: postings of a run of stems: `[doc gap, score × 100, …]`;
+//! - `search/docs/<n>.json`: what results show (address, title, summary, category, easy read);
+//! - `search/facets.json`: what filters need (category, ages, localities, needs), fetched only
+//!   when a filter is used.
+//!
+//! The files are written from sorted data only, so the same site gives the same bytes.
+
+use super::analysis::{FUZZY_MIN_CHARS, STOP_WORDS};
+use super::documents::SearchDoc;
+use super::index::filter_needs;
+use super::plan::{FUZZY_MAX, FUZZY_WEIGHT, MAX_WORDS, PREFIX_MAX, PREFIX_WEIGHT, SYNONYM_WEIGHT};
+use super::query::SearchIndex;
+use crate::config::SearchConfig;
+use rayon::prelude::*;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// The folder of the bundle in the output.
+pub const BUNDLE_DIR: &str = "search";
+
+/// Scores are stored as whole numbers: this many per point.
+pub const SCORE_SCALE: f32 = 100.0;
+
+/// The file name (without `.json`) of the dictionary piece for stems starting with `first`.
+pub fn dict_key(first: char) -> String {
+    if first.is_ascii_alphanumeric() {
+        first.to_string()
+    } else {
+        format!("u{:x}", first as u32)
+    }
+}
+
+/// Every file of the bundle, by path inside the output folder, sorted.
+pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> tantivy::Result<Vec<(String, Vec<u8>)>> {
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    let shard_bytes = config.shard_kb.max(1) * 1024;
+    let docs_per_file = config.docs_per_file.max(1);
+
+    let stems: Vec<(&String, &u64)> = index.vocabulary().iter().collect();
+    let postings: Vec<String> = stems
+        .par_iter()
+        .map(|(stem, _)| index.stem_scores(stem).map(|scores| encode_postings(&scores)))
+        .collect::<tantivy::Result<_>>()?;
+
+    let mut dict: BTreeMap<String, BTreeMap<&str, (usize, u64)>> = BTreeMap::new();
+    let mut shard = String::new();
+    let mut shard_number = 0;
+    for ((stem, count), encoded) in stems.iter().zip(&postings) {
+        let entry = format!("{}:{encoded}", json!(stem));
+        if !shard.is_empty() && shard.len() + entry.len() > shard_bytes {
+            out.push((
+                format!("{BUNDLE_DIR}/terms/{shard_number}.json"),
+                format!("{{{shard}}}").into_bytes(),
+            ));
+            shard.clear();
+            shard_number += 1;
+        }
+        if !shard.is_empty() {
+            shard.push(',');
+        }
+        shard.push_str(&entry);
+        let first = stem.chars().next().unwrap_or('_');
+        dict.entry(dict_key(first))
+            .or_default()
+            .insert(stem.as_str(), (shard_number, **count));
+    }
+    if !shard.is_empty() {
+        out.push((
+            format!("{BUNDLE_DIR}/terms/{shard_number}.json"),
+            format!("{{{shard}}}").into_bytes(),
+        ));
+    }
+    for (key, entries) in &dict {
+        let value: BTreeMap<&str, [u64; 2]> = entries.iter().map(|(t, (s, c))| (*t, [*s as u64, *c])).collect();
+        out.push((format!("{BUNDLE_DIR}/dict/{key}.json"), to_bytes(&json!(value))));
+    }
+
+    for (number, chunk) in docs.chunks(docs_per_file).enumerate() {
+        let rows: Vec<Value> = chunk
+            .iter()
+            .map(|d| json!([d.url, d.title, d.summary, d.category_name, u8::from(d.easy_read)]))
+            .collect();
+        out.push((format!("{BUNDLE_DIR}/docs/{number}.json"), to_bytes(&Value::Array(rows))));
+    }
+    out.push((format!("{BUNDLE_DIR}/facets.json"), to_bytes(&facets(docs))));
+
+    let meta = json!({
+        "version": 1,
+        "docs": docs.len(),
+        "docsPerFile": docs_per_file,
+        "scoreScale": SCORE_SCALE,
+        "weights": { "synonym": SYNONYM_WEIGHT, "prefix": PREFIX_WEIGHT, "fuzzy": FUZZY_WEIGHT },
+        "prefixMax": PREFIX_MAX,
+        "fuzzyMax": FUZZY_MAX,
+        "fuzzyMinChars": FUZZY_MIN_CHARS,
+        "maxWords": MAX_WORDS,
+        "stopWords": STOP_WORDS,
+        "synonyms": index.synonyms().groups,
+    });
+    out.push((format!("{BUNDLE_DIR}/meta.json"), to_bytes(&meta)));
+    out.sort();
+    Ok(out)
+}
+
+/// `[doc gap, score, doc gap, score, …]` with scores as whole numbers (at least 1).
+fn encode_postings(scores: &[(u64, f32)]) -> String {
+    let mut out = String::with_capacity(scores.len() * 6 + 2);
+    out.push('[');
+    let mut previous = 0;
+    for (i, (number, score)) in scores.iter().enumerate() {
+        let gap = if i == 0 { *number } else { number - previous };
+        previous = *number;
+        let scaled = ((score * SCORE_SCALE).round() as u64).max(1);
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{gap},{scaled}");
+    }
+    out.push(']');
+    out
+}
+
+/// What the filters need: lists of values, then per document `[category, from, to, [localities], [needs]]`
+/// as positions in those lists (-1: none).
+fn facets(docs: &[SearchDoc]) -> Value {
+    let mut categories: Vec<&str> = docs.iter().filter_map(|d| d.category.as_deref()).collect();
+    let mut localities: Vec<&str> = docs.iter().flat_map(|d| d.localities.iter().map(String::as_str)).collect();
+    let doc_needs: Vec<Vec<String>> = docs.iter().map(|d| filter_needs(&d.needs)).collect();
+    let mut needs: Vec<&str> = doc_needs.iter().flatten().map(String::as_str).collect();
+    for list in [&mut categories, &mut localities, &mut needs] {
+        list.sort();
+        list.dedup();
+    }
+    let position = |list: &[&str], value: &str| list.binary_search(&value).map(|i| i as i64).unwrap_or(-1);
+    let rows: Vec<Value> = docs
+        .iter()
+        .zip(&doc_needs)
+        .map(|(d, own_needs)| {
+            let (from, to) = d.ages.map(|(f, t)| (i64::from(f), i64::from(t))).unwrap_or((-1, -1));
+            let category = d.category.as_deref().map(|c| position(&categories, c)).unwrap_or(-1);
+            let places: Vec<i64> = d.localities.iter().map(|l| position(&localities, l)).collect();
+            let need_positions: Vec<i64> = own_needs.iter().map(|n| position(&needs, n)).collect();
+            json!([category, from, to, places, need_positions])
+        })
+        .collect();
+    json!({ "categories": categories, "localities": localities, "needs": needs, "docs": rows })
+}
+
+fn to_bytes(value: &Value) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}

@@ -1,0 +1,66 @@
+//! `signpost search`: queries the site's index from the command line and prints the results.
+
+use super::query::{Filters, Hit, SearchIndex};
+use crate::config::{SearchConfig, SiteConfig};
+use std::fmt::Write;
+use std::path::Path;
+
+/// How to print results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// One result a line: score, title, address.
+    Human,
+    /// A JSON document: `{"query": …, "results": [{url, title, summary, category, easy_read, score}]}`.
+    Json,
+}
+
+/// Searches the index of the site in `root`; returns the text to print, or a message for an error.
+pub fn run(root: &Path, query: &str, filters: &Filters, limit: usize, output: Output) -> Result<String, String> {
+    let index_dir = SiteConfig::load(root)
+        .map(|config| config.search.index_dir)
+        .unwrap_or_else(|_| SearchConfig::default().index_dir);
+    let folder = root.join(index_dir);
+    if !folder.join("meta.json").is_file() {
+        return Err(format!(
+            "There is no search index in {}. Build the site first with: signpost build --root {}",
+            folder.display(),
+            root.display()
+        ));
+    }
+    let index = SearchIndex::open(&folder)?;
+    let typing = !query.ends_with(char::is_whitespace);
+    let hits = index
+        .search(query, filters, typing, limit)
+        .map_err(|e| format!("The search failed: {e}"))?;
+    Ok(match output {
+        Output::Json => json(query, &hits),
+        Output::Human => human(&hits),
+    })
+}
+
+fn json(query: &str, hits: &[Hit]) -> String {
+    let value = serde_json::json!({ "query": query, "results": hits });
+    format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
+}
+
+fn human(hits: &[Hit]) -> String {
+    if hits.is_empty() {
+        return "No results.\n".to_string();
+    }
+    let mut out = String::new();
+    for hit in hits {
+        let tags: Vec<&str> = hit
+            .category
+            .as_deref()
+            .into_iter()
+            .chain(hit.easy_read.then_some("easy read"))
+            .collect();
+        let tags = if tags.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", tags.join(", "))
+        };
+        let _ = writeln!(out, "{:>8.3}  {}{tags}\n          {}", hit.score, hit.title, hit.url);
+    }
+    out
+}

@@ -1,0 +1,158 @@
+//! What search knows about each page and service: the text families search and the facts they
+//! filter on, gathered once from the loaded site.
+
+use crate::config::plain_language::Profile;
+use crate::content::{Page, Service, Site};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// One searchable page or service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchDoc {
+    /// Its site address.
+    pub url: String,
+    /// Its title (a service's name).
+    pub title: String,
+    /// Its summary.
+    pub summary: String,
+    /// The headings of its text.
+    pub headings: String,
+    /// The rest of its text, without markup.
+    pub body: String,
+    /// Facts about a service in words: provider, places, cost, who it is for.
+    pub details: String,
+    /// Category id (services only).
+    pub category: Option<String>,
+    /// Category name, for showing with the result.
+    pub category_name: Option<String>,
+    /// Ages it is for, from and to (services only).
+    pub ages: Option<(u8, u8)>,
+    /// Localities (parts of the area) it happens in, lowercased.
+    pub localities: Vec<String>,
+    /// Need ids it is for.
+    pub needs: Vec<String>,
+    /// What it costs, in words.
+    pub cost: String,
+    /// True when the page is written in easy read (or has an easy-read version).
+    pub easy_read: bool,
+}
+
+/// Every published page and service of `site`, in a fixed order: pages by address, then services
+/// by address. The position in this list is the document's number everywhere in search.
+pub fn collect(site: &Site) -> Vec<SearchDoc> {
+    let mut docs: Vec<SearchDoc> = site.pages.iter().map(from_page).collect();
+    docs.extend(site.services.iter().map(|service| from_service(site, service)));
+    docs.sort_by(|a, b| (a.category.is_some(), &a.url).cmp(&(b.category.is_some(), &b.url)));
+    docs
+}
+
+fn from_page(page: &Page) -> SearchDoc {
+    let (headings, body) = markdown_text(&page.body);
+    let easy_read = page
+        .meta
+        .plain_language
+        .as_ref()
+        .and_then(|p| p.profile)
+        .is_some_and(|profile| matches!(profile, Profile::EasyRead));
+    SearchDoc {
+        url: page.url.clone(),
+        title: page.meta.title.clone(),
+        summary: page.meta.summary.clone(),
+        headings,
+        body,
+        details: String::new(),
+        category: None,
+        category_name: None,
+        ages: None,
+        localities: Vec::new(),
+        needs: Vec::new(),
+        cost: String::new(),
+        easy_read,
+    }
+}
+
+fn from_service(site: &Site, service: &Service) -> SearchDoc {
+    let record = &service.record;
+    let (headings, body) = markdown_text(record.description.as_deref().unwrap_or(""));
+    let category_name = site
+        .config
+        .categories
+        .iter()
+        .find(|c| c.id == record.category)
+        .map(|c| c.name.clone());
+    let places = std::iter::once(&record.place).chain(record.locations.iter());
+    let mut localities: Vec<String> = places
+        .clone()
+        .filter_map(|place| place.locality.as_deref())
+        .map(|l| l.trim().to_lowercase())
+        .filter(|l| !l.is_empty())
+        .collect();
+    localities.sort();
+    localities.dedup();
+    let needs: Vec<String> = record.needs.iter().map(|n| n.id().to_string()).collect();
+    let mut details: Vec<&str> = vec![&record.provider, &record.cost];
+    details.extend(category_name.as_deref());
+    details.extend(record.eligibility.as_deref());
+    details.extend(record.when.as_deref());
+    details.extend(record.application_process.as_deref());
+    details.extend(record.service_area.as_deref());
+    for place in places {
+        details.extend(place.name.as_deref());
+        details.extend(place.address.as_deref());
+        details.extend(place.locality.as_deref());
+        details.extend(place.accessibility_notes.as_deref());
+    }
+    details.extend(record.languages.iter().map(String::as_str));
+    let need_words: Vec<String> = needs.iter().map(|id| id.replace('-', " ")).collect();
+    details.extend(need_words.iter().map(String::as_str));
+    SearchDoc {
+        url: service.url.clone(),
+        title: record.name.clone(),
+        summary: record.summary.clone(),
+        headings,
+        body,
+        details: details.join("\n"),
+        category: Some(record.category.clone()),
+        category_name,
+        ages: Some((record.ages.from, record.ages.to)),
+        localities,
+        needs,
+        cost: record.cost.clone(),
+        easy_read: false,
+    }
+}
+
+/// The headings and the other text of some Markdown, without markup.
+pub fn markdown_text(markdown: &str) -> (String, String) {
+    let mut headings = String::new();
+    let mut body = String::new();
+    let mut in_heading = false;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                headings.push('\n');
+            }
+            Event::Text(text) | Event::Code(text) => {
+                let target = if in_heading { &mut headings } else { &mut body };
+                target.push_str(&text);
+                target.push(' ');
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => body.push(' '),
+            _ => {}
+        }
+    }
+    (headings.trim().to_string(), body.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_plain_text() {
+        let (headings, body) = markdown_text("# Who can go\n\nChildren **aged** 5 to 11.\n\n## Cost\n\n[Free](/x/) for all.");
+        assert_eq!(headings, "Who can go \nCost");
+        assert_eq!(body, "Children aged 5 to 11. Free for all.");
+    }
+}

@@ -1,0 +1,63 @@
+//! Site search, prebuilt: a tantivy index in `search-index/` (for `signpost search` and
+//! `signpost serve`) and, from the same analysis and scores, a static bundle under `/search/` in
+//! the output that the theme's `search.js` reads with no server.
+//!
+//! [`analysis`] is the one text analysis, [`synonyms`] the lay terms, [`plan`] the query rules
+//! both sides share, [`index`] the tantivy index, [`query`] searching it, [`bundle`] the static files.
+
+pub mod analysis;
+pub mod bundle;
+pub mod cli;
+pub mod documents;
+pub mod index;
+pub mod plan;
+pub mod query;
+pub mod synonyms;
+
+pub use documents::SearchDoc;
+pub use index::StagedIndex;
+pub use query::{Filters, Hit, SearchIndex};
+pub use synonyms::Synonyms;
+
+use crate::content::Site;
+use std::path::{Path, PathBuf};
+
+/// The site address of the search page.
+pub const SEARCH_URL: &str = "/search/";
+
+/// What building search made: the index (staged beside its final folder) and the bundle's files.
+#[derive(Debug)]
+pub struct SearchBuild {
+    /// The new index, to be swapped in when the site is written.
+    pub staged: StagedIndex,
+    /// The browser bundle's files, by path inside the output folder.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// How many pages and services were indexed.
+    pub documents: usize,
+}
+
+/// The index folder of the site in `root`.
+pub fn index_folder(root: &Path, site: &Site) -> PathBuf {
+    root.join(&site.config.search.index_dir)
+}
+
+/// Indexes every page and service of `site` into a staging folder beside the index folder and
+/// makes the browser bundle from it.
+pub fn build(root: &Path, site: &Site, synonyms: &Synonyms) -> Result<SearchBuild, String> {
+    let target = index_folder(root, site);
+    let staged =
+        StagedIndex::new(&target).map_err(|e| format!("Cannot make a folder for the search index beside {}: {e}", target.display()))?;
+    let docs = documents::collect(site);
+    let failed = |e: tantivy::TantivyError| format!("Cannot build the search index in {}: {e}", staged.folder().display());
+    let index = index::write(staged.folder(), &docs).map_err(failed)?;
+    let groups = serde_json::to_vec(&synonyms.groups).unwrap_or_default();
+    std::fs::write(staged.folder().join(query::SYNONYMS_JSON), groups)
+        .map_err(|e| format!("Cannot write the search index in {}: {e}", staged.folder().display()))?;
+    let searchable = SearchIndex::from_index(&index, synonyms.clone()).map_err(failed)?;
+    let files = bundle::files(&searchable, &docs, &site.config.search).map_err(failed)?;
+    Ok(SearchBuild {
+        staged,
+        files,
+        documents: docs.len(),
+    })
+}

@@ -1,0 +1,143 @@
+//! What the preview adds to pages: the error overlay and the page's findings (from the theme's
+//! `partials/_preview_overlay.html`), and the `/_review/` page (`_review.html`). A site can replace
+//! either by putting a file with the same name in its own `templates/` folder.
+
+use super::rebuild::RebuildReport;
+use crate::diagnostic::{Diagnostic, Severity};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use tera::{Context, Tera};
+
+const OVERLAY: &str = "partials/_preview_overlay.html";
+const REVIEW: &str = "_review.html";
+const DEFAULT_OVERLAY: &str = include_str!("../../themes/default/templates/partials/_preview_overlay.html");
+const DEFAULT_REVIEW: &str = include_str!("../../themes/default/templates/_review.html");
+
+/// The preview's own templates.
+pub struct PreviewTemplates {
+    tera: Tera,
+}
+
+/// A finding as the templates see it.
+#[derive(Serialize)]
+struct FindingView<'a> {
+    location: String,
+    severity: &'static str,
+    message: &'a str,
+    suggestion: Option<&'a str>,
+}
+
+impl<'a> From<&'a Diagnostic> for FindingView<'a> {
+    fn from(d: &'a Diagnostic) -> Self {
+        FindingView {
+            location: d.location(),
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            message: &d.message,
+            suggestion: d.suggestion.as_deref(),
+        }
+    }
+}
+
+/// The findings about one file, with the pages made from it.
+#[derive(Serialize)]
+struct GroupView<'a> {
+    file: &'a str,
+    pages: Vec<&'a str>,
+    findings: Vec<FindingView<'a>>,
+}
+
+impl PreviewTemplates {
+    /// Loads the templates, preferring the site's own `templates/` copies.
+    pub fn load(root: &Path) -> Result<PreviewTemplates, String> {
+        let read =
+            |name: &str, default: &str| std::fs::read_to_string(root.join("templates").join(name)).unwrap_or_else(|_| default.to_string());
+        let mut tera = Tera::new();
+        tera.add_raw_templates(vec![
+            (OVERLAY, read(OVERLAY, DEFAULT_OVERLAY)),
+            (REVIEW, read(REVIEW, DEFAULT_REVIEW)),
+        ])
+        .map_err(|error| format!("A preview template cannot be read: {error}"))?;
+        Ok(PreviewTemplates { tera })
+    }
+
+    /// The markup added to the page at `url`: the overlay while the build has errors, and a
+    /// panel with the findings about the page's source file. Empty when there is nothing to show.
+    /// `has_site`: a build without errors has been published, so the preview shows that one.
+    pub fn overlay(&self, report: &RebuildReport, url: &str, has_site: bool) -> String {
+        let errors: Vec<FindingView<'_>> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(FindingView::from)
+            .collect();
+        let source = report.records.iter().find(|r| r.url == url).map(|r| r.source.file.as_str());
+        let findings: Vec<FindingView<'_>> = match source {
+            Some(file) => report
+                .diagnostics
+                .iter()
+                .filter(|d| d.file == file)
+                .map(FindingView::from)
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut errors = errors;
+        if let Some(message) = &report.internal_error {
+            errors.push(FindingView {
+                location: "signpost".to_string(),
+                severity: "error",
+                message,
+                suggestion: None,
+            });
+        }
+        if errors.is_empty() && findings.is_empty() {
+            return String::new();
+        }
+        let mut context = Context::new();
+        context.insert("errors", &errors);
+        context.insert("findings", &findings);
+        context.insert("has_site", &has_site);
+        self.tera.render(OVERLAY, &context).unwrap_or_else(|error| {
+            format!(
+                "<p role=\"alert\">The preview overlay template failed: {}</p>",
+                crate::render::escape_html(&error.to_string())
+            )
+        })
+    }
+
+    /// The `/_review/` page: every finding, grouped by file, with the pages made from each file.
+    pub fn review(&self, report: &RebuildReport, built: &str) -> Result<String, String> {
+        let mut pages_by_file: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for record in &report.records {
+            pages_by_file
+                .entry(record.source.file.as_str())
+                .or_default()
+                .push(record.url.as_str());
+        }
+        let mut groups: Vec<GroupView<'_>> = Vec::new();
+        for d in &report.diagnostics {
+            match groups.last_mut() {
+                Some(group) if group.file == d.file => group.findings.push(FindingView::from(d)),
+                _ => groups.push(GroupView {
+                    file: &d.file,
+                    pages: pages_by_file.get(d.file.as_str()).cloned().unwrap_or_default(),
+                    findings: vec![FindingView::from(d)],
+                }),
+            }
+        }
+        let errors =
+            report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count() + usize::from(report.internal_error.is_some());
+        let mut context = Context::new();
+        context.insert("groups", &groups);
+        context.insert("errors", &errors);
+        context.insert(
+            "warnings",
+            &(report.diagnostics.len() + usize::from(report.internal_error.is_some()) - errors),
+        );
+        context.insert("built", built);
+        self.tera.render(REVIEW, &context).map_err(|error| error.to_string())
+    }
+}

@@ -1,0 +1,249 @@
+//! The HTTP side of the preview: files from the preview folder with pretty addresses, the site's
+//! 404 page, the review page, and refusal of any address that would reach outside the folder.
+
+use super::{Shared, reload};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Sent for a missing page when the site has no 404 page (before the first build without errors);
+/// the overlay with the build's errors is added to it like to any page.
+const NO_SITE_YET: &str = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head><meta charset=\"utf-8\"><title>Page not found</title></head>\n<body>\n<h1>Page not found</h1>\n<p><a href=\"/_review/\">See what the checks found</a></p>\n</body>\n</html>\n";
+
+/// Where the review page is.
+pub const REVIEW_PATH: &str = "/_review/";
+
+/// The preview's routes.
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(reload::EVENTS_PATH, get(|State(shared): State<Arc<Shared>>| reload::events(shared)))
+        .route(reload::CLIENT_PATH, get(reload::client))
+        .route(REVIEW_PATH, get(review))
+        .route("/_review", get(|| async { redirect(REVIEW_PATH) }))
+        .fallback(file)
+        .with_state(shared)
+}
+
+/// What an address in the preview folder leads to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// A file to send.
+    File(PathBuf),
+    /// A folder asked for without its final `/`: send the browser to this address.
+    Redirect(String),
+    /// Nothing there.
+    NotFound,
+    /// The address tries to reach outside the folder, or is malformed.
+    Forbidden,
+}
+
+/// Finds the file for the raw (still percent-encoded) `path` inside `folder`, which must be canonical.
+/// `/a/` is `a/index.html`; `/a` is a redirect to `/a/` when `a` is a folder.
+pub fn resolve(folder: &Path, path: &str) -> Resolved {
+    if !path.starts_with('/') || path.contains('\\') || path.contains('\0') {
+        return Resolved::Forbidden;
+    }
+    let lower = path.to_ascii_lowercase();
+    if ["%2f", "%5c", "%00"].iter().any(|encoded| lower.contains(encoded)) {
+        return Resolved::Forbidden;
+    }
+    let Some(decoded) = percent_decode(path) else {
+        return Resolved::Forbidden;
+    };
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return Resolved::Forbidden;
+    }
+    let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.iter().any(|s| *s == "." || *s == "..") {
+        return Resolved::Forbidden;
+    }
+    if segments.iter().any(|s| s.starts_with('.') || s.contains(':')) {
+        return Resolved::NotFound;
+    }
+    let mut candidate = folder.to_path_buf();
+    candidate.extend(&segments);
+    let wants_folder = decoded.ends_with('/');
+    if wants_folder {
+        candidate.push("index.html");
+    }
+    let Ok(real) = std::fs::canonicalize(&candidate) else {
+        return Resolved::NotFound;
+    };
+    if !real.starts_with(folder) {
+        return Resolved::Forbidden;
+    }
+    if real.is_dir() {
+        if wants_folder {
+            return Resolved::NotFound;
+        }
+        return Resolved::Redirect(format!("/{}/", segments.join("/")));
+    }
+    if real.is_file() { Resolved::File(real) } else { Resolved::NotFound }
+}
+
+/// Decodes `%XX` escapes; `None` for a bad escape or bytes that are not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The content type for a file name.
+pub fn content_type(path: &Path) -> &'static str {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "pdf" => "application/pdf",
+        "csv" => "text/csv; charset=utf-8",
+        "wasm" => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return plain(StatusCode::METHOD_NOT_ALLOWED, "Only GET and HEAD are allowed.");
+    }
+    let folder = shared.folder.clone();
+    let path = uri.path().to_string();
+    let found = tokio::task::spawn_blocking(move || {
+        let resolved = resolve(&folder, &path);
+        match resolved {
+            Resolved::File(file) => std::fs::read(&file).map(|bytes| (StatusCode::OK, content_type(&file), bytes)).ok(),
+            Resolved::NotFound => std::fs::read(folder.join("404.html"))
+                .ok()
+                .map(|bytes| (StatusCode::NOT_FOUND, "text/html; charset=utf-8", bytes))
+                .or(Some((
+                    StatusCode::NOT_FOUND,
+                    "text/html; charset=utf-8",
+                    NO_SITE_YET.as_bytes().to_vec(),
+                ))),
+            Resolved::Redirect(to) => Some((StatusCode::PERMANENT_REDIRECT, "redirect", to.into_bytes())),
+            Resolved::Forbidden => Some((
+                StatusCode::FORBIDDEN,
+                "text/plain; charset=utf-8",
+                b"This address is not allowed.".to_vec(),
+            )),
+        }
+    })
+    .await
+    .ok()
+    .flatten();
+    let Some((status, kind, bytes)) = found else {
+        return plain(StatusCode::NOT_FOUND, "Page not found.");
+    };
+    if kind == "redirect" {
+        let mut to = String::from_utf8_lossy(&bytes).into_owned();
+        if let Some(query) = uri.query() {
+            to = format!("{to}?{query}");
+        }
+        return redirect(&to);
+    }
+    let body = if kind.starts_with("text/html") {
+        match String::from_utf8(bytes) {
+            Ok(html) => shared.decorate(&html, uri.path(), true).into_bytes(),
+            Err(error) => error.into_bytes(),
+        }
+    } else {
+        bytes
+    };
+    respond(status, kind, body)
+}
+
+async fn review(State(shared): State<Arc<Shared>>) -> Response {
+    match shared.review_page() {
+        Ok(html) => respond(StatusCode::OK, "text/html; charset=utf-8", html.into_bytes()),
+        Err(error) => plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &format!("The review page template failed: {error}"),
+        ),
+    }
+}
+
+fn respond(status: StatusCode, kind: &'static str, body: Vec<u8>) -> Response {
+    let mut response = (status, Body::from(body)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+}
+
+fn plain(status: StatusCode, text: &str) -> Response {
+    respond(status, "text/plain; charset=utf-8", text.as_bytes().to_vec())
+}
+
+fn redirect(to: &str) -> Response {
+    let mut response = respond(StatusCode::PERMANENT_REDIRECT, "text/plain; charset=utf-8", Vec::new());
+    if let Ok(location) = HeaderValue::from_str(to) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_outside_the_folder_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = std::fs::canonicalize(dir.path()).unwrap().join("site");
+        std::fs::create_dir_all(folder.join("advice")).unwrap();
+        std::fs::write(folder.join("index.html"), "home").unwrap();
+        std::fs::write(folder.join("advice/index.html"), "advice").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+        assert_eq!(resolve(&folder, "/"), Resolved::File(folder.join("index.html")));
+        assert_eq!(resolve(&folder, "/advice/"), Resolved::File(folder.join("advice/index.html")));
+        assert_eq!(resolve(&folder, "/advice"), Resolved::Redirect("/advice/".to_string()));
+        assert_eq!(resolve(&folder, "//advice"), Resolved::Redirect("/advice/".to_string()));
+        assert_eq!(resolve(&folder, "/nothing/"), Resolved::NotFound);
+        for bad in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E%2Fsecret.txt",
+            "/..%2fsecret.txt",
+            "/..\\secret.txt",
+            "/a%00b",
+            "/%5c..",
+            "/%zz",
+        ] {
+            assert_eq!(resolve(&folder, bad), Resolved::Forbidden, "{bad}");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret.txt"), folder.join("link.txt")).unwrap();
+            assert_eq!(resolve(&folder, "/link.txt"), Resolved::Forbidden);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! `signpost import openreferral`: messy exports (HTML and `&nbsp;` in descriptions, empty names,
+//! stale dates, ages past 25) import cleanly, what could not be mapped is reported, and a service
+//! survives the round trip import -> build -> Open Referral feed -> import unchanged.
+
+mod common;
+
+use common::*;
+use signpost::content::{Need, Service, load_site};
+use std::path::Path;
+
+fn import(site: &Path, file: &Path) -> (i32, String) {
+    let output = signpost()
+        .args(["import", "openreferral"])
+        .arg(file)
+        .arg("--root")
+        .arg(site)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn services(site: &Path, drafts: bool) -> Vec<Service> {
+    let (loaded, problems) = load_site(site, drafts);
+    assert!(
+        problems.iter().all(|d| d.severity != signpost::diagnostic::Severity::Error),
+        "{problems:?}"
+    );
+    loaded.expect("site loads").services
+}
+
+fn find<'s>(services: &'s [Service], name: &str) -> &'s Service {
+    services
+        .iter()
+        .find(|s| s.record.name == name)
+        .unwrap_or_else(|| panic!("{name} not imported"))
+}
+
+#[test]
+fn a_messy_v1_export_imports_cleanly_and_reports_what_it_could_not_map() {
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), site.path());
+    let (code, stderr) = import(site.path(), &fixture("import/oruk-v1.json"));
+    assert_eq!(code, 0, "{stderr}");
+    for expected in [
+        "note: Service 2 (id \"d4e5f6\") has no name, so it was left out.",
+        "note: Teen Drop‑In & Chill: ages 11 to 30 were limited to 0 to 25",
+        "note: Teen Drop‑In & Chill: last checked on 1 March 2019, more than 12 months ago; imported as a draft to check",
+        "note: Parent Carer Helpline: no cost given; `cost:` says to ask",
+        "Imported 3 services (Open Referral UK v1)",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected} in {stderr}");
+    }
+    let check = signpost().args(["check", "--root"]).arg(site.path()).output().unwrap();
+    let check_stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "the imported site checks without errors: {check_stderr}"
+    );
+
+    let published = services(site.path(), false);
+    assert!(
+        published.iter().all(|s| s.record.name != "Teen Drop‑In & Chill"),
+        "stale services are drafts"
+    );
+    let all = services(site.path(), true);
+    let club = find(&all, "Sunshine Sensory Club");
+    let record = &club.record;
+    assert_eq!(club.id, "sunshine-sensory-club");
+    assert_eq!(
+        record.summary,
+        "A relaxed sensory play session for children with SEND and their families."
+    );
+    let description = record.description.as_deref().unwrap_or("");
+    assert!(
+        !description.contains('<') && !description.contains("&nbsp;") && !description.contains("&amp;"),
+        "{description}"
+    );
+    assert!(description.contains("- messy play & music"), "{description}");
+    assert!(description.contains("Children's snacks provided."), "{description}");
+    assert_eq!((record.ages.from, record.ages.to), (0, 8));
+    assert_eq!(record.contact.phone.as_deref(), Some("0121 496 0800"));
+    assert_eq!(record.place.postcode.as_deref(), Some("WS3 2HR"));
+    assert_eq!(record.place.accessibility.len(), 2);
+    assert_eq!(record.place.accessibility_notes.as_deref(), Some("Lift to first floor"));
+    assert_eq!(record.needs, vec![Need::Autism]);
+    assert_eq!(record.cost_options[0].amount, 3.5);
+    assert_eq!(record.schedules[0].opens_at.as_deref(), Some("10:00"));
+    assert_eq!(record.languages, vec!["Punjabi".to_string()]);
+    let teen = find(&all, "Teen Drop‑In & Chill");
+    assert_eq!((teen.record.ages.from, teen.record.ages.to), (11, 25));
+    assert!(teen.record.free);
+    let helpline = find(&all, "Parent Carer Helpline");
+    assert_eq!(helpline.record.service_status, signpost::content::ServiceStatus::TemporarilyClosed);
+    assert!(helpline.record.place.online);
+}
+
+#[test]
+fn a_v3_export_imports_with_needs_schedules_and_venue_access() {
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), site.path());
+    let (code, stderr) = import(site.path(), &fixture("import/oruk-v3.json"));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("has no name, so it was left out"), "{stderr}");
+    assert!(stderr.contains("Imported 2 services (Open Referral UK v3)"), "{stderr}");
+    let all = services(site.path(), true);
+    let salt = find(&all, "Speech and Language Drop-in");
+    assert_eq!(salt.record.category, "health");
+    assert_eq!(salt.record.needs, vec![Need::SpeechLanguageAndCommunication]);
+    assert_eq!(salt.record.schedules[0].days.len(), 2);
+    assert!(salt.record.free);
+    assert_eq!(salt.record.description.as_deref(), Some("Bring your child's red book.\n"));
+    let access: Vec<&str> = salt.record.place.accessibility.iter().map(|a| a.id()).collect();
+    assert_eq!(access, ["changing-places", "wheelchair"]);
+    let chat = find(&all, "Online Wellbeing Chat");
+    assert_eq!(chat.record.service_status, signpost::content::ServiceStatus::Inactive);
+    assert_eq!(chat.record.needs, vec![Need::SocialEmotionalAndMentalHealth]);
+}
+
+#[test]
+fn importing_twice_never_overwrites() {
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), site.path());
+    assert_eq!(import(site.path(), &fixture("import/oruk-v3.json")).0, 0);
+    let (code, stderr) = import(site.path(), &fixture("import/oruk-v3.json"));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists"), "{stderr}");
+}
+
+#[test]
+fn a_service_survives_import_build_feed_and_import_again() {
+    let first = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), first.path());
+    assert_eq!(import(first.path(), &fixture("import/oruk-v1.json")).0, 0);
+    let public = first.path().join("public");
+    signpost()
+        .args(["build", "--root"])
+        .arg(first.path())
+        .arg("--output")
+        .arg(&public)
+        .assert()
+        .success();
+    let feed = public.join("openreferral/services.json");
+
+    let second = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), second.path());
+    std::fs::remove_file(second.path().join("content/services/health.yaml")).unwrap();
+    std::fs::remove_file(second.path().join("content/services/play-scheme.md")).unwrap();
+    let (code, stderr) = import(second.path(), &feed);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("(Open Referral UK v3)"), "{stderr}");
+    let before = services(first.path(), true);
+    let after = services(second.path(), true);
+    let original = &find(&before, "Sunshine Sensory Club").record;
+    let again = &find(&after, "Sunshine Sensory Club").record;
+    assert_eq!(again.summary, original.summary);
+    assert_eq!(again.description, original.description);
+    assert_eq!(again.provider, original.provider);
+    assert_eq!(again.provider_website, original.provider_website);
+    assert_eq!(again.ages, original.ages);
+    assert_eq!(again.eligibility, original.eligibility);
+    assert_eq!(again.access, original.access);
+    assert_eq!(again.cost, original.cost);
+    assert_eq!(again.cost_options, original.cost_options);
+    assert_eq!(again.contact, original.contact);
+    assert_eq!(again.place, original.place);
+    assert_eq!(again.schedules, original.schedules);
+    assert_eq!(again.languages, original.languages);
+    assert_eq!(again.needs, original.needs);
+    assert_eq!(again.last_reviewed, original.last_reviewed);
+}

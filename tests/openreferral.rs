@@ -1,0 +1,177 @@
+//! The Open Referral UK 3.0 feed: static JSON files with the required fields and types of the
+//! standard, optional fields left out rather than null or empty, and nothing private.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn build() -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    signpost()
+        .args(["build", "--root"])
+        .arg(fixture("valid"))
+        .arg("--output")
+        .arg(&public)
+        .assert()
+        .success();
+    (out, public)
+}
+
+fn json(public: &std::path::Path, file: &str) -> Value {
+    serde_json::from_str(&read(public, file)).unwrap_or_else(|e| panic!("{file} is not JSON: {e}"))
+}
+
+fn is_uuid(value: &Value) -> bool {
+    let Some(text) = value.as_str() else { return false };
+    let parts: Vec<&str> = text.split('-').collect();
+    parts.iter().map(|p| p.len()).collect::<Vec<_>>() == [8, 4, 4, 4, 12] && text.chars().all(|c| c == '-' || c.is_ascii_hexdigit())
+}
+
+/// Fails on any null, empty string, empty array or empty object anywhere in `value`.
+fn assert_no_empty_values(value: &Value, path: &str) {
+    match value {
+        Value::Null => panic!("{path} is null"),
+        Value::String(text) => assert!(!text.trim().is_empty(), "{path} is an empty string"),
+        Value::Array(items) => {
+            assert!(!items.is_empty() || path.ends_with("contents"), "{path} is an empty list");
+            for (index, item) in items.iter().enumerate() {
+                assert_no_empty_values(item, &format!("{path}[{index}]"));
+            }
+        }
+        Value::Object(map) => {
+            assert!(!map.is_empty(), "{path} is an empty object");
+            for (key, item) in map {
+                assert_no_empty_values(item, &format!("{path}.{key}"));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Checks the required fields and types of an ORUK 3.0 service and its nested records.
+fn assert_service_shape(service: &Value) {
+    let name = service["name"].as_str().expect("name is a string");
+    assert!(is_uuid(&service["id"]), "{name}: id is a UUID");
+    assert!(
+        ["active", "inactive", "defunct", "temporarily closed"].contains(&service["status"].as_str().unwrap_or("")),
+        "{name}: status"
+    );
+    assert!(service["description"].is_string(), "{name}: description");
+    for age in ["minimum_age", "maximum_age"] {
+        assert!(service[age].is_u64(), "{name}: {age} is a number");
+    }
+    assert!(
+        service["assured_date"].as_str().is_some_and(|d| d.len() == 10),
+        "{name}: assured_date is a date"
+    );
+    let organization = &service["organization"];
+    assert!(is_uuid(&organization["id"]) && organization["name"].is_string() && organization["description"].is_string());
+    assert_eq!(service["organization_id"], organization["id"]);
+    for phone in service["phones"].as_array().into_iter().flatten() {
+        assert!(is_uuid(&phone["id"]) && phone["number"].is_string(), "{name}: phone");
+    }
+    for schedule in service["schedules"].as_array().into_iter().flatten() {
+        assert!(is_uuid(&schedule["id"]), "{name}: schedule id");
+        if let Some(freq) = schedule.get("freq") {
+            assert!(["WEEKLY", "MONTHLY"].contains(&freq.as_str().unwrap_or("")), "{name}: freq");
+            assert!(schedule["interval"].is_u64());
+        }
+        for time in ["opens_at", "closes_at"] {
+            if let Some(value) = schedule.get(time) {
+                assert_eq!(value.as_str().map(str::len), Some(8), "{name}: {time} is HH:MM:SS");
+            }
+        }
+    }
+    for cost in service["cost_options"].as_array().into_iter().flatten() {
+        assert!(
+            is_uuid(&cost["id"]) && cost["amount"].is_number() && cost["currency"] == "GBP",
+            "{name}: cost option"
+        );
+    }
+    for at in service["service_at_locations"].as_array().into_iter().flatten() {
+        let location = &at["location"];
+        assert!(is_uuid(&at["id"]) && is_uuid(&location["id"]), "{name}: location ids");
+        assert!(["physical", "postal", "virtual"].contains(&location["location_type"].as_str().unwrap_or("")));
+        for address in location["addresses"].as_array().into_iter().flatten() {
+            for field in ["address_1", "city", "state_province", "postal_code", "country", "address_type"] {
+                assert!(address[field].is_string(), "{name}: address {field}");
+            }
+        }
+        for access in location["accessibility"].as_array().into_iter().flatten() {
+            assert!(is_uuid(&access["id"]), "{name}: accessibility id");
+        }
+    }
+    for attribute in service["attributes"].as_array().into_iter().flatten() {
+        assert!(is_uuid(&attribute["taxonomy_term_id"]) && attribute["link_entity"] == "service");
+        let term = &attribute["taxonomy_term"];
+        assert!(is_uuid(&term["id"]) && term["name"].is_string() && term["description"].is_string());
+    }
+}
+
+#[test]
+fn the_feed_lists_every_service_in_the_paged_envelope() {
+    let (_out, public) = build();
+    let list = json(&public, "openreferral/services.json");
+    assert_eq!(list["total_items"], 3);
+    assert_eq!(list["total_pages"], 1);
+    assert_eq!(list["page_number"], 1);
+    assert_eq!(list["first_page"], true);
+    assert_eq!(list["last_page"], true);
+    assert_eq!(list["empty"], false);
+    let contents = list["contents"].as_array().expect("contents");
+    assert_eq!(contents.len(), 3);
+    assert_no_empty_values(&list, "services.json");
+    for service in contents {
+        assert_service_shape(service);
+    }
+}
+
+#[test]
+fn each_service_has_its_own_file_matching_the_list() {
+    let (_out, public) = build();
+    let list = json(&public, "openreferral/services.json");
+    for id in ["saturday-play-scheme", "speech-therapy", "splash-club"] {
+        let one = json(&public, &format!("openreferral/services/{id}.json"));
+        assert_service_shape(&one);
+        assert_no_empty_values(&one, id);
+        assert!(list["contents"].as_array().unwrap().contains(&one), "{id} is in the list");
+    }
+}
+
+#[test]
+fn the_richer_fields_are_mapped_and_private_fields_are_not() {
+    let (_out, public) = build();
+    let speech = json(&public, "openreferral/services/speech-therapy.json");
+    assert_eq!(speech["status"], "active");
+    assert_eq!(speech["minimum_age"], 0);
+    assert_eq!(speech["maximum_age"], 18);
+    assert_eq!(speech["url"], "https://nhs.testshire.example/speech/");
+    assert_eq!(speech["phones"][0]["number"], "0121 496 0001");
+    assert_eq!(speech["schedules"][0]["byday"], "MO,WE");
+    assert_eq!(speech["schedules"][0]["opens_at"], "09:00:00");
+    assert_eq!(speech["schedules"][1]["valid_from"], "2026-12-05");
+    assert_eq!(speech["languages"][0]["code"], "pa");
+    assert_eq!(speech["service_areas"][0]["name"], "All of Testshire");
+    let codes: Vec<&str> = speech["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["taxonomy_term"]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["autism", "speech-language-and-communication"]);
+    assert!(speech.get("email").is_none(), "no email given, so none written");
+    let text = read(&public, "openreferral/services/speech-therapy.json");
+    assert!(!text.contains("checker@testshire.example"), "the assurer is never published");
+    let splash = json(&public, "openreferral/services/splash-club.json");
+    assert_eq!(splash["cost_options"][0]["amount"], 2.0);
+    assert_eq!(splash["cost_options"][0]["option"], "session");
+    let access: Vec<&str> = splash["service_at_locations"][0]["location"]["accessibility"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["description"].as_str())
+        .collect();
+    assert_eq!(access, ["wheelchair", "changing-places", "hearing-loop"]);
+}

@@ -1,0 +1,64 @@
+//! `signpost report`: the content audit (CSV and HTML) lists every page, service and missing
+//! topic with its owner, review dates, status, word count and problems, most urgent first.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn the_content_audit_puts_the_most_urgent_work_first() {
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), site.path());
+    let health = site.path().join("content/services/health.yaml");
+    let text = std::fs::read_to_string(&health)
+        .unwrap()
+        .replacen("last_reviewed: 2026-09-01", "last_reviewed: 2025-01-01", 1);
+    std::fs::write(&health, text).unwrap();
+    let page = site.path().join("content/advice/assessment.md");
+    let text = std::fs::read_to_string(&page)
+        .unwrap()
+        .replace("topics: [ehc-plans, assessment]", "topics: [ehc-plans]");
+    std::fs::write(&page, text).unwrap();
+
+    let output = site.path().join("audit");
+    let result = signpost()
+        .args(["report", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&output)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("content-audit.csv"), "{stderr}");
+
+    let csv = read(&output, "content-audit.csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "kind,title,url,file,owner,status,last_reviewed,next_review,review,days_overdue,words,errors,warnings,problems"
+    );
+    assert!(
+        lines[1].starts_with("service,Speech therapy,/services/speech-therapy/,content/services/health.yaml:1,"),
+        "{csv}"
+    );
+    assert!(lines[1].contains(",overdue,"), "{csv}");
+    assert!(lines[1].contains("review-overdue: The service"), "{csv}");
+    assert!(lines[2].starts_with("missing topic,assessment,,site.toml,"), "{csv}");
+    assert!(csv.contains("page,Asking for an assessment,/advice/assessment/,content/advice/assessment.md,SEND team,published,2026-10-01,2027-10-01,current,0,"), "{csv}");
+    assert_eq!(
+        lines.len(),
+        1 + 1 + 3 + 6,
+        "header, missing topic, 3 services, 6 published pages: {csv}"
+    );
+    assert!(!csv.contains("checker@testshire.example"), "the assurer is not in the audit");
+
+    let html = read(&output, "content-audit.html");
+    assert!(html.contains("<caption id=\"audit-caption\">"), "{html}");
+    assert!(
+        html.contains("Reviews overdue (past the grace period): <strong>1</strong>"),
+        "{html}"
+    );
+    assert!(html.contains("Required topics no page covers: <strong>1</strong>"), "{html}");
+    assert!(html.find("Speech therapy").unwrap() < html.find("Splash Club swimming").unwrap());
+}

@@ -1,0 +1,233 @@
+// Signpost default theme: filters on category pages and a shortlist kept in this browser.
+// Progressive enhancement only: every service is listed, linked and printable without this file.
+// All words come from the page (data-* attributes written from theme.toml), none from here.
+(function () {
+  'use strict';
+
+  var STORE = 'signpost-shortlist';
+
+  // ---------- Filters on category pages ----------
+
+  function setUpFilters(form) {
+    var list = document.querySelector('.card-list');
+    var status = document.querySelector('[data-filter-status]');
+    if (!list || !status) return;
+    var cards = list.querySelectorAll('[data-service]');
+    var count = document.getElementById('result-count');
+    var total = cards.length;
+    var timer = null;
+
+    function value(name) {
+      var field = form.elements[name];
+      return field ? String(field.value).trim() : '';
+    }
+
+    function matches(card) {
+      var age = value('age');
+      if (age !== '') {
+        var n = parseInt(age, 10);
+        var range = (card.getAttribute('data-ages') || '0-25').split('-');
+        if (isNaN(n) || n < parseInt(range[0], 10) || n > parseInt(range[1], 10)) return false;
+      }
+      var need = value('need');
+      if (need !== '') {
+        var needs = ' ' + (card.getAttribute('data-needs') || '') + ' ';
+        if (needs.indexOf(' ' + need + ' ') === -1) return false;
+      }
+      var locality = value('locality');
+      if (locality !== '') {
+        var places = (card.getAttribute('data-localities') || '').split('|');
+        if (places.indexOf(locality) === -1) return false;
+      }
+      if (value('cost') === 'free' && card.getAttribute('data-free') !== 'true') return false;
+      var delivery = value('delivery');
+      if (delivery === 'online' && card.getAttribute('data-online') !== 'true') return false;
+      if (delivery === 'in-person' && card.getAttribute('data-in-person') !== 'true') return false;
+      return true;
+    }
+
+    function apply(announce) {
+      var shown = 0;
+      for (var i = 0; i < cards.length; i++) {
+        var show = matches(cards[i]);
+        cards[i].hidden = !show;
+        if (show) shown++;
+      }
+      var text = (status.getAttribute('data-template') || '{shown} / {total}')
+        .replace('{shown}', shown)
+        .replace('{total}', total);
+      if (shown === 0) text += ' ' + (status.getAttribute('data-none') || '');
+      if (count) count.textContent = text;
+      if (!announce) return;
+      // A polite live region: wait until typing pauses, so each change is announced once.
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        status.textContent = text;
+      }, 400);
+    }
+
+    form.addEventListener('input', function () {
+      apply(true);
+    });
+    form.addEventListener('change', function () {
+      apply(true);
+    });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      apply(true);
+    });
+    form.addEventListener('reset', function () {
+      setTimeout(function () {
+        apply(true);
+      }, 0);
+    });
+    form.hidden = false;
+    apply(false);
+  }
+
+  // ---------- Shortlist ----------
+
+  function readShortlist() {
+    try {
+      var ids = JSON.parse(window.localStorage.getItem(STORE) || '[]');
+      return Array.isArray(ids) ? ids.filter(function (id) { return typeof id === 'string'; }) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function writeShortlist(ids) {
+    try {
+      window.localStorage.setItem(STORE, JSON.stringify(ids));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function storageWorks() {
+    try {
+      window.localStorage.setItem(STORE + '-test', '1');
+      window.localStorage.removeItem(STORE + '-test');
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function setUpToggle(holder) {
+    if (!storageWorks()) return;
+    var id = holder.getAttribute('data-id');
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'print-button shortlist-toggle__button';
+    var link = document.createElement('a');
+    link.href = '/shortlist/';
+    link.textContent = holder.getAttribute('data-link');
+    link.className = 'shortlist-toggle__link';
+
+    function render() {
+      var saved = readShortlist().indexOf(id) !== -1;
+      button.setAttribute('aria-pressed', saved ? 'true' : 'false');
+      button.textContent = holder.getAttribute(saved ? 'data-added' : 'data-add');
+    }
+
+    button.addEventListener('click', function () {
+      var ids = readShortlist();
+      var at = ids.indexOf(id);
+      if (at === -1) ids.push(id);
+      else ids.splice(at, 1);
+      writeShortlist(ids);
+      render();
+    });
+    holder.appendChild(button);
+    holder.appendChild(document.createTextNode(' '));
+    holder.appendChild(link);
+    holder.hidden = false;
+    render();
+  }
+
+  function setUpShortlistPage(page) {
+    var services = {};
+    var data = document.getElementById('shortlist-services');
+    try {
+      services = JSON.parse(data ? data.textContent : '{}');
+    } catch (e) {
+      services = {};
+    }
+    var list = page.querySelector('[data-shortlist-list]');
+    var count = page.querySelector('[data-shortlist-count]');
+    var share = page.querySelector('[data-shortlist-share]');
+    var shareLink = page.querySelector('.shortlist-share__link');
+    var nojs = page.querySelector('[data-shortlist-nojs]');
+    if (nojs) nojs.hidden = true;
+
+    // A shared link (?ids=a,b) shows that list and becomes this browser's shortlist.
+    var params = new URLSearchParams(window.location.search);
+    if (params.has('ids')) {
+      var shared = params.get('ids').split(',').filter(function (id) {
+        return Object.prototype.hasOwnProperty.call(services, id);
+      });
+      writeShortlist(shared);
+    }
+
+    function render(announce) {
+      var ids = readShortlist().filter(function (id) {
+        return Object.prototype.hasOwnProperty.call(services, id);
+      });
+      list.textContent = '';
+      ids.forEach(function (id) {
+        var s = services[id];
+        var item = document.createElement('li');
+        item.className = 'card card--service';
+        var title = document.createElement('h2');
+        title.className = 'card__title';
+        var a = document.createElement('a');
+        a.href = s.url;
+        a.textContent = s.name;
+        title.appendChild(a);
+        var summary = document.createElement('p');
+        summary.textContent = s.summary;
+        item.appendChild(title);
+        item.appendChild(summary);
+        if (s.phone) {
+          var phone = document.createElement('p');
+          phone.textContent = page.getAttribute('data-phone') + ': ' + s.phone;
+          item.appendChild(phone);
+        }
+        var remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'print-button shortlist-remove';
+        remove.textContent = page.getAttribute('data-remove');
+        remove.setAttribute('aria-label', page.getAttribute('data-remove') + ': ' + s.name);
+        remove.addEventListener('click', function () {
+          writeShortlist(readShortlist().filter(function (other) { return other !== id; }));
+          render(page.getAttribute('data-removed') + ': ' + s.name + '.');
+          var heading = document.querySelector('main h1');
+          if (heading) {
+            heading.setAttribute('tabindex', '-1');
+            heading.focus();
+          }
+        });
+        item.appendChild(remove);
+        list.appendChild(item);
+      });
+      var text = ids.length
+        ? (count.getAttribute('data-template') || '{count}').replace('{count}', ids.length)
+        : page.getAttribute('data-empty');
+      count.textContent = announce ? announce + ' ' + text : text;
+      share.hidden = ids.length === 0;
+      var url = window.location.origin + window.location.pathname + '?ids=' + ids.map(encodeURIComponent).join(',');
+      shareLink.value = url;
+    }
+
+    render(null);
+  }
+
+  var form = document.querySelector('[data-filters]');
+  if (form) setUpFilters(form);
+  var toggles = document.querySelectorAll('[data-shortlist-toggle]');
+  for (var i = 0; i < toggles.length; i++) setUpToggle(toggles[i]);
+  var page = document.querySelector('[data-shortlist-page]');
+  if (page) setUpShortlistPage(page);
+})();
