@@ -565,7 +565,9 @@ class Gen:
             f'[[nav]]\ntitle = "Advice"\nurl = "/advice/"\n\n'
             f'[[nav]]\ntitle = "Glossary"\nurl = "/glossary/"\n\n'
             f"{cats}\n"
-            f"[checks]\nreview_grace_days = 90\nmax_file_kb = 1024\n",
+            f"[checks]\nreview_grace_days = 90\nmax_file_kb = 1024\n\n"
+            f"# The corpus measures speed; the bundled example site shows the statutory topic check.\n"
+            f"[statutory]\nrequired_topics = []\n",
             encoding="utf-8",
         )
 
@@ -692,8 +694,8 @@ def main() -> int:
     ap.add_argument("out_dir", type=Path)
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--year", type=int, default=2026, help="year of the review dates (default 2026)")
-    ap.add_argument("--theme-dir", type=Path, default=REPO / "themes",
-                    help="folder copied to OUT_DIR/themes (default: this repository's themes/)")
+    ap.add_argument("--theme-dir", type=Path, default=None,
+                    help="folder copied to OUT_DIR/themes (default: none, so the theme built into signpost is used)")
     ap.add_argument("--no-theme", action="store_true", help="do not copy a theme")
     ap.add_argument("--force", action="store_true", help="empty OUT_DIR first if it exists")
     args = ap.parse_args()
