@@ -4,6 +4,7 @@
 use crate::config::plain_language::Profile;
 use crate::content::{Page, Service, Site};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::collections::BTreeSet;
 
 /// One searchable page or service.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,27 +33,35 @@ pub struct SearchDoc {
     pub needs: Vec<String>,
     /// What it costs, in words.
     pub cost: String,
-    /// True when the page is written in easy read (or has an easy-read version).
+    /// True when it is in easy read or has an easy-read version (a `*.easy.md` page, or a service's
+    /// easy-read summary).
     pub easy_read: bool,
 }
 
 /// Every published page and service of `site`, in a fixed order: pages by address, then services
 /// by address. The position in this list is the document's number everywhere in search.
 pub fn collect(site: &Site) -> Vec<SearchDoc> {
-    let mut docs: Vec<SearchDoc> = site.pages.iter().map(from_page).collect();
+    let easy_read_versions: BTreeSet<String> = site.pages.iter().filter_map(|p| p.full_version_url()).collect();
+    let mut docs: Vec<SearchDoc> = site
+        .pages
+        .iter()
+        .map(|page| from_page(page, page.is_easy_read() || easy_read_versions.contains(&page.url)))
+        .collect();
     docs.extend(site.services.iter().map(|service| from_service(site, service)));
     docs.sort_by(|a, b| (a.category.is_some(), &a.url).cmp(&(b.category.is_some(), &b.url)));
     docs
 }
 
-fn from_page(page: &Page) -> SearchDoc {
+/// A page; `has_easy_read`: it is in easy read, or has an easy-read version.
+fn from_page(page: &Page, has_easy_read: bool) -> SearchDoc {
     let (headings, body) = markdown_text(&page.body);
-    let easy_read = page
-        .meta
-        .plain_language
-        .as_ref()
-        .and_then(|p| p.profile)
-        .is_some_and(|profile| matches!(profile, Profile::EasyRead));
+    let easy_read = has_easy_read
+        || page
+            .meta
+            .plain_language
+            .as_ref()
+            .and_then(|p| p.profile)
+            .is_some_and(|profile| matches!(profile, Profile::EasyRead));
     SearchDoc {
         url: page.url.clone(),
         title: page.meta.title.clone(),
@@ -117,7 +126,7 @@ fn from_service(site: &Site, service: &Service) -> SearchDoc {
         localities,
         needs,
         cost: record.cost.clone(),
-        easy_read: false,
+        easy_read: record.easy_read_summary.is_some(),
     }
 }
 
