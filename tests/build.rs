@@ -84,15 +84,7 @@ fn a_theme_without_the_sendiass_block_fails_the_build() {
 
 #[test]
 fn pages_have_heading_ids_marked_external_links_and_hashed_assets() {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    signpost()
-        .args(["build", "--root"])
-        .arg(fixture("valid"))
-        .arg("--output")
-        .arg(&public)
-        .assert()
-        .success();
+    let (_out, public) = build_site(&fixture("valid"));
     let page = read(&public, "advice/assessment/index.html");
     assert!(page.contains(r#"<h2 id="who-can-ask">Who can ask?</h2>"#), "{page}");
     assert!(
@@ -124,15 +116,7 @@ fn pages_have_heading_ids_marked_external_links_and_hashed_assets() {
 
 #[test]
 fn service_page_shows_the_summary_list_and_the_provider_link() {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    signpost()
-        .args(["build", "--root"])
-        .arg(fixture("valid"))
-        .arg("--output")
-        .arg(&public)
-        .assert()
-        .success();
+    let (_out, public) = build_site(&fixture("valid"));
     let page = read(&public, "services/speech-therapy/index.html");
     assert!(page.contains("<h1"), "{page}");
     assert!(page.contains("Speech therapy"));
@@ -207,15 +191,7 @@ fn identical_input_gives_byte_identical_output() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_site_untouched() {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    signpost()
-        .args(["build", "--root"])
-        .arg(fixture("valid"))
-        .arg("--output")
-        .arg(&public)
-        .assert()
-        .success();
+    let (out, public) = build_site(&fixture("valid"));
     let before: Vec<(String, Vec<u8>)> = files_under(&public)
         .into_iter()
         .map(|f| (f.clone(), std::fs::read(public.join(&f)).unwrap()))

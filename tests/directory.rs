@@ -18,13 +18,6 @@ fn check_changed(change: impl FnOnce(&Path)) -> (i32, String) {
     )
 }
 
-fn replace_in(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{from} not in {file}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
 const HEALTH: &str = "content/services/health.yaml";
 
 #[test]
@@ -154,15 +147,7 @@ fn browsing_addresses_are_reserved() {
 }
 
 fn build_valid() -> (tempfile::TempDir, std::path::PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    signpost()
-        .args(["build", "--root"])
-        .arg(fixture("valid"))
-        .arg("--output")
-        .arg(&public)
-        .assert()
-        .success();
+    let (out, public) = build_site(&fixture("valid"));
     (out, public)
 }
 

@@ -6,19 +6,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn build() -> (tempfile::TempDir, std::path::PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    signpost()
-        .args(["build", "--root"])
-        .arg(fixture("valid"))
-        .arg("--output")
-        .arg(&public)
-        .assert()
-        .success();
-    (out, public)
-}
-
 fn json(public: &std::path::Path, file: &str) -> Value {
     serde_json::from_str(&read(public, file)).unwrap_or_else(|e| panic!("{file} is not JSON: {e}"))
 }
@@ -112,7 +99,7 @@ fn assert_service_shape(service: &Value) {
 
 #[test]
 fn the_feed_lists_every_service_in_the_paged_envelope() {
-    let (_out, public) = build();
+    let (_out, public) = build_site(&fixture("valid"));
     let list = json(&public, "openreferral/services.json");
     assert_eq!(list["total_items"], 3);
     assert_eq!(list["total_pages"], 1);
@@ -130,7 +117,7 @@ fn the_feed_lists_every_service_in_the_paged_envelope() {
 
 #[test]
 fn each_service_has_its_own_file_matching_the_list() {
-    let (_out, public) = build();
+    let (_out, public) = build_site(&fixture("valid"));
     let list = json(&public, "openreferral/services.json");
     for id in ["saturday-play-scheme", "speech-therapy", "splash-club"] {
         let one = json(&public, &format!("openreferral/services/{id}.json"));
@@ -142,7 +129,7 @@ fn each_service_has_its_own_file_matching_the_list() {
 
 #[test]
 fn the_richer_fields_are_mapped_and_private_fields_are_not() {
-    let (_out, public) = build();
+    let (_out, public) = build_site(&fixture("valid"));
     let speech = json(&public, "openreferral/services/speech-therapy.json");
     assert_eq!(speech["status"], "active");
     assert_eq!(speech["minimum_age"], 0);

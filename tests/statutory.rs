@@ -22,13 +22,6 @@ fn check(site: &Path) -> (i32, String) {
     )
 }
 
-fn replace_in(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{from} not in {file}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
 #[test]
 fn a_missing_topic_fails_the_build_naming_it_at_site_toml() {
     let site = site_with(|root| {
@@ -153,15 +146,7 @@ fn an_overdue_service_can_be_shown_as_maybe_out_of_date_instead() {
 
 #[test]
 fn you_said_we_did_is_published_grouped_by_theme() {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    signpost()
-        .args(["build", "--root"])
-        .arg(fixture("valid"))
-        .arg("--output")
-        .arg(&public)
-        .assert()
-        .success();
+    let (_out, public) = build_site(&fixture("valid"));
     let page = read(&public, "you-said-we-did/index.html");
     let gaps = page.find(r#"<h2 id="theme-quality-or-gaps">"#).expect("quality theme");
     let access = page.find(r#"<h2 id="theme-accessibility">"#).expect("accessibility theme");

@@ -50,3 +50,26 @@ pub fn files_under(dir: &Path) -> Vec<String> {
 pub fn read(dir: &Path, relative: &str) -> String {
     std::fs::read_to_string(dir.join(relative)).unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
 }
+
+/// Builds the site at `root` into a new temporary folder; returns the folder (keep it alive) and
+/// the path of the built site inside it.
+pub fn build_site(root: &Path) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().expect("temporary folder");
+    let public = out.path().join("public");
+    signpost()
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&public)
+        .assert()
+        .success();
+    (out, public)
+}
+
+/// Replaces the first `from` with `to` in a file of the site at `root` (the text must be there).
+pub fn replace_in(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).expect("file is readable");
+    assert!(text.contains(from), "{from} not in {file}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("file is writable");
+}
