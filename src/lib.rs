@@ -56,6 +56,11 @@ pub struct BuildOutcome {
     pub records: Vec<render::PageRecord>,
     /// The new search index, staged beside its folder until the site is written.
     pub search_index: Option<search::StagedIndex>,
+    /// The search index of this build, open in memory (when search is on and the build handed its
+    /// files over without errors), to answer searches in `signpost serve`.
+    pub searchable: Option<std::sync::Arc<search::SearchIndex>>,
+    /// The counts and scores of each page and service with enough words to score, by site address.
+    pub readability: BTreeMap<String, (check::plain_language::measures::Counts, check::plain_language::measures::Scores)>,
 }
 
 /// Where a build's finished files go: the output folder (through [`output::Staging`]) for
@@ -159,7 +164,13 @@ pub fn build_with_memory(
     outcome.diagnostics.extend(check::check_statutory(&site, root, today));
     let (synonyms, found) = search::synonyms::load(root, &site);
     outcome.diagnostics.extend(found);
-    outcome.diagnostics.extend(check::plain_language::check_site(&site, root));
+    let readability = check::plain_language::check_site_readability(&site, root);
+    outcome.diagnostics.extend(readability.diagnostics());
+    outcome.readability = readability
+        .pages
+        .into_iter()
+        .filter_map(|page| page.scores.map(|scores| (page.url, (page.counts, scores))))
+        .collect();
     outcome.diagnostics.extend(check::easy_read::check_site(&site, root));
 
     let theme = match render::Theme::load(root, &site.config) {
@@ -241,17 +252,20 @@ pub fn build_with_memory(
     }
     if site.config.search.enabled && outcome.internal_error.is_none() {
         match memory.as_deref_mut().and_then(|m| m.search_files(&site, &synonyms)) {
-            Some(files) => {
+            Some((files, index)) => {
                 if let Err(error) = files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
                     outcome.internal_error = Some(format!("Cannot write the search files: {error}"));
+                } else {
+                    outcome.searchable = Some(index);
                 }
             }
             None => match search::build(root, &site, &synonyms) {
                 Ok(built) => match built.files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
                     Ok(()) => {
                         if let Some(memory) = memory.as_deref_mut() {
-                            memory.built_search(&site, &synonyms, &built.files);
+                            memory.built_search(&site, &synonyms, &built.files, &built.index);
                         }
+                        outcome.searchable = Some(built.index);
                         outcome.search_index = Some(built.staged);
                     }
                     Err(error) => outcome.internal_error = Some(format!("Cannot write the search files: {error}")),

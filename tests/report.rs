@@ -62,3 +62,45 @@ fn the_content_audit_puts_the_most_urgent_work_first() {
     assert!(html.contains("Required topics no page covers: <strong>1</strong>"), "{html}");
     assert!(html.find("Speech therapy").unwrap() < html.find("Splash Club swimming").unwrap());
 }
+
+#[test]
+fn the_readability_report_measures_each_section() {
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), site.path());
+    // The fixture's pages are short: lower the minimum so their sections are scored.
+    let config = site.path().join("site.toml");
+    let text = std::fs::read_to_string(&config).unwrap() + "\n[plain_language]\nmin_words_for_scores = 5\n";
+    std::fs::write(&config, text).unwrap();
+
+    let output = site.path().join("audit");
+    let result = signpost()
+        .args(["report", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&output)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(0), "{stderr}");
+
+    let csv = read(&output, "readability.csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(",longest_sentence_words,longest_sentence_line,section"), "{csv}");
+    let page = lines
+        .iter()
+        .position(|l| l.starts_with("content/advice/assessment.md,") && l.ends_with(','))
+        .expect("the page row, with an empty section");
+    // "You can ask. So can your child's school.": 8 words, 2 sentences.
+    let who = lines
+        .iter()
+        .position(|l| {
+            l.starts_with("content/advice/assessment.md,/advice/assessment/,Asking for an assessment,standard,8,2,")
+                && l.ends_with(",Who can ask?")
+        })
+        .unwrap_or_else(|| panic!("a row for the section \"Who can ask?\": {csv}"));
+    assert!(page < who, "section rows follow their page: {csv}");
+    assert!(csv.contains(",What happens next\n"), "{csv}");
+
+    let html = read(&output, "readability.html");
+    assert!(html.contains("<th scope=\"row\">Who can ask?</th>"), "{html}");
+}

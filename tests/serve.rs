@@ -355,3 +355,108 @@ fn an_edited_service_page_is_written_before_the_full_rebuild() {
     edit(&services, "summary: Quiet swimming", "summary: [Quiet swimming");
     assert_eq!(preview.quick(), 0, "no fast path while the content has errors");
 }
+
+/// A page long enough (over 100 words) for its reading age to be worked out.
+const LONG_PAGE: &str = "---
+title: Getting ready for school
+summary: How to help your child get ready for a new school.
+last_reviewed: 2026-10-01
+owner: SEND team
+audience: [parents-carers]
+---
+
+Starting a new school can be a big step for your child. You can help them get ready. Talk to them about the new school. Look at photos of it together. Visit the school with them before the first day if you can. Ask the school for a map and a list of the staff. Meet the teacher who will help your child. Tell the school what your child finds hard and what helps them. Ask how the school will keep you up to date. Make a plan for the first week. Keep the plan short and simple. Let your child pack their own bag the night before. Give them time to ask questions. Tell them it is fine to feel worried. Most children settle in after a few weeks. If your child is still unhappy after a month, talk to the school again. You can also ask us for advice at any time.
+";
+
+#[test]
+fn the_findings_panel_shows_the_reading_age_of_a_long_page() {
+    let site = site_copy();
+    std::fs::write(site.path().join("content/advice/getting-ready.md"), LONG_PAGE).expect("write a long page");
+    let preview = serve(site.path(), false);
+    let address = preview.address();
+    assert!(preview.last_report().published, "{:?}", preview.last_report().diagnostics);
+
+    let long = get(address, "/advice/getting-ready/");
+    assert_eq!(long.status, 200);
+    assert!(
+        long.body.contains("<details id=\"signpost-findings\">"),
+        "the panel is there: {}",
+        long.body
+    );
+    assert!(long.body.contains("id=\"signpost-reading-age\""), "{}", long.body);
+    let line = long
+        .body
+        .lines()
+        .find(|line| line.contains("signpost-reading-age"))
+        .expect("the reading age line");
+    assert!(line.contains("Reading age: ") && line.contains(" years (UK), from "), "{line}");
+    assert!(line.contains(" sentences."), "{line}");
+    let age: f64 = line
+        .split("Reading age: ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|age| age.parse().ok())
+        .expect("a number");
+    assert!((5.0..25.0).contains(&age), "{age}");
+
+    let short = get(address, "/other-formats/");
+    assert!(
+        !short.body.contains("signpost-reading-age"),
+        "pages with too few words have no reading age"
+    );
+    preview.stop();
+}
+
+#[test]
+fn search_is_answered_from_the_preview_index() {
+    let site = site_copy();
+    let preview = serve(site.path(), false);
+    let address = preview.address();
+
+    let found = get(address, "/_signpost/search?q=swimming");
+    assert_eq!(found.status, 200, "{}", found.body);
+    assert_eq!(found.header("content-type").as_deref(), Some("application/json"));
+    let value: serde_json::Value = serde_json::from_str(&found.body).expect("JSON");
+    assert_eq!(value["query"], "swimming");
+    let urls: Vec<&str> = value["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|hit| hit["url"].as_str())
+        .collect();
+    assert!(urls.contains(&"/services/splash-club/"), "{urls:?}");
+
+    let other = get(address, "/_signpost/search?q=swimming&category=no-such-category");
+    assert_eq!(other.status, 200);
+    let value: serde_json::Value = serde_json::from_str(&other.body).expect("JSON");
+    assert_eq!(value["results"].as_array().map(Vec::len), Some(0), "the filter applies");
+
+    for odd in ["", "?q=", "?q=%F0%9F%98%80", "?q=a+b+&age=", "?q=%22%3C%3E%26&need=x&locality=%20"] {
+        let reply = get(address, &format!("/_signpost/search{odd}"));
+        assert_eq!(reply.status, 200, "{odd}: {}", reply.body);
+        assert!(serde_json::from_str::<serde_json::Value>(&reply.body).is_ok(), "{odd}");
+    }
+    let long = "x".repeat(signpost::serve::server::MAX_QUERY_CHARS + 1);
+    for bad in [
+        format!("?q={long}"),
+        "?q=a&age=old".to_string(),
+        "?q=%zz".to_string(),
+        format!("?q={}", "a".repeat(5000)),
+    ] {
+        let reply = get(address, &format!("/_signpost/search{bad}"));
+        assert_eq!(reply.status, 400, "{bad}");
+        let value: serde_json::Value = serde_json::from_str(&reply.body).expect("JSON");
+        assert!(value["error"].is_string());
+    }
+    let before = preview.generation();
+    preview.rebuild(signpost::serve::watch::Change::Content);
+    wait_until("a rebuild", || preview.generation() > before);
+    let again = get(address, "/_signpost/search?q=swimming");
+    assert_eq!(again.status, 200);
+    assert!(
+        again.body.contains("/services/splash-club/"),
+        "an unchanged index is kept: {}",
+        again.body
+    );
+    preview.stop();
+}

@@ -1,6 +1,7 @@
 //! The readability report: reading age and scores per page and service, the longest sentences,
 //! the findings authors allowed, and the site-wide average reading age, as CSV and HTML.
 
+use crate::check::plain_language::sections::SectionReadability;
 use crate::check::plain_language::{PageReadability, SiteReadability};
 use crate::diagnostic::Severity;
 use serde::Serialize;
@@ -26,6 +27,38 @@ struct PageRow<'a> {
     errors: usize,
     warnings: usize,
     allowed: usize,
+    sections: Vec<SectionRow>,
+}
+
+/// One section of a page (the text under a level-2 heading, or the introduction).
+#[derive(Debug, Serialize)]
+struct SectionRow {
+    heading: String,
+    words: usize,
+    sentences: usize,
+    reading_age: String,
+    reading_ease: String,
+    grade: String,
+    smog: String,
+    coleman_liau: String,
+}
+
+/// What the report calls a section: its heading, or "Introduction" for the text before the first one.
+fn section_name(section: &SectionReadability) -> String {
+    section.heading.clone().unwrap_or_else(|| "Introduction".to_string())
+}
+
+fn section_row(section: &SectionReadability) -> SectionRow {
+    SectionRow {
+        heading: section_name(section),
+        words: section.counts.words,
+        sentences: section.counts.sentences,
+        reading_age: score(section.scores.map(|s| s.reading_age)),
+        reading_ease: score(section.scores.map(|s| s.flesch_reading_ease)),
+        grade: score(section.scores.map(|s| s.flesch_kincaid_grade)),
+        smog: score(section.scores.map(|s| s.smog)),
+        coleman_liau: score(section.scores.map(|s| s.coleman_liau)),
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -65,10 +98,12 @@ fn ordered(site: &SiteReadability) -> Vec<&PageReadability> {
     pages
 }
 
-/// The readability report as CSV: one row per page and service.
+/// The readability report as CSV: one row per page and service (with an empty `section`), each
+/// followed by one row per section of it with enough words to score (findings and longest
+/// sentence left empty; `section` is the heading, or "Introduction").
 pub fn to_csv(site: &SiteReadability) -> String {
     let mut out = String::from(
-        "file,url,title,profile,words,sentences,reading_age,flesch_reading_ease,flesch_kincaid_grade,smog,coleman_liau,errors,warnings,allowed,longest_sentence_words,longest_sentence_line\n",
+        "file,url,title,profile,words,sentences,reading_age,flesch_reading_ease,flesch_kincaid_grade,smog,coleman_liau,errors,warnings,allowed,longest_sentence_words,longest_sentence_line,section\n",
     );
     for page in ordered(site) {
         let (errors, warnings) = errors_and_warnings(page);
@@ -90,12 +125,39 @@ pub fn to_csv(site: &SiteReadability) -> String {
             page.allowed.len().to_string(),
             longest.map(|s| s.words.to_string()).unwrap_or_default(),
             longest.map(|s| s.line.to_string()).unwrap_or_default(),
+            String::new(),
         ];
-        let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-        out.push_str(&row.join(","));
-        out.push('\n');
+        push_row(&mut out, &cells);
+        for section in &page.sections {
+            let cells = [
+                page.file.clone(),
+                page.url.clone(),
+                page.title.clone(),
+                page.profile.name().to_string(),
+                section.counts.words.to_string(),
+                section.counts.sentences.to_string(),
+                score(section.scores.map(|s| s.reading_age)),
+                score(section.scores.map(|s| s.flesch_reading_ease)),
+                score(section.scores.map(|s| s.flesch_kincaid_grade)),
+                score(section.scores.map(|s| s.smog)),
+                score(section.scores.map(|s| s.coleman_liau)),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                section_name(section),
+            ];
+            push_row(&mut out, &cells);
+        }
     }
     out
+}
+
+fn push_row(out: &mut String, cells: &[String]) {
+    let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+    out.push_str(&row.join(","));
+    out.push('\n');
 }
 
 /// Quotes a CSV cell when needed, and stops spreadsheets reading text as a formula.
@@ -134,6 +196,7 @@ pub fn to_html(site_name: &str, min_words: usize, site: &SiteReadability) -> Res
                 errors,
                 warnings,
                 allowed: page.allowed.len(),
+                sections: page.sections.iter().map(section_row).collect(),
             }
         })
         .collect();
@@ -172,6 +235,7 @@ pub fn to_html(site_name: &str, min_words: usize, site: &SiteReadability) -> Res
     context.insert("errors", &errors);
     context.insert("warnings", &(diagnostics.len() - errors));
     context.insert("allowed_count", &site.allowed_count());
+    context.insert("sectioned", &rows.iter().any(|row| !row.sections.is_empty()));
     context.insert("pages", &rows);
     context.insert("sentences", &sentences);
     context.insert("allowed", &allowed);
@@ -200,5 +264,53 @@ mod tests {
         let html = to_html("<Test>", 100, &site).unwrap();
         assert!(html.contains("&lt;Test&gt;"), "{html}");
         assert!(html.contains("No page has enough words"));
+        assert!(html.contains("No section has enough words to score."));
+    }
+
+    #[test]
+    fn sections_get_rows_after_their_page() {
+        use crate::check::plain_language::measures::{Counts, Scores};
+        use crate::config::plain_language::Profile;
+        let counts = Counts {
+            words: 100,
+            sentences: 5,
+            syllables: 150,
+            polysyllables: 10,
+            letters: 450,
+        };
+        let section = |heading: Option<&str>| SectionReadability {
+            heading: heading.map(str::to_string),
+            counts,
+            scores: Scores::of(&counts, 100),
+        };
+        let site = SiteReadability {
+            pages: vec![PageReadability {
+                file: "content/a.md".into(),
+                url: "/a/".into(),
+                title: "A page".into(),
+                profile: Profile::Standard,
+                counts,
+                scores: Scores::of(&counts, 100),
+                sections: vec![section(None), section(Some("How to ask, and when"))],
+                longest: Vec::new(),
+                findings: Vec::new(),
+                allowed: Vec::new(),
+            }],
+            problems: Vec::new(),
+        };
+        let csv = to_csv(&site);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(lines[0].ends_with(",longest_sentence_line,section"), "{csv}");
+        assert_eq!(lines.len(), 4, "{csv}");
+        assert!(lines[1].ends_with(",0,0,0,,,"), "the page row has no section: {csv}");
+        assert_eq!(
+            lines[2],
+            "content/a.md,/a/,A page,standard,100,5,14.9,59.6,9.9,11.2,9.2,,,,,,Introduction"
+        );
+        assert!(lines[3].ends_with(",\"How to ask, and when\""), "{csv}");
+        let html = to_html("Test", 100, &site).unwrap();
+        assert!(html.contains("<th scope=\"row\">How to ask, and when</th>"), "{html}");
+        assert!(html.contains("<th scope=\"row\">Introduction</th>"), "{html}");
+        assert!(!html.contains("No section has enough words"), "{html}");
     }
 }

@@ -28,19 +28,29 @@ pub fn run(root: &Path, query: &str, filters: &Filters, limit: usize, output: Ou
         ));
     }
     let index = SearchIndex::open(&folder)?;
-    let typing = !query.ends_with(char::is_whitespace);
-    let hits = index
-        .search(query, filters, typing, limit)
-        .map_err(|e| format!("The search failed: {e}"))?;
+    let hits = answer(&index, query, filters, limit)?;
     Ok(match output {
         Output::Json => json(query, &hits),
         Output::Human => human(&hits),
     })
 }
 
+/// The best `limit` results for `query` in an open index, as `signpost search` finds them (a query
+/// not ending in a space is taken as still being typed, so its last word may be a prefix).
+pub fn answer(index: &SearchIndex, query: &str, filters: &Filters, limit: usize) -> Result<Vec<Hit>, String> {
+    let typing = !query.ends_with(char::is_whitespace);
+    index
+        .search(query, filters, typing, limit)
+        .map_err(|e| format!("The search failed: {e}"))
+}
+
+/// The JSON document of `--format json`: `{"query": …, "results": [{url, title, summary, category, easy_read, score}]}`.
+pub fn json_value(query: &str, hits: &[Hit]) -> serde_json::Value {
+    serde_json::json!({ "query": query, "results": hits })
+}
+
 fn json(query: &str, hits: &[Hit]) -> String {
-    let value = serde_json::json!({ "query": query, "results": hits });
-    format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
+    format!("{}\n", serde_json::to_string_pretty(&json_value(query, hits)).unwrap_or_default())
 }
 
 fn human(hits: &[Hit]) -> String {

@@ -21,6 +21,7 @@ pub use synonyms::Synonyms;
 
 use crate::content::Site;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The site address of the search page.
 pub const SEARCH_URL: &str = "/search/";
@@ -34,6 +35,8 @@ pub struct SearchBuild {
     pub files: Vec<(String, Vec<u8>)>,
     /// How many pages and services were indexed.
     pub documents: usize,
+    /// The same index, open in memory and ready to answer searches (for `signpost serve`).
+    pub index: Arc<SearchIndex>,
 }
 
 /// The index folder of the site in `root`.
@@ -59,5 +62,6 @@ pub fn build(root: &Path, site: &Site, synonyms: &Synonyms) -> Result<SearchBuil
         staged,
         files,
         documents: docs.len(),
+        index: Arc::new(searchable),
     })
 }

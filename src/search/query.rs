@@ -236,6 +236,14 @@ impl SearchIndex {
     }
 }
 
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("documents", &self.doc_count())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Vocabulary for SearchIndex {
     fn doc_freq(&self, stem: &str) -> Option<u64> {
         self.vocabulary.get(stem).copied()

@@ -7,12 +7,14 @@
 use crate::content::{Date, LoadCache, Service, Site};
 use crate::diagnostic::Diagnostic;
 use crate::render::{JobRef, PageRecord, RenderedPage, Renderer};
+use crate::search::SearchIndex;
 use crate::search::synonyms::Synonyms;
 use crate::{Sink, content};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
-/// Search files by path, with a fingerprint of what they were made from.
-type SearchFiles = (String, Vec<(String, Vec<u8>)>);
+/// Search files by path, with a fingerprint of what they were made from and the index they came from.
+type SearchFiles = (String, Vec<(String, Vec<u8>)>, Arc<SearchIndex>);
 
 /// Memory carried from one build to the next.
 #[derive(Default)]
@@ -159,18 +161,19 @@ impl BuildMemory {
         pages.into_inner().ok()
     }
 
-    /// The search files of the last build, if the content and synonyms they came from are the same.
-    pub(crate) fn search_files(&mut self, site: &Site, synonyms: &Synonyms) -> Option<Vec<(String, Vec<u8>)>> {
+    /// The search files and index of the last build, if the content and synonyms they came from are the same.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn search_files(&mut self, site: &Site, synonyms: &Synonyms) -> Option<(Vec<(String, Vec<u8>)>, Arc<SearchIndex>)> {
         let key = search_key(site, synonyms);
-        let previous = self.previous.as_ref().and_then(|p| p.search.as_ref()).filter(|(k, _)| *k == key);
-        let files = previous.map(|(_, files)| files.clone());
-        self.pending_search = files.clone().map(|files| (key, files));
-        files
+        let previous = self.previous.as_ref().and_then(|p| p.search.as_ref()).filter(|(k, _, _)| *k == key);
+        let found = previous.map(|(_, files, index)| (files.clone(), index.clone()));
+        self.pending_search = found.clone().map(|(files, index)| (key, files, index));
+        found
     }
 
-    /// Keeps freshly built search files for the next build.
-    pub(crate) fn built_search(&mut self, site: &Site, synonyms: &Synonyms, files: &[(String, Vec<u8>)]) {
-        self.pending_search = Some((search_key(site, synonyms), files.to_vec()));
+    /// Keeps freshly built search files, and their index, for the next build.
+    pub(crate) fn built_search(&mut self, site: &Site, synonyms: &Synonyms, files: &[(String, Vec<u8>)], index: &Arc<SearchIndex>) {
+        self.pending_search = Some((search_key(site, synonyms), files.to_vec(), index.clone()));
     }
 
     /// Called when a build ended without errors: it becomes the base of the next one.

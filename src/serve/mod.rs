@@ -94,6 +94,11 @@ impl Shared {
         }
     }
 
+    /// The search index of the site the preview shows.
+    fn search_index(&self) -> Option<Arc<crate::search::SearchIndex>> {
+        self.status.read().ok().and_then(|status| status.report.search.clone())
+    }
+
     fn review_page(&self) -> Result<String, String> {
         let status = self.status.read().map_err(|e| e.to_string())?;
         let page = self.templates.review(&status.report, &status.finished_at)?;

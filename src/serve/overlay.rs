@@ -42,6 +42,15 @@ impl<'a> From<&'a Diagnostic> for FindingView<'a> {
     }
 }
 
+/// A page's reading age and what it was worked out from.
+#[derive(Serialize)]
+struct ReadingView {
+    /// UK reading age in years, to one decimal place.
+    reading_age: String,
+    words: usize,
+    sentences: usize,
+}
+
 /// The findings about one file, with the pages made from it.
 #[derive(Serialize)]
 struct GroupView<'a> {
@@ -65,7 +74,8 @@ impl PreviewTemplates {
     }
 
     /// The markup added to the page at `url`: the overlay while the build has errors, and a
-    /// panel with the findings about the page's source file. Empty when there is nothing to show.
+    /// panel with the findings about the page's source file and its reading age (when it has
+    /// enough words to score). Empty when there is nothing to show.
     /// `has_site`: a build without errors has been published, so the preview shows that one.
     pub fn overlay(&self, report: &RebuildReport, url: &str, has_site: bool) -> String {
         let errors: Vec<FindingView<'_>> = report
@@ -93,12 +103,18 @@ impl PreviewTemplates {
                 suggestion: None,
             });
         }
-        if errors.is_empty() && findings.is_empty() {
+        let reading = report.readability.get(url).map(|(counts, scores)| ReadingView {
+            reading_age: format!("{:.1}", scores.reading_age),
+            words: counts.words,
+            sentences: counts.sentences,
+        });
+        if errors.is_empty() && findings.is_empty() && reading.is_none() {
             return String::new();
         }
         let mut context = Context::new();
         context.insert("errors", &errors);
         context.insert("findings", &findings);
+        context.insert("reading", &reading);
         context.insert("has_site", &has_site);
         self.tera.render(OVERLAY, &context).unwrap_or_else(|error| {
             format!(

@@ -3,12 +3,14 @@
 //! what `signpost build` would write for the same content.
 
 use super::BuildMemory;
+use crate::check::plain_language::measures::{Counts, Scores};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::PageRecord;
+use crate::search::SearchIndex;
 use crate::{BuildOptions, Sink, build_with_memory};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The preview site: its folder, what the last builds left in memory, and what is on disk.
@@ -18,6 +20,8 @@ pub struct Preview {
     memory: BuildMemory,
     /// The files in the folder, with their hashes (`None` before the first good build).
     files: Option<BTreeMap<String, blake3::Hash>>,
+    /// The search index of the site in the folder (`None`: no good build yet, or search is off).
+    search: Option<Arc<SearchIndex>>,
 }
 
 /// What one rebuild did.
@@ -39,6 +43,10 @@ pub struct RebuildReport {
     pub internal_error: Option<String>,
     /// How long the rebuild took.
     pub elapsed: Duration,
+    /// Word counts and scores of this build's pages and services with enough words to score, by address.
+    pub readability: BTreeMap<String, (Counts, Scores)>,
+    /// The search index of the site the preview folder holds (the last build without errors).
+    pub search: Option<Arc<SearchIndex>>,
 }
 
 impl RebuildReport {
@@ -91,6 +99,7 @@ impl Preview {
             folder: folder.to_path_buf(),
             memory: BuildMemory::new(),
             files: None,
+            search: None,
         }
     }
 
@@ -140,6 +149,7 @@ impl Preview {
             diagnostics: outcome.diagnostics.sorted(),
             records: outcome.records,
             internal_error: outcome.internal_error,
+            readability: outcome.readability,
             ..RebuildReport::default()
         };
         if !report.has_errors() {
@@ -153,6 +163,7 @@ impl Preview {
                     report.files = files.len();
                     report.published = true;
                     self.files = Some(files);
+                    self.search = outcome.searchable;
                 }
                 Err(error) => {
                     report.internal_error = Some(format!("Cannot write the preview to {}: {error}", self.folder.display()));
@@ -161,6 +172,7 @@ impl Preview {
                 }
             }
         }
+        report.search = self.search.clone();
         report.elapsed = started.elapsed();
         report
     }

@@ -1,7 +1,10 @@
 //! The HTTP side of the preview: files from the preview folder with pretty addresses, the site's
-//! 404 page, the review page, and refusal of any address that would reach outside the folder.
+//! 404 page, the review page, search answered from the preview's index, and refusal of any
+//! address that would reach outside the folder.
 
 use super::{Shared, reload};
+use crate::search::Filters;
+use crate::search::cli;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
@@ -18,12 +21,26 @@ const NO_SITE_YET: &str = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head><meta c
 /// Where the review page is.
 pub const REVIEW_PATH: &str = "/_review/";
 
+/// Where the preview answers searches with JSON.
+pub const SEARCH_PATH: &str = "/_signpost/search";
+
+/// The longest search query the preview answers, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// The longest query string (everything after `?`) the search address reads, in bytes.
+const MAX_QUERY_STRING: usize = 2048;
+
+/// How many results a search gives by default, and at most.
+const DEFAULT_RESULTS: usize = 10;
+const MAX_RESULTS: usize = 50;
+
 /// The preview's routes.
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(reload::EVENTS_PATH, get(|State(shared): State<Arc<Shared>>| reload::events(shared)))
         .route(reload::CLIENT_PATH, get(reload::client))
         .route(REVIEW_PATH, get(review))
+        .route(SEARCH_PATH, get(search))
         .route("/_review", get(|| async { redirect(REVIEW_PATH) }))
         .fallback(file)
         .with_state(shared)
@@ -188,6 +205,89 @@ async fn review(State(shared): State<Arc<Shared>>) -> Response {
             &format!("The review page template failed: {error}"),
         ),
     }
+}
+
+/// What a search address asks for.
+#[derive(Debug, Default)]
+pub struct SearchRequest {
+    /// The words searched for.
+    pub query: String,
+    /// What to narrow the results to.
+    pub filters: Filters,
+    /// How many results.
+    pub limit: usize,
+}
+
+/// Reads the query string of a search address: `q`, `category`, `age`, `locality`, `need` and
+/// `limit` (other names are ignored; empty values mean no filter). `Err`: a message for a request
+/// that is too long or malformed.
+pub fn search_request(raw: Option<&str>) -> Result<SearchRequest, String> {
+    let raw = raw.unwrap_or("");
+    if raw.len() > MAX_QUERY_STRING {
+        return Err(format!("The search address is too long: at most {MAX_QUERY_STRING} characters."));
+    }
+    let mut request = SearchRequest {
+        limit: DEFAULT_RESULTS,
+        ..SearchRequest::default()
+    };
+    for pair in raw.split('&').filter(|pair| !pair.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = percent_decode(&value.replace('+', " ")).ok_or_else(|| format!("The value of `{name}` is not properly encoded."))?;
+        let filled = || Some(value.trim().to_string()).filter(|v| !v.is_empty());
+        match name {
+            "q" => request.query = value.clone(),
+            "category" => request.filters.category = filled(),
+            "locality" => request.filters.locality = filled(),
+            "need" => request.filters.need = filled(),
+            "age" => {
+                request.filters.age = match filled() {
+                    Some(age) => Some(age.parse().map_err(|_| "`age` must be a whole number from 0 to 255.".to_string())?),
+                    None => None,
+                }
+            }
+            "limit" => {
+                if let Some(limit) = filled() {
+                    let limit: usize = limit
+                        .parse()
+                        .map_err(|_| format!("`limit` must be a whole number from 1 to {MAX_RESULTS}."))?;
+                    request.limit = limit.clamp(1, MAX_RESULTS);
+                }
+            }
+            _ => {}
+        }
+    }
+    if request.query.chars().count() > MAX_QUERY_CHARS {
+        return Err(format!("The search is too long: at most {MAX_QUERY_CHARS} characters."));
+    }
+    Ok(request)
+}
+
+/// `GET /_signpost/search?q=…`: the best results from the index of the site the preview shows,
+/// as `signpost search --format json` prints them.
+async fn search(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let request = match search_request(uri.query()) {
+        Ok(request) => request,
+        Err(message) => return json(StatusCode::BAD_REQUEST, &serde_json::json!({ "error": message })),
+    };
+    let Some(index) = shared.search_index() else {
+        return json(
+            StatusCode::NOT_FOUND,
+            &serde_json::json!({ "error": "There is no search index to ask: search is turned off in site.toml, or the site has not yet built without errors." }),
+        );
+    };
+    let answered = tokio::task::spawn_blocking(move || {
+        cli::answer(&index, &request.query, &request.filters, request.limit).map(|hits| cli::json_value(&request.query, &hits))
+    })
+    .await
+    .unwrap_or_else(|error| Err(format!("The search failed: {error}")));
+    match answered {
+        Ok(value) => json(StatusCode::OK, &value),
+        Err(message) => json(StatusCode::INTERNAL_SERVER_ERROR, &serde_json::json!({ "error": message })),
+    }
+}
+
+fn json(status: StatusCode, value: &serde_json::Value) -> Response {
+    respond(status, "application/json", serde_json::to_vec(value).unwrap_or_default())
 }
 
 fn respond(status: StatusCode, kind: &'static str, body: Vec<u8>) -> Response {

@@ -22,7 +22,11 @@ pub fn signpost() -> Command {
 /// Copies a folder tree (for tests that change a fixture).
 pub fn copy_tree(from: &Path, to: &Path) {
     // Generated folders (a search index or site another test may be writing) are not part of the fixture.
-    let generated = |entry: &walkdir::DirEntry| matches!(entry.file_name().to_str(), Some("search-index" | "public"));
+    // Hidden names cover the temporary folders a build stages beside its outputs.
+    let generated = |entry: &walkdir::DirEntry| {
+        entry.depth() > 0
+            && matches!(entry.file_name().to_str(), Some(name) if name == "search-index" || name == "public" || name.starts_with('.'))
+    };
     for entry in walkdir::WalkDir::new(from).into_iter().filter_entry(|e| !generated(e)) {
         let entry = entry.expect("fixture is readable");
         let target = to.join(entry.path().strip_prefix(from).expect("inside the fixture"));

@@ -100,6 +100,11 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
 }
 
+/// The Markdown options the checks read with, for other readers of the same text (sections).
+pub(crate) fn markdown_options() -> Options {
+    options()
+}
+
 /// Reads the visible text of a Markdown document.
 pub fn from_markdown(markdown: &str) -> Extract {
     let mut out = Extract::default();

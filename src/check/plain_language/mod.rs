@@ -4,6 +4,7 @@
 //! - [`extract`] takes the visible text out of the Markdown;
 //! - [`syllables`] and [`measures`] count and score it;
 //! - [`rules`] finds sentences, words and acronyms to fix;
+//! - [`sections`] measures each part of a page under a level-2 heading;
 //! - [`words`] holds the word lists (built in, extended by the site);
 //! - this module picks the profile, applies allow comments, and gathers the results.
 
@@ -11,6 +12,7 @@ pub mod extract;
 pub mod measures;
 mod place;
 pub mod rules;
+pub mod sections;
 pub mod syllables;
 #[cfg(test)]
 mod tests;
@@ -66,6 +68,9 @@ pub struct PageReadability {
     pub counts: Counts,
     /// Scores, when the page has enough words.
     pub scores: Option<Scores>,
+    /// Measures of each section (under a level-2 heading, or the introduction) with enough words
+    /// to score; worked out for the report only.
+    pub sections: Vec<sections::SectionReadability>,
     /// The longest sentences, longest first (at most three).
     pub longest: Vec<LongSentence>,
     /// Findings to fix.
@@ -111,6 +116,15 @@ pub fn check_site(site: &Site, root: &Path) -> Vec<Diagnostic> {
         return Vec::new();
     }
     analyse_site(site, Some(root), false).diagnostics()
+}
+
+/// What [`check_site`] reads, kept whole: the findings (from [`SiteReadability::diagnostics`]) and
+/// each page's counts and scores, for `signpost serve`'s panel. Empty when the checks are off.
+pub fn check_site_readability(site: &Site, root: &Path) -> SiteReadability {
+    if !site.config.plain_language.enabled {
+        return SiteReadability::default();
+    }
+    analyse_site(site, Some(root), false)
 }
 
 /// Reads, scores and checks every page and service. `root` is where the site's word lists and
@@ -216,6 +230,11 @@ fn analyse_page(site: &Site, page: &Page, lists: &WordLists, known: &HashSet<Str
         profile,
         counts,
         scores,
+        sections: if detail {
+            sections::measure(&page.body, &extract, site.config.plain_language.min_words_for_scores)
+        } else {
+            Vec::new()
+        },
         longest: if detail { longest_sentences(&extract, &place) } else { Vec::new() },
         findings: limits_problem.into_iter().collect(),
         allowed: Vec::new(),
@@ -247,6 +266,7 @@ fn analyse_service(
         profile: Profile::ServiceSummary,
         counts: Counts::default(),
         scores: None,
+        sections: Vec::new(),
         longest: Vec::new(),
         findings: Vec::new(),
         allowed: Vec::new(),
