@@ -7,7 +7,7 @@
 //! owner and assurer are never written.
 
 use crate::content::{Date, Need, Place, Service, Site, parse_time};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 /// The folder of the feed inside the site.
 pub const FEED_DIR: &str = "openreferral";
@@ -23,16 +23,17 @@ pub fn feed_files(site: &Site, need_name: &dyn Fn(&str) -> String) -> Vec<(Strin
         .map(|(service, value)| (format!("{FEED_DIR}/services/{}.json", service.id), pretty(value)))
         .collect();
     let count = services.len();
-    let list = json!({
-        "total_items": count,
-        "total_pages": 1,
-        "page_number": 1,
-        "size": count,
-        "first_page": true,
-        "last_page": true,
-        "empty": count == 0,
-        "contents": services,
-    });
+    // Built field by field so the services move into the list instead of being copied.
+    let mut list = Map::new();
+    list.insert("total_items".into(), count.into());
+    list.insert("total_pages".into(), 1.into());
+    list.insert("page_number".into(), 1.into());
+    list.insert("size".into(), count.into());
+    list.insert("first_page".into(), true.into());
+    list.insert("last_page".into(), true.into());
+    list.insert("empty".into(), (count == 0).into());
+    list.insert("contents".into(), Value::Array(services));
+    let list = Value::Object(list);
     files.push((format!("{FEED_DIR}/services.json"), pretty(&list)));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files
@@ -376,6 +377,7 @@ pub fn language_code(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn uuids_are_stable_and_well_formed() {
