@@ -249,22 +249,10 @@ fn cells(row: &AuditRow) -> [String; 14] {
 
 /// The audit as CSV (RFC 4180: every field quoted when it needs to be, CRLF line ends).
 pub fn to_csv(rows: &[AuditRow]) -> String {
-    let field = |text: &str| {
-        let text = if text.starts_with(['=', '+', '-', '@']) {
-            format!("'{text}")
-        } else {
-            text.to_string()
-        };
-        if text.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", text.replace('"', "\"\""))
-        } else {
-            text
-        }
-    };
     let mut out = COLUMNS.join(",");
     out.push_str("\r\n");
     for row in rows {
-        let line: Vec<String> = cells(row).iter().map(|c| field(c)).collect();
+        let line: Vec<String> = cells(row).iter().map(|c| super::csv::cell(c)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }

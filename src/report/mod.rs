@@ -2,6 +2,7 @@
 //! rather than into it. Each report is its own module; [`write_reports`] writes them all.
 
 pub mod audit;
+pub mod csv;
 pub mod readability;
 
 use crate::content::Date;

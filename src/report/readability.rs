@@ -1,6 +1,7 @@
 //! The readability report: reading age and scores per page and service, the longest sentences,
 //! the findings authors allowed, and the site-wide average reading age, as CSV and HTML.
 
+use crate::check::plain_language::measures::{Counts, Scores};
 use crate::check::plain_language::sections::SectionReadability;
 use crate::check::plain_language::{PageReadability, SiteReadability};
 use crate::diagnostic::Severity;
@@ -108,70 +109,51 @@ pub fn to_csv(site: &SiteReadability) -> String {
     for page in ordered(site) {
         let (errors, warnings) = errors_and_warnings(page);
         let longest = page.longest.first();
-        let cells = [
+        let identity = [
             page.file.clone(),
             page.url.clone(),
             page.title.clone(),
             page.profile.name().to_string(),
-            page.counts.words.to_string(),
-            page.counts.sentences.to_string(),
-            score(page.scores.map(|s| s.reading_age)),
-            score(page.scores.map(|s| s.flesch_reading_ease)),
-            score(page.scores.map(|s| s.flesch_kincaid_grade)),
-            score(page.scores.map(|s| s.smog)),
-            score(page.scores.map(|s| s.coleman_liau)),
+        ];
+        let mut cells: Vec<String> = identity.to_vec();
+        cells.extend(measure_cells(&page.counts, page.scores));
+        cells.extend([
             errors.to_string(),
             warnings.to_string(),
             page.allowed.len().to_string(),
             longest.map(|s| s.words.to_string()).unwrap_or_default(),
             longest.map(|s| s.line.to_string()).unwrap_or_default(),
             String::new(),
-        ];
+        ]);
         push_row(&mut out, &cells);
         for section in &page.sections {
-            let cells = [
-                page.file.clone(),
-                page.url.clone(),
-                page.title.clone(),
-                page.profile.name().to_string(),
-                section.counts.words.to_string(),
-                section.counts.sentences.to_string(),
-                score(section.scores.map(|s| s.reading_age)),
-                score(section.scores.map(|s| s.flesch_reading_ease)),
-                score(section.scores.map(|s| s.flesch_kincaid_grade)),
-                score(section.scores.map(|s| s.smog)),
-                score(section.scores.map(|s| s.coleman_liau)),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                section_name(section),
-            ];
+            let mut cells: Vec<String> = identity.to_vec();
+            cells.extend(measure_cells(&section.counts, section.scores));
+            cells.extend(std::iter::repeat_n(String::new(), 5));
+            cells.push(section_name(section));
             push_row(&mut out, &cells);
         }
     }
     out
 }
 
-fn push_row(out: &mut String, cells: &[String]) {
-    let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-    out.push_str(&row.join(","));
-    out.push('\n');
+/// Words, sentences and the five scores, as the CSV columns of a page or a section.
+fn measure_cells(counts: &Counts, scores: Option<Scores>) -> [String; 7] {
+    [
+        counts.words.to_string(),
+        counts.sentences.to_string(),
+        score(scores.map(|s| s.reading_age)),
+        score(scores.map(|s| s.flesch_reading_ease)),
+        score(scores.map(|s| s.flesch_kincaid_grade)),
+        score(scores.map(|s| s.smog)),
+        score(scores.map(|s| s.coleman_liau)),
+    ]
 }
 
-/// Quotes a CSV cell when needed, and stops spreadsheets reading text as a formula.
-fn csv_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '@']) || (text.starts_with('-') && text.parse::<f64>().is_err()) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
+fn push_row(out: &mut String, cells: &[String]) {
+    let row: Vec<String> = cells.iter().map(|c| super::csv::cell(c)).collect();
+    out.push_str(&row.join(","));
+    out.push('\n');
 }
 
 /// The readability report as an accessible HTML page.
@@ -249,14 +231,6 @@ pub fn to_html(site_name: &str, min_words: usize, site: &SiteReadability) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_cells_are_quoted_and_defused() {
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(csv_cell("-1.5"), "-1.5");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-    }
 
     #[test]
     fn html_report_escapes_and_shows_the_average() {
