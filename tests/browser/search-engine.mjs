@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the browser search engine (themes/default/static/search.js) in Node over a built site's
-// static bundle, for the Rust tests (tests/search.rs) and the benchmark (bench/search.py).
+// static bundle, for the Rust tests (tests/integration/search.rs) and the benchmark (bench/search.py).
 // Usage: node tests/browser/search-engine.mjs SITE_DIR < requests.json
 //   requests.json: {"queries": [{"q": "...", "filters": {...}, "limit": 5, "typing": false}], "stems": ["word", ...]}
 // Prints {"results": [[{url, score}, ...], ...], "stems": ["stem", ...], "fetched": [[path, ...], ...]}.

@@ -1,9 +1,7 @@
 //! `signpost report`: the content audit (CSV and HTML) lists every page, service and missing
 //! topic with its owner, review dates, status, word count and problems, most urgent first.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn the_content_audit_puts_the_most_urgent_work_first() {

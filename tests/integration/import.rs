@@ -2,9 +2,7 @@
 //! stale dates, ages past 25) import cleanly, what could not be mapped is reported, and a service
 //! survives the round trip import -> build -> Open Referral feed -> import unchanged.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use signpost::content::{Need, Service, load_site};
 use std::path::Path;
 

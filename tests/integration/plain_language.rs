@@ -1,9 +1,7 @@
 //! Plain-language checks end to end: a passage written the way council strategies often are gets
 //! the expected findings in JSON, and its plain rewrite passes.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// A new site from `signpost init` (its glossary has SEND but not EHCP) with one extra page

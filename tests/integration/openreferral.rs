@@ -1,9 +1,7 @@
 //! The Open Referral UK 3.0 feed: static JSON files with the required fields and types of the
 //! standard, optional fields left out rather than null or empty, and nothing private.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn json(public: &std::path::Path, file: &str) -> Value {

@@ -1,9 +1,7 @@
 //! Site search: the tantivy index through `signpost search`, and the static browser bundle (run in
 //! Node through tests/browser/search-engine.mjs) agreeing with it.
 
-mod common;
-
-use common::{copy_tree, fixture, signpost};
+use crate::common::{copy_tree, fixture, signpost};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -115,7 +113,7 @@ fn search_without_an_index_says_how_to_make_one() {
 #[test]
 fn the_static_bundle_is_byte_identical_across_builds() {
     let (_dir, root) = built_site();
-    let first = common::files_under(&root.join("public/search"));
+    let first = crate::common::files_under(&root.join("public/search"));
     let bytes: Vec<Vec<u8>> = first
         .iter()
         .map(|f| std::fs::read(root.join("public/search").join(f)).expect("read"))

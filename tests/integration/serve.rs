@@ -1,9 +1,7 @@
 //! `signpost serve`: serving, pretty addresses, 404, refusing traversal, the error overlay, drafts,
 //! live reload events, and incremental rebuilds that equal a clean build byte for byte.
 
-mod common;
-
-use common::{copy_tree, files_under, fixture};
+use crate::common::{copy_tree, files_under, fixture};
 use signpost::serve::rebuild::Preview;
 use signpost::serve::{PREVIEW_FOLDER, ServeHandle, ServeOptions, start};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -345,7 +343,7 @@ fn an_edited_service_page_is_written_before_the_full_rebuild() {
         "summary: Quiet swimming with friendly helpers.",
     );
     assert_eq!(preview.quick(), 1, "only the edited service's page is written at once");
-    assert!(common::read(&folder, "services/splash-club/index.html").contains("friendly helpers"));
+    assert!(crate::common::read(&folder, "services/splash-club/index.html").contains("friendly helpers"));
     assert!(preview.rebuild(false).published);
     assert_same_as_clean_build(root, "after the fast path");
 

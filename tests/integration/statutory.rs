@@ -1,9 +1,7 @@
 //! Statutory content the build enforces: required Local Offer topics, review dates (including the
 //! "may be out of date" option), the Short Breaks Services Statement, and "You said, we did".
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 /// Copies the valid fixture into a temporary folder and lets `change` edit it.

@@ -1,9 +1,7 @@
 //! The deliberately broken fixture: every mistake is reported with file, line and column, in
 //! plain words with a fix, in all three formats, and nothing panics.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn check_broken(format: &str) -> (i32, String, String) {
     let output = signpost()

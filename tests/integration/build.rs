@@ -1,8 +1,6 @@
 //! Building fixture sites with the real binary and checking the HTML it writes.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn valid_site_builds_with_exit_code_zero_and_no_findings() {

@@ -1,9 +1,7 @@
 //! The richer service record: each validation rule with its diagnostic and position, the new
 //! fields on the service page, and the browsing pages (needs, localities, ages, A to Z).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 /// Copies the valid fixture, lets `change` edit it, and runs `signpost check`: (exit code, stderr).

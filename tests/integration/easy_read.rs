@@ -1,9 +1,7 @@
 //! Easy-read versions of pages: pairing and links, required and out-of-date versions, the picture
 //! library, every easy-read rule (firing and not firing, with line and column), and the layout.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

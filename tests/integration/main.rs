@@ -1,0 +1,14 @@
+//! Integration tests: one binary, one module per area. Each runs the real `signpost` binary on fixture sites.
+
+mod build;
+mod common;
+mod diagnostics;
+mod directory;
+mod easy_read;
+mod import;
+mod openreferral;
+mod plain_language;
+mod report;
+mod search;
+mod serve;
+mod statutory;
