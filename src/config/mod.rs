@@ -10,6 +10,7 @@ pub use checks::ChecksConfig;
 pub use plain_language::PlainLanguageConfig;
 pub use search::SearchConfig;
 
+use crate::content::inside::{ReadError, SiteFolder};
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -124,16 +125,25 @@ impl SiteConfig {
     /// Reads and checks `site.toml` in `root`. Errors come back as diagnostics pointing into the file.
     pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|error| {
-            vec![
-                Diagnostic::error(CONFIG_FILE, 0, 0, "config-missing", format!("Cannot read {CONFIG_FILE}: {error}")).with_suggestion(
-                    format!(
-                        "Run Signpost in the site's folder, pass --root, or create a new site with `signpost init DIR`. Looked in {}.",
-                        root.display()
+        let site = SiteFolder::new(root);
+        let read = match &site {
+            Ok(site) => site.read_to_string(&path),
+            Err(error) => Err(ReadError::Io(std::io::Error::new(error.kind(), error.to_string()))),
+        };
+        let text = match (read, &site) {
+            (Ok(text), _) => text,
+            (Err(ReadError::Outside(outside)), Ok(site)) => return Err(vec![site.outside_diagnostic(&outside)]),
+            (Err(error), _) => {
+                return Err(vec![
+                    Diagnostic::error(CONFIG_FILE, 0, 0, "config-missing", format!("Cannot read {CONFIG_FILE}: {error}")).with_suggestion(
+                        format!(
+                            "Run Signpost in the site's folder, pass --root, or create a new site with `signpost init DIR`. Looked in {}.",
+                            root.display()
+                        ),
                     ),
-                ),
-            ]
-        })?;
+                ]);
+            }
+        };
         let mut config = Self::parse(&text)?;
         let problems = config.validate(&text);
         if problems.is_empty() { Ok(config) } else { Err(problems) }

@@ -1,6 +1,7 @@
 //! Walking `content/` and reading every file into the typed model, collecting every problem.
 
 use super::front_matter;
+use super::inside::{SiteFolder, WalkedFile};
 use super::model::*;
 use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, YouSaidWeDid, locate_comments};
 use super::{is_slug, slugify};
@@ -9,7 +10,6 @@ use crate::diagnostic::{Diagnostic, display_path};
 use crate::yaml::{self, Spanned, YamlError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// The folder under the site root that holds the content.
 pub const CONTENT_DIR: &str = "content";
@@ -159,14 +159,19 @@ enum FileKind {
     Unknown,
 }
 
+/// Hidden files and editors' backup and lock files (`.x`, `x~`, `#x#`), which are never looked at.
+fn is_scratch(relative: &Path) -> bool {
+    let name = relative.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+}
+
 fn classify(relative: &Path) -> FileKind {
     let parts: Vec<String> = relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     let extension = relative.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let file_name = parts.last().map(String::as_str).unwrap_or("");
-    if file_name.starts_with('.') || file_name.ends_with('~') || file_name.starts_with("#") {
+    if is_scratch(relative) {
         return FileKind::Ignored;
     }
     let is_yaml = extension == "yaml" || extension == "yml";
@@ -194,37 +199,33 @@ impl Loader<'_> {
             );
             return;
         }
-        let walker = WalkDir::new(&content).follow_links(true).sort_by_file_name();
-        for entry in walker {
-            match entry {
-                Ok(entry) if entry.file_type().is_file() => match cache.as_deref_mut() {
-                    Some(cache) => self.read_file_cached(entry.path(), cache),
-                    None => self.read_file(entry.path()),
-                },
-                Ok(_) => {}
-                Err(error) => {
-                    let path = error.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone());
-                    let file = display_path(self.root, &path);
-                    let diagnostic = if error.loop_ancestor().is_some() {
-                        Diagnostic::error(
-                            file,
-                            0,
-                            0,
-                            "symlink-loop",
-                            "This folder link points back to a folder that contains it, so it would go round for ever",
-                        )
-                        .with_suggestion("Remove the symbolic link, or point it somewhere outside its own folder.")
-                    } else {
-                        Diagnostic::error(file, 0, 0, "read-error", format!("Cannot read this: {error}"))
-                            .with_suggestion("Check that the file or folder exists and that you may read it.")
-                    };
-                    self.diagnostics.push(diagnostic);
-                }
+        let site = match SiteFolder::new(self.root) {
+            Ok(site) => site,
+            Err(error) => {
+                self.diagnostics.push(Diagnostic::error(
+                    CONTENT_DIR,
+                    0,
+                    0,
+                    "read-error",
+                    format!("Cannot open the site folder: {error}"),
+                ));
+                return;
+            }
+        };
+        // Every other entry is checked for links out of the site, even the files that other
+        // modules read (the synonyms and the picture library), so those links are reported here.
+        let (files, problems) = site.walk(&content, &is_scratch);
+        self.diagnostics.extend(problems);
+        for file in files {
+            match cache.as_deref_mut() {
+                Some(cache) => self.read_file_cached(&file, cache),
+                None => self.read_file(&file),
             }
         }
     }
 
-    fn read_file(&mut self, path: &Path) {
+    fn read_file(&mut self, walked: &WalkedFile) {
+        let path = walked.path.as_path();
         let content_dir = self.root.join(CONTENT_DIR);
         let relative = path.strip_prefix(&content_dir).unwrap_or(path).to_path_buf();
         let file = display_path(self.root, path);
@@ -248,7 +249,7 @@ impl Loader<'_> {
             }
             _ => {}
         }
-        let Some(text) = self.read_text(path, &file) else { return };
+        let Some(text) = self.read_text(&walked.real, &file) else { return };
         match kind {
             FileKind::Page => self.load_page(&relative, &file, &text),
             FileKind::ServiceMarkdown => self.load_service_markdown(&file, &text),
@@ -262,14 +263,15 @@ impl Loader<'_> {
 
     /// Reads one file through the cache: an entry with the same bytes is reused, anything else is
     /// read afresh and remembered. Files that cannot be read are never cached.
-    fn read_file_cached(&mut self, path: &Path, cache: &mut LoadCache) {
-        let stamp = stamp_of(path);
+    fn read_file_cached(&mut self, walked: &WalkedFile, cache: &mut LoadCache) {
+        let path = walked.path.as_path();
+        let stamp = stamp_of(&walked.real);
         let same_stamp = |cached: &Option<Stamp>| stamp.is_some() && *cached == stamp;
         let hash = match cache.files.get(path) {
             Some((cached, hash, _)) if same_stamp(cached) => *hash,
-            _ => match std::fs::read(path) {
+            _ => match std::fs::read(&walked.real) {
                 Ok(bytes) => blake3::hash(&bytes),
-                Err(_) => return self.read_file(path),
+                Err(_) => return self.read_file(walked),
             },
         };
         let trusted = stamp.filter(settled);
@@ -290,7 +292,7 @@ impl Loader<'_> {
         }
         let before = (self.pages.len(), self.services.len(), self.glossary.len(), self.diagnostics.len());
         let contacts_before = self.contacts.clone();
-        self.read_file(path);
+        self.read_file(walked);
         let result = FileResult {
             pages: self.pages[before.0..].to_vec(),
             services: self.services[before.1..].to_vec(),

@@ -5,6 +5,7 @@ mod directory;
 pub mod easy_read;
 mod feedback;
 pub mod front_matter;
+pub mod inside;
 mod load;
 mod model;
 

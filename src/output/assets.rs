@@ -1,10 +1,10 @@
 //! Static files (theme CSS and JavaScript, the site's `assets/`) with content-hashed names, so
 //! browsers can cache them for a long time and never see a stale copy.
 
+use crate::content::inside::SiteFolder;
 use crate::diagnostic::{Diagnostic, display_path};
 use std::collections::BTreeMap;
 use std::path::Path;
-use walkdir::WalkDir;
 
 /// One static file to publish.
 #[derive(Debug, Clone)]
@@ -38,66 +38,53 @@ pub fn collect_assets(root: &Path, theme_static: &BTreeMap<String, Vec<u8>>, max
     }
     let folder = root.join("assets");
     if folder.is_dir() {
-        for entry in WalkDir::new(&folder).follow_links(true).sort_by_file_name() {
-            match entry {
-                Ok(entry) if entry.file_type().is_file() => {
-                    let name = display_path(&folder, entry.path());
-                    if name.split('/').any(|part| part.starts_with('.')) {
-                        continue;
-                    }
-                    let file = display_path(root, entry.path());
-                    let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-                    if size > max_bytes {
-                        problems.push(
-                            Diagnostic::error(
-                                &file,
-                                0,
-                                0,
-                                "file-too-large",
-                                format!(
-                                    "This file is {} KB; families on mobile data would wait a long time for it",
-                                    size / 1024
-                                ),
-                            )
-                            .with_suggestion(
-                                "Make it smaller (resize pictures, compress PDFs), or raise [checks] max_asset_kb in site.toml.",
-                            ),
-                        );
-                        continue;
-                    }
-                    match std::fs::read(entry.path()) {
-                        Ok(bytes) => {
-                            files.insert(format!("/assets/{name}"), bytes);
-                        }
-                        Err(error) => problems.push(Diagnostic::error(
-                            &file,
-                            0,
-                            0,
-                            "read-error",
-                            format!("Cannot read this file: {error}"),
-                        )),
-                    }
-                }
-                Ok(_) => {}
-                Err(error) => {
-                    let file = error.path().map(|p| display_path(root, p)).unwrap_or_else(|| "assets".to_string());
-                    let message = if error.loop_ancestor().is_some() {
-                        "This folder link points back to a folder that contains it".to_string()
-                    } else {
-                        format!("Cannot read this: {error}")
-                    };
-                    problems.push(Diagnostic::error(
-                        file,
+        let site = match SiteFolder::new(root) {
+            Ok(site) => site,
+            Err(error) => {
+                problems.push(Diagnostic::error(
+                    "assets",
+                    0,
+                    0,
+                    "read-error",
+                    format!("Cannot open the site folder: {error}"),
+                ));
+                return (Vec::new(), problems);
+            }
+        };
+        let hidden = |relative: &Path| relative.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        let (found, walk_problems) = site.walk(&folder, &hidden);
+        problems.extend(walk_problems);
+        for walked in found {
+            let name = display_path(&folder, &walked.path);
+            let file = display_path(root, &walked.path);
+            let size = std::fs::metadata(&walked.real).map(|m| m.len()).unwrap_or(0);
+            if size > max_bytes {
+                problems.push(
+                    Diagnostic::error(
+                        &file,
                         0,
                         0,
-                        if error.loop_ancestor().is_some() {
-                            "symlink-loop"
-                        } else {
-                            "read-error"
-                        },
-                        message,
-                    ));
+                        "file-too-large",
+                        format!(
+                            "This file is {} KB; families on mobile data would wait a long time for it",
+                            size / 1024
+                        ),
+                    )
+                    .with_suggestion("Make it smaller (resize pictures, compress PDFs), or raise [checks] max_asset_kb in site.toml."),
+                );
+                continue;
+            }
+            match std::fs::read(&walked.real) {
+                Ok(bytes) => {
+                    files.insert(format!("/assets/{name}"), bytes);
                 }
+                Err(error) => problems.push(Diagnostic::error(
+                    &file,
+                    0,
+                    0,
+                    "read-error",
+                    format!("Cannot read this file: {error}"),
+                )),
             }
         }
     }

@@ -5,12 +5,12 @@
 //! by putting a file with the same name in the site's `templates/` folder.
 
 use crate::config::SiteConfig;
+use crate::content::inside::{SiteFolder, WalkedFile};
 use crate::diagnostic::Diagnostic;
 use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::Path;
 use tera::Tera;
-use walkdir::WalkDir;
 
 /// The default theme, built into the binary.
 static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -48,30 +48,28 @@ impl Theme {
         let folder = root.join("themes").join(&config.theme);
         let label = format!("themes/{}", config.theme);
         let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        let site = SiteFolder::new(root).map_err(|error| {
+            vec![Diagnostic::error(
+                &label,
+                0,
+                0,
+                "theme-read",
+                format!("Cannot open the site folder: {error}"),
+            )]
+        })?;
         if folder.is_dir() {
-            for entry in WalkDir::new(&folder).follow_links(true).sort_by_file_name() {
-                let entry = entry.map_err(|error| {
+            for walked in walk_all(&site, &folder)? {
+                let relative = crate::diagnostic::display_path(&folder, &walked.path);
+                let bytes = std::fs::read(&walked.real).map_err(|error| {
                     vec![Diagnostic::error(
-                        &label,
+                        format!("{label}/{relative}"),
                         0,
                         0,
                         "theme-read",
-                        format!("Cannot read the theme: {error}"),
+                        format!("Cannot read this theme file: {error}"),
                     )]
                 })?;
-                if entry.file_type().is_file() {
-                    let relative = crate::diagnostic::display_path(&folder, entry.path());
-                    let bytes = std::fs::read(entry.path()).map_err(|error| {
-                        vec![Diagnostic::error(
-                            format!("{label}/{relative}"),
-                            0,
-                            0,
-                            "theme-read",
-                            format!("Cannot read this theme file: {error}"),
-                        )]
-                    })?;
-                    files.insert(relative, bytes);
-                }
+                files.insert(relative, bytes);
             }
         } else if config.theme == "default" {
             collect_embedded(&DEFAULT_THEME, &mut files);
@@ -102,21 +100,19 @@ impl Theme {
             }
         }
         if overrides.is_dir() {
-            for entry in WalkDir::new(&overrides).sort_by_file_name().into_iter().flatten() {
-                if entry.file_type().is_file() {
-                    let name = crate::diagnostic::display_path(&overrides, entry.path());
-                    let file = crate::diagnostic::display_path(root, entry.path());
-                    let text = std::fs::read_to_string(entry.path()).map_err(|error| {
-                        vec![Diagnostic::error(
-                            &file,
-                            0,
-                            0,
-                            "theme-read",
-                            format!("Cannot read this template: {error}"),
-                        )]
-                    })?;
-                    templates.insert(name, (file, text));
-                }
+            for walked in walk_all(&site, &overrides)? {
+                let name = crate::diagnostic::display_path(&overrides, &walked.path);
+                let file = crate::diagnostic::display_path(root, &walked.path);
+                let text = std::fs::read_to_string(&walked.real).map_err(|error| {
+                    vec![Diagnostic::error(
+                        &file,
+                        0,
+                        0,
+                        "theme-read",
+                        format!("Cannot read this template: {error}"),
+                    )]
+                })?;
+                templates.insert(name, (file, text));
             }
         }
         let strings = parse_strings(strings_text.as_deref().unwrap_or(""), &format!("{label}/theme.toml"))?;
@@ -127,6 +123,13 @@ impl Theme {
             static_files,
         })
     }
+}
+
+/// Every file under a theme or templates folder; any link out of the site (or other problem
+/// walking it) stops the theme from loading.
+fn walk_all(site: &SiteFolder, folder: &Path) -> Result<Vec<WalkedFile>, Vec<Diagnostic>> {
+    let (files, problems) = site.walk(folder, &|_| false);
+    if problems.is_empty() { Ok(files) } else { Err(problems) }
 }
 
 fn collect_embedded(dir: &Dir<'_>, files: &mut BTreeMap<String, Vec<u8>>) {

@@ -10,6 +10,7 @@
 
 use super::analysis;
 use crate::content::Site;
+use crate::content::inside::ReadError;
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
 use std::collections::BTreeSet;
@@ -70,8 +71,9 @@ pub fn load(root: &Path, site: &Site) -> (Synonyms, Vec<Diagnostic>) {
     let mut written: Vec<Vec<String>> = Vec::new();
     let mut problems = Vec::new();
     let path = root.join(SYNONYMS_FILE);
-    if path.is_file() {
-        match std::fs::read_to_string(&path) {
+    let folder = crate::content::inside::SiteFolder::new(root);
+    if let (true, Ok(folder)) = (path.is_file(), &folder) {
+        match folder.read_to_string(&path) {
             Ok(text) => match yaml::parse::<Option<Vec<Vec<String>>>>(&text) {
                 Ok(groups) => written.extend(groups.unwrap_or_default()),
                 Err(error) => problems.push(
@@ -80,6 +82,8 @@ pub fn load(root: &Path, site: &Site) -> (Synonyms, Vec<Diagnostic>) {
                     ),
                 ),
             },
+            // a link out of the site: reported by the content loader, which walks `content/`
+            Err(ReadError::Outside(_)) => {}
             Err(error) => problems.push(Diagnostic::error(
                 SYNONYMS_FILE,
                 0,

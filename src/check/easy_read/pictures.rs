@@ -14,6 +14,7 @@
 
 use crate::content::Page;
 use crate::content::easy_read::PICTURE_LIBRARY_FILE;
+use crate::content::inside::SiteFolder;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Spanned};
 use serde::Deserialize;
@@ -59,7 +60,8 @@ impl PictureLibrary {
     /// Reads the library from the site folder. `None` when there is no library file.
     pub fn load(root: &Path) -> (Option<PictureLibrary>, Vec<Diagnostic>) {
         let file = library_file();
-        let Ok(text) = std::fs::read_to_string(root.join(&file)) else {
+        // A link out of the site is never read; the content loader reports it.
+        let Ok(Ok(text)) = SiteFolder::new(root).map(|site| site.read_to_string(&root.join(&file))) else {
             return (None, Vec::new());
         };
         match yaml::parse::<Vec<Spanned<LibraryEntry>>>(&text) {

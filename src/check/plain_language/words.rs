@@ -2,6 +2,7 @@
 //! `plain-language/` beside `site.toml`.
 
 use crate::config::plain_language::Level;
+use crate::content::inside::{ReadError, SiteFolder};
 use crate::diagnostic::{Diagnostic, Severity};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -159,10 +160,17 @@ impl WordLists {
             let Some(root) = root else { return Vec::new() };
             let path = root.join(SITE_FOLDER).join(name);
             let display = format!("{SITE_FOLDER}/{name}");
-            match std::fs::read_to_string(&path) {
-                Ok(text) => entries(&text, &display, &mut problems),
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-                Err(error) => {
+            let read = SiteFolder::new(root)
+                .map_err(ReadError::Io)
+                .map(|site| (site.read_to_string(&path), site));
+            match read {
+                Ok((Ok(text), _)) => entries(&text, &display, &mut problems),
+                Ok((Err(ReadError::Outside(outside)), site)) => {
+                    problems.push(site.outside_diagnostic(&outside));
+                    Vec::new()
+                }
+                Ok((Err(error), _)) | Err(error) if error.is_not_found() => Vec::new(),
+                Ok((Err(error), _)) | Err(error) => {
                     problems.push(Diagnostic::error(
                         &display,
                         0,
