@@ -237,6 +237,7 @@ pub fn build_with_memory(
             output::sitemap_xml(&site.config.base_url, &outcome.records).into_bytes(),
         ),
         ("robots.txt", output::robots_txt(&site.config.base_url).into_bytes()),
+        (output::headers::HEADERS_FILE, output::headers::headers_file().into_bytes()),
     ];
     let need_name = |id: &str| theme.string(&format!("need_{id}")).to_string();
     let feed = output::openreferral::feed_files(&site, &need_name);

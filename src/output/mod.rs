@@ -2,6 +2,7 @@
 //! build succeeded, so a failed build never leaves a half-written site.
 
 mod assets;
+pub mod headers;
 pub mod openreferral;
 mod sitemap;
 

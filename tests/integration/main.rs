@@ -5,6 +5,7 @@ mod common;
 mod diagnostics;
 mod directory;
 mod easy_read;
+mod hosting;
 mod import;
 mod openreferral;
 mod outside_site;
