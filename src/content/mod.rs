@@ -7,6 +7,8 @@ mod feedback;
 pub mod front_matter;
 mod load;
 mod model;
+pub mod plain_text;
+pub mod text_fields;
 
 pub use date::Date;
 pub use directory::*;
