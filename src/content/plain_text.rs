@@ -72,6 +72,32 @@ pub fn clean(text: &str) -> Option<Cleaned> {
     })
 }
 
+/// `text` with every tag and comment taken out (nothing else changed: entities, spaces and new
+/// lines stay as written), and the tags found. For Markdown that must not carry raw HTML.
+pub fn strip_tags(text: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(text.len());
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let here = &rest[start..];
+        match tag_length(here) {
+            Some(len) => {
+                if found.len() < 3 {
+                    found.push(here[..len].chars().take(30).collect());
+                }
+                rest = &here[len..];
+            }
+            None => {
+                out.push('<');
+                rest = &here[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, found)
+}
+
 /// True when `text` has a tag or an entity in it.
 pub fn has_markup(text: &str) -> bool {
     (text.contains('<') || text.contains('&')) && !strip_once(text).1.is_empty()

@@ -6,6 +6,7 @@ mod diagnostics;
 mod directory;
 mod easy_read;
 mod import;
+mod markup_safety;
 mod openreferral;
 mod plain_language;
 mod report;
