@@ -86,6 +86,9 @@ pub fn make_safe(service: &mut Imported, schemes: &[String]) -> Vec<String> {
     notes
 }
 
+/// A link being dropped: its range in the Markdown and its scheme.
+type Dropping = (std::ops::Range<usize>, String);
+
 /// The Markdown with every link and picture whose scheme is not allowed replaced by its words,
 /// and every such reference definition removed; and, for each, its scheme and words.
 pub fn drop_unsafe_links(markdown: &str, schemes: &[String]) -> (String, Vec<(String, String)>) {
@@ -98,8 +101,8 @@ pub fn drop_unsafe_links(markdown: &str, schemes: &[String]) -> (String, Vec<(St
             dropped.push((problem.scheme, definition.dest.to_string()));
         }
     }
-    // Open links and pictures: (its range when it is being dropped, its words so far).
-    let mut open: Vec<(Option<(std::ops::Range<usize>, String)>, String)> = Vec::new();
+    // Open links and pictures: (its range and scheme when it is being dropped, its words so far).
+    let mut open: Vec<(Option<Dropping>, String)> = Vec::new();
     for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
