@@ -145,17 +145,11 @@ fn an_import_drops_script_links_and_reports_them_and_the_site_publishes_none() {
     let yaml = read(site.path(), "content/services/imported-oruk-unsafe.yaml");
     assert!(!yaml.to_ascii_lowercase().contains("javascript"), "{yaml}");
     assert!(!yaml.contains("<script>"), "{yaml}");
-    assert!(
-        yaml.contains("Bring a snack. alert(1) Book here or [read more]"),
-        "{yaml}"
-    );
+    assert!(yaml.contains("Bring a snack. alert(1) Book here or [read more]"), "{yaml}");
 
     let (_out, public) = build_site(site.path());
     let page = read(&public, "services/booking-club/index.html");
-    assert!(
-        page.contains("Bring a snack. alert(1) Book here or"),
-        "{page}"
-    );
+    assert!(page.contains("Bring a snack. alert(1) Book here or"), "{page}");
     let all = everything(&public);
     assert!(!all.contains("javascript:"), "no script address anywhere in the site");
     assert!(!all.contains("<script>alert"), "no script anywhere in the site, the feed included");
