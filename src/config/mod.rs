@@ -1,12 +1,14 @@
 //! `site.toml`: the typed site configuration, read once at the start of a build.
 
 mod checks;
+pub mod content;
 pub mod easy_read;
 pub mod plain_language;
 mod search;
 pub mod statutory;
 
 pub use checks::ChecksConfig;
+pub use content::{ContentConfig, RawHtml};
 pub use plain_language::PlainLanguageConfig;
 pub use search::SearchConfig;
 
@@ -67,6 +69,9 @@ pub struct SiteConfig {
     /// Easy-read versions of pages: which are required, and the limits of their checks.
     #[serde(default)]
     pub easy_read: easy_read::EasyReadConfig,
+    /// Allowed link schemes and what happens to raw HTML in Markdown.
+    #[serde(default)]
+    pub content: ContentConfig,
 }
 
 /// Which contact blocks appear on every page.
@@ -238,6 +243,7 @@ impl SiteConfig {
                 );
             }
         }
+        problems.extend(self.content.validate(text));
         if !self.contacts.every_page.iter().any(|id| id == "sendiass") {
             let (line, column) = at("every_page");
             problems.push(

@@ -3,6 +3,7 @@
 use super::front_matter;
 use super::inside::{SiteFolder, WalkedFile};
 use super::model::*;
+use super::text_fields::{FieldCleaner, FieldLocator};
 use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, YouSaidWeDid, locate_comments};
 use super::{is_slug, slugify};
 use crate::config::SiteConfig;
@@ -427,8 +428,12 @@ impl Loader<'_> {
             }
         };
         match yaml::parse::<PageMeta>(parts.yaml) {
-            Ok(meta) => {
+            Ok(mut meta) => {
                 if self.keep(meta.status) {
+                    let locator = FieldLocator::whole(parts.yaml, parts.yaml_first_line);
+                    let mut cleaner = FieldCleaner::new(file, locator, &self.config.content.link_schemes);
+                    cleaner.page(&mut meta);
+                    self.diagnostics.extend(cleaner.diagnostics);
                     self.pages.push(Page {
                         source: SourceRef {
                             file: file.to_string(),
@@ -481,7 +486,8 @@ impl Loader<'_> {
                     line: parts.yaml_first_line,
                     column: 1,
                 };
-                self.add_service(record, source, parts.body_first_line);
+                let locator = FieldLocator::whole(parts.yaml, parts.yaml_first_line);
+                self.add_service(record, source, parts.body_first_line, locator, Some((parts.body_first_line, 0)));
             }
             Err(error) => {
                 let diagnostic = self.yaml_diagnostic(file, error, parts.yaml_first_line);
@@ -500,15 +506,17 @@ impl Loader<'_> {
         }
         match yaml::parse::<Vec<Spanned<ServiceRecord>>>(text) {
             Ok(items) => {
-                for item in items {
-                    let position = yaml::position_of(&item);
-                    let description_line = position.line;
+                let positions: Vec<yaml::Position> = items.iter().map(yaml::position_of).collect();
+                for (index, item) in items.into_iter().enumerate() {
+                    let position = positions[index];
+                    let end = positions.get(index + 1).map(|next| next.line).unwrap_or(usize::MAX);
                     let source = SourceRef {
                         file: file.to_string(),
                         line: position.line,
                         column: position.column,
                     };
-                    self.add_service(item.value, source, description_line);
+                    let locator = FieldLocator::new(text, position.line, end);
+                    self.add_service(item.value, source, position.line, locator, None);
                 }
             }
             Err(error) => {
@@ -561,7 +569,9 @@ impl Loader<'_> {
                         line: position.line,
                         column: position.column,
                     };
-                    self.add_service(record, source, position.line);
+                    let end = positions.get(index + 1).map(|next| next.line).unwrap_or(usize::MAX);
+                    let locator = FieldLocator::new(text, position.line, end);
+                    self.add_service(record, source, position.line, locator, None);
                 }
                 Err(error) => {
                     let mut diagnostic = self.yaml_diagnostic(file, error, position.line);
@@ -575,10 +585,27 @@ impl Loader<'_> {
         true
     }
 
-    fn add_service(&mut self, record: ServiceRecord, source: SourceRef, description_first_line: usize) {
+    /// Adds a service read from its file; `locator` finds its fields in the file, and
+    /// `description_start` is where its Markdown description starts (found from `locator` when `None`).
+    fn add_service(
+        &mut self,
+        mut record: ServiceRecord,
+        source: SourceRef,
+        description_first_line: usize,
+        locator: FieldLocator<'_>,
+        description_start: Option<(usize, usize)>,
+    ) {
         if !self.keep(record.status) {
             return;
         }
+        let mut cleaner = FieldCleaner::new(&source.file, locator, &self.config.content.link_schemes);
+        cleaner.service(&mut record);
+        self.diagnostics.extend(cleaner.diagnostics);
+        let description_start = match description_start {
+            _ if record.description.is_none() => (0, 0),
+            Some(start) => start,
+            None => super::text_fields::description_start(&locator),
+        };
         let id = record.id.clone().unwrap_or_else(|| slugify(&record.name));
         if !is_slug(&id) {
             self.diagnostics.push(
@@ -600,6 +627,7 @@ impl Loader<'_> {
             url,
             record,
             description_first_line,
+            description_start,
         });
     }
 
@@ -621,6 +649,9 @@ impl Loader<'_> {
         match yaml::parse::<ContactBlock>(text) {
             Ok(mut block) => {
                 block.id = id.clone();
+                let mut cleaner = FieldCleaner::new(file, FieldLocator::whole(text, 1), &self.config.content.link_schemes);
+                cleaner.contact(&mut block);
+                self.diagnostics.extend(cleaner.diagnostics);
                 self.contacts.insert(id, block);
             }
             Err(error) => {
@@ -634,6 +665,9 @@ impl Loader<'_> {
         match yaml::parse::<YouSaidWeDid>(text) {
             Ok(mut data) => {
                 data.file = file.to_string();
+                let mut cleaner = FieldCleaner::new(file, FieldLocator::whole(text, 1), &self.config.content.link_schemes);
+                cleaner.you_said_we_did(&mut data);
+                self.diagnostics.extend(cleaner.diagnostics);
                 locate_comments(text, &mut data);
                 self.you_said_we_did = Some(data);
             }
@@ -648,8 +682,14 @@ impl Loader<'_> {
         match yaml::parse::<Vec<Spanned<GlossaryTerm>>>(text) {
             Ok(terms) => {
                 let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-                for term in terms {
-                    let position = yaml::position_of(&term);
+                let positions: Vec<yaml::Position> = terms.iter().map(yaml::position_of).collect();
+                for (index, mut term) in terms.into_iter().enumerate() {
+                    let position = positions[index];
+                    let end = positions.get(index + 1).map(|next| next.line).unwrap_or(usize::MAX);
+                    let mut cleaner =
+                        FieldCleaner::new(file, FieldLocator::new(text, position.line, end), &self.config.content.link_schemes);
+                    cleaner.glossary_term(&mut term.value);
+                    self.diagnostics.extend(cleaner.diagnostics);
                     let key = slugify(&term.value.term);
                     if let Some(first) = seen.get(&key) {
                         self.diagnostics.push(

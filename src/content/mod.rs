@@ -8,6 +8,8 @@ pub mod front_matter;
 pub mod inside;
 mod load;
 mod model;
+pub mod plain_text;
+pub mod text_fields;
 
 pub use date::Date;
 pub use directory::*;

@@ -264,6 +264,10 @@ pub struct Service {
     pub record: ServiceRecord,
     /// 1-based line where the Markdown description starts (for diagnostics inside it).
     pub description_first_line: usize,
+    /// Where the Markdown text of the description itself is: the 1-based line of its first line
+    /// and the columns of indentation in front of every line (a `description: |` block in YAML).
+    /// The line is 0 when not known; then `description_first_line` is used.
+    pub description_start: (usize, usize),
 }
 
 /// A contact block, such as SENDIASS, from `content/contacts/<id>.yaml`.

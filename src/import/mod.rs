@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod openreferral;
+pub mod safety;
 
 use crate::config::SiteConfig;
 use crate::content::Date;
@@ -34,7 +35,13 @@ pub fn import_openreferral(root: &Path, file: &Path, today: Date) -> Result<Impo
     })?;
     let json = std::fs::read_to_string(file).map_err(|e| format!("Cannot read {}: {e}", file.display()))?;
     let categories: Vec<(String, String)> = config.categories.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
-    let result = openreferral::import(&json, &categories, today, config.review_cycle_months)?;
+    let mut result = openreferral::import(&json, &categories, today, config.review_cycle_months)?;
+    for service in &mut result.services {
+        let notes = safety::make_safe(service, &config.content.link_schemes);
+        result
+            .notes
+            .extend(notes.into_iter().map(|note| format!("{}: {note}", service.name)));
+    }
     let stem = file
         .file_stem()
         .map(|s| crate::content::slugify(&s.to_string_lossy()))

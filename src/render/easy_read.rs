@@ -3,12 +3,13 @@
 //! easy-read page. Full and easy-read versions link to each other.
 
 use super::markdown::{self, SourceSpan};
+use super::url_safety::check_url;
 use super::views::{AlternateView, Crumb, GlossaryView, PageView};
 use super::{Renderer, markdown::LinkRef};
 use crate::content::easy_read::{EASY_READ_INDEX_URL, EasyBlock, EasyReadDocument, easy_read_url, markdown_options, parse};
 use crate::content::{Date, Page, SourceRef, slugify};
 use crate::diagnostic::Diagnostic;
-use pulldown_cmark::{CowStr, Event, Parser};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use tera::Context;
@@ -105,12 +106,11 @@ impl<'a> Renderer<'a> {
     /// Fills `context` for an easy-read page and returns its links and problems.
     pub(super) fn easy_read_page(&self, page: &'a Page, context: &mut Context) -> EasyReadParts {
         let config = &self.site.config;
-        let rendered = markdown::render(
+        let rendered = markdown::render_with(
             &page.body,
-            SourceSpan {
-                file: &page.source.file,
-                first_line: page.body_first_line,
-            },
+            SourceSpan::new(&page.source.file, page.body_first_line),
+            &markdown::Abbreviations::default(),
+            &config.content,
         );
         let doc = parse(&page.body);
         let mut view = PageView::from_page(page, String::new(), config, self.today);
@@ -118,7 +118,7 @@ impl<'a> Renderer<'a> {
         view.alternate = self.alternate_for(&page.url, true);
         context.insert("page", &view);
         let mut easy = EasyReadView {
-            sections: sections(&page.body, &doc),
+            sections: sections(&page.body, &doc, &config.content.link_schemes),
             glossary: self.glossary_used(&page.body, &doc),
             index: Vec::new(),
         };
@@ -239,7 +239,7 @@ impl<'a> Renderer<'a> {
 }
 
 /// The points of a page, grouped under their headings.
-fn sections(body: &str, doc: &EasyReadDocument) -> Vec<SectionView> {
+fn sections(body: &str, doc: &EasyReadDocument, schemes: &[String]) -> Vec<SectionView> {
     let mut sections = vec![SectionView::default()];
     let mut used_ids = BTreeSet::new();
     for block in &doc.blocks {
@@ -260,7 +260,7 @@ fn sections(body: &str, doc: &EasyReadDocument) -> Vec<SectionView> {
                 });
             }
             EasyBlock::Point(point) => {
-                let words = words_html(body.get(point.words.clone()).unwrap_or(""));
+                let words = words_html(body.get(point.words.clone()).unwrap_or(""), schemes);
                 if let Some(section) = sections.last_mut() {
                     section.points.push(PointView {
                         picture: point.picture.as_ref().map(|p| p.src.clone()),
@@ -275,12 +275,21 @@ fn sections(body: &str, doc: &EasyReadDocument) -> Vec<SectionView> {
     sections
 }
 
-/// The words of a point as HTML: every line of the Markdown on its own line, raw HTML shown as text.
-fn words_html(markdown: &str) -> String {
-    let events = Parser::new_ext(markdown, markdown_options()).map(|event| match event {
-        Event::SoftBreak => Event::HardBreak,
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(CowStr::from(raw.to_string())),
-        other => other,
+/// The words of a point as HTML: every line of the Markdown on its own line, raw HTML shown as
+/// text, and links and pictures whose scheme is not allowed left out (their words kept; the
+/// Markdown check reports them).
+fn words_html(markdown: &str, schemes: &[String]) -> String {
+    let mut dropped: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(markdown, markdown_options()).filter_map(|event| match event {
+        Event::SoftBreak => Some(Event::HardBreak),
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(CowStr::from(raw.to_string()))),
+        Event::Start(Tag::Link { ref dest_url, .. }) | Event::Start(Tag::Image { ref dest_url, .. }) => {
+            let unsafe_url = check_url(dest_url, schemes).is_err();
+            dropped.push(unsafe_url);
+            (!unsafe_url).then_some(event)
+        }
+        Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => (dropped.pop() != Some(true)).then_some(event),
+        other => Some(other),
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
@@ -294,9 +303,21 @@ mod tests {
     #[test]
     fn each_line_of_a_point_is_a_line() {
         assert_eq!(
-            words_html("You can phone us.\n  We help."),
+            words_html("You can phone us.\n  We help.", &schemes()),
             "<p>You can phone us.<br />\nWe help.</p>\n"
         );
-        assert_eq!(words_html("<b>x</b>"), "<p>&lt;b&gt;x&lt;/b&gt;</p>\n");
+        assert_eq!(words_html("<b>x</b>", &schemes()), "<p>&lt;b&gt;x&lt;/b&gt;</p>\n");
+    }
+
+    fn schemes() -> Vec<String> {
+        crate::config::ContentConfig::default().link_schemes
+    }
+
+    #[test]
+    fn script_links_in_points_keep_only_their_words() {
+        assert_eq!(
+            words_html("[Book](javascript:alert(1)) or [ring](tel:0121)", &schemes()),
+            "<p>Book or <a href=\"tel:0121\">ring</a></p>\n"
+        );
     }
 }

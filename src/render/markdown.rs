@@ -1,9 +1,12 @@
 //! Markdown to HTML with pulldown-cmark, keeping the source position of every link, heading and
 //! problem so diagnostics can point into the author's file.
 
+use super::raw_html;
+use super::url_safety::check_url;
+use crate::config::{ContentConfig, RawHtml};
 use crate::content::slugify;
 use crate::diagnostic::Diagnostic;
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A link written in Markdown, with where it was written.
@@ -48,6 +51,20 @@ pub struct SourceSpan<'a> {
     pub file: &'a str,
     /// 1-based line of the file where this Markdown starts.
     pub first_line: usize,
+    /// Columns of indentation the file has in front of every line of the Markdown (a
+    /// `description: |` block in YAML); 0 for a Markdown file.
+    pub indent: usize,
+}
+
+impl<'a> SourceSpan<'a> {
+    /// Markdown that starts at `first_line` of `file`, not indented.
+    pub fn new(file: &'a str, first_line: usize) -> Self {
+        SourceSpan {
+            file,
+            first_line,
+            indent: 0,
+        }
+    }
 }
 
 fn options() -> Options {
@@ -57,7 +74,7 @@ fn options() -> Options {
 /// Renders `markdown` to HTML. Headings get ids made from their text, links are collected, and
 /// unsafe raw HTML and images without alt text are reported.
 pub fn render(markdown: &str, span: SourceSpan<'_>) -> RenderedMarkdown {
-    render_with_abbreviations(markdown, span, &Abbreviations::default())
+    render_with(markdown, span, &Abbreviations::default(), &ContentConfig::default())
 }
 
 /// Acronyms from the glossary, wrapped in `<abbr>` and linked to the glossary where first used.
@@ -137,27 +154,78 @@ fn escape_attribute(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Like [`render`], and wraps the first use of each glossary acronym in `<abbr>` linked to the
-/// glossary (not inside headings, links or code).
-pub fn render_with_abbreviations(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbreviations) -> RenderedMarkdown {
+/// Like [`render`], with the site's glossary acronyms (wrapped in `<abbr>` and linked to the
+/// glossary where first used, not inside headings, links or code) and its `[content]` settings:
+/// a link or picture whose address uses a scheme that is not allowed is an error (`unsafe-link`)
+/// and only its words are published; raw HTML is checked against the allowed list
+/// ([`super::raw_html`]), and what is not allowed is an error or a warning (`unsafe-html`) and is
+/// taken out.
+pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbreviations, content: &ContentConfig) -> RenderedMarkdown {
+    let schemes = &content.link_schemes;
     let mut used_abbreviations = BTreeSet::new();
     let mut link_depth = 0usize;
     let lines = LineIndex::new(markdown);
     let position = |offset: usize| {
         let (line, column) = lines.position(markdown, offset);
-        (line + span.first_line - 1, column)
+        (line + span.first_line - 1, column + span.indent)
     };
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut result = RenderedMarkdown::default();
     let mut used_ids = BTreeSet::new();
     let mut open_heading: Option<(usize, u8, String)> = None;
     let mut open_image: Option<(usize, usize, String)> = None;
+    // For each open link or picture: true when it was left out for an unsafe address.
+    let mut dropped: Vec<bool> = Vec::new();
+    // The HTML block being read: its text and where each piece of it starts in the Markdown.
+    let mut html_block: Option<(String, Vec<(usize, usize)>)> = None;
+    let mut had_raw_html = false;
 
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        match &event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
+    let parser = Parser::new_ext(markdown, options());
+    let mut definitions: Vec<(usize, String, String)> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, definition)| (definition.span.start, label.to_string(), definition.dest.to_string()))
+        .collect();
+    definitions.sort();
+    let mut unsafe_definitions = BTreeSet::new();
+    for (offset, label, dest) in definitions {
+        if let Err(problem) = check_url(&dest, schemes) {
+            let (line, column) = position(offset);
+            result.diagnostics.push(
+                Diagnostic::error(
+                    span.file,
+                    line,
+                    column,
+                    "unsafe-link",
+                    format!(
+                        "The link definition [{label}]: {} is not allowed: {}",
+                        shown(&dest),
+                        problem.explain(schemes)
+                    ),
+                )
+                .with_suggestion(problem.fix()),
+            );
+            unsafe_definitions.insert(dest);
+        }
+    }
+
+    for (mut event, range) in parser.into_offset_iter() {
+        match &mut event {
+            Event::Start(Tag::Heading { level, id, attrs, .. }) => {
                 if let Some(id) = id {
                     used_ids.insert(id.to_string());
+                }
+                if !attrs.is_empty() {
+                    let (line, column) = position(range.start);
+                    let names: Vec<String> = attrs.iter().map(|(name, _)| format!("`{name}`")).collect();
+                    result.diagnostics.push(raw_html_diagnostic(
+                        content.raw_html,
+                        span.file,
+                        (line, column),
+                        &format!("the heading attribute {}", names.join(", ")),
+                        None,
+                    ));
+                    attrs.clear();
                 }
                 open_heading = Some((events.len(), *level as u8, String::new()));
             }
@@ -197,10 +265,35 @@ pub fn render_with_abbreviations(markdown: &str, span: SourceSpan<'_>, abbreviat
             }
             Event::End(TagEnd::Link) => {
                 link_depth = link_depth.saturating_sub(1);
+                if dropped.pop() == Some(true) {
+                    continue;
+                }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, link_type, .. }) => {
                 link_depth += 1;
                 let (line, column) = position(range.start);
+                if let Err(problem) = check_url(dest_url, schemes) {
+                    let by_reference = matches!(link_type, LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut);
+                    if !(by_reference && unsafe_definitions.contains(dest_url.as_ref())) {
+                        result.diagnostics.push(
+                            Diagnostic::error(
+                                span.file,
+                                line,
+                                column,
+                                "unsafe-link",
+                                format!(
+                                    "The link to {} is not allowed: {}; only its words are published",
+                                    shown(dest_url),
+                                    problem.explain(schemes)
+                                ),
+                            )
+                            .with_suggestion(problem.fix()),
+                        );
+                    }
+                    dropped.push(true);
+                    continue;
+                }
+                dropped.push(false);
                 result.links.push(LinkRef {
                     href: dest_url.to_string(),
                     line,
@@ -209,12 +302,31 @@ pub fn render_with_abbreviations(markdown: &str, span: SourceSpan<'_>, abbreviat
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let (line, column) = position(range.start);
+                open_image = Some((line, column, String::new()));
+                if let Err(problem) = check_url(dest_url, schemes) {
+                    result.diagnostics.push(
+                        Diagnostic::error(
+                            span.file,
+                            line,
+                            column,
+                            "unsafe-link",
+                            format!(
+                                "The picture address {} is not allowed: {}; the picture is left out",
+                                shown(dest_url),
+                                problem.explain(schemes)
+                            ),
+                        )
+                        .with_suggestion("Put the picture in the `assets` folder and use its address, for example ![A bus](/assets/bus.jpg), or an https:// address."),
+                    );
+                    dropped.push(true);
+                    continue;
+                }
+                dropped.push(false);
                 result.links.push(LinkRef {
                     href: dest_url.to_string(),
                     line,
                     column,
                 });
-                open_image = Some((line, column, String::new()));
             }
             Event::End(TagEnd::Image) => {
                 if let Some((line, column, alt)) = open_image.take()
@@ -225,23 +337,129 @@ pub fn render_with_abbreviations(markdown: &str, span: SourceSpan<'_>, abbreviat
                             .with_suggestion("Describe the picture between the square brackets: ![A parent and child reading together](/assets/reading.jpg). If it is only decoration, leave it out."),
                     );
                 }
-            }
-            Event::Html(raw) | Event::InlineHtml(raw) => {
-                if let Some(problem) = unsafe_html(raw) {
-                    let (line, column) = position(range.start);
-                    result.diagnostics.push(
-                        Diagnostic::error(span.file, line, column, "unsafe-html", format!("This HTML is not allowed: {problem}"))
-                            .with_suggestion("Use Markdown instead of HTML. Scripts, embedded frames, styles and event attributes are refused to keep families safe and the site accessible."),
-                    );
+                if dropped.pop() == Some(true) {
                     continue;
                 }
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                html_block = Some((String::new(), Vec::new()));
+            }
+            Event::Html(raw) if html_block.is_some() => {
+                if let Some((text, pieces)) = html_block.as_mut() {
+                    pieces.push((text.len(), range.start));
+                    text.push_str(raw);
+                }
+                continue;
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((text, pieces)) = html_block.take() {
+                    let (cleaned, findings) = raw_html::review(&text, schemes);
+                    for finding in findings {
+                        let piece = pieces.partition_point(|(at, _)| *at <= finding.offset).saturating_sub(1);
+                        let (at, source) = pieces.get(piece).copied().unwrap_or((0, range.start));
+                        let offset = source + finding.offset.saturating_sub(at);
+                        result
+                            .diagnostics
+                            .push(finding_diagnostic(&finding.problem, content, span.file, position(offset)));
+                    }
+                    had_raw_html |= !cleaned.trim().is_empty();
+                    events.push(Event::Html(CowStr::from(cleaned)));
+                }
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                let (cleaned, findings) = raw_html::review(raw, schemes);
+                for finding in findings {
+                    result.diagnostics.push(finding_diagnostic(
+                        &finding.problem,
+                        content,
+                        span.file,
+                        position(range.start + finding.offset),
+                    ));
+                }
+                had_raw_html |= !cleaned.trim().is_empty();
+                *raw = CowStr::from(cleaned);
             }
             _ => {}
         }
         events.push(event);
     }
     pulldown_cmark::html::push_html(&mut result.html, events.into_iter());
+    if had_raw_html {
+        result.html = raw_html::sanitise(&result.html, schemes);
+    }
     result
+}
+
+/// An address as shown in a message: in backticks, at most 80 characters, control characters visible.
+fn shown(url: &str) -> String {
+    let mut text: String = url
+        .chars()
+        .take(80)
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    if url.chars().count() > 80 {
+        text.push('…');
+    }
+    format!("`{}`", text.replace('`', "'"))
+}
+
+/// The diagnostic for one problem found in raw HTML.
+fn finding_diagnostic(problem: &raw_html::Problem, content: &ContentConfig, file: &str, at: (usize, usize)) -> Diagnostic {
+    match problem {
+        raw_html::Problem::UnsafeUrl { problem: url, .. } => Diagnostic::error(
+            file,
+            at.0,
+            at.1,
+            "unsafe-link",
+            format!(
+                "{} is not allowed: {}; it is taken out",
+                capitalised(&problem.describe()),
+                url.explain(&content.link_schemes)
+            ),
+        )
+        .with_suggestion(url.fix()),
+        raw_html::Problem::Element(name) => {
+            let hint = match name.as_str() {
+                "a" => Some("Write links in Markdown: [the words](https://www.example.org/)."),
+                "img" => Some("Add pictures in Markdown: ![What the picture shows](/assets/picture.jpg)."),
+                _ => None,
+            };
+            raw_html_diagnostic(content.raw_html, file, at, &problem.describe(), hint)
+        }
+        raw_html::Problem::Attributes { .. } => raw_html_diagnostic(content.raw_html, file, at, &problem.describe(), None),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// An `unsafe-html` finding: an error, or a warning when `[content] raw_html = "remove"`.
+fn raw_html_diagnostic(mode: RawHtml, file: &str, at: (usize, usize), what: &str, hint: Option<&str>) -> Diagnostic {
+    let fix = "Use Markdown instead of HTML. Scripts, embedded frames, styles and event attributes are refused to keep families safe and the site accessible.";
+    let fix = match hint {
+        Some(hint) => format!("{hint} {fix}"),
+        None => fix.to_string(),
+    };
+    match mode {
+        RawHtml::Error => {
+            Diagnostic::error(file, at.0, at.1, "unsafe-html", format!("This HTML is not allowed: {what}")).with_suggestion(fix)
+        }
+        RawHtml::Remove => Diagnostic::warning(file, at.0, at.1, "unsafe-html", format!("This HTML was taken out: {what}"))
+            .with_suggestion(format!(
+                "{fix} It was left out of the page because [content] raw_html = \"remove\" in site.toml."
+            )),
+    }
 }
 
 fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
@@ -254,39 +472,6 @@ fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
     }
     used.insert(candidate.clone());
     candidate
-}
-
-/// Says what is unsafe in a piece of raw HTML, if anything.
-fn unsafe_html(raw: &str) -> Option<&'static str> {
-    let lower = raw.to_ascii_lowercase();
-    for (needle, reason) in [
-        ("<script", "a <script> element"),
-        ("<iframe", "an <iframe> element"),
-        ("<object", "an <object> element"),
-        ("<embed", "an <embed> element"),
-        ("<style", "a <style> element"),
-        ("<form", "a <form> element"),
-        ("<base", "a <base> element"),
-        ("<meta", "a <meta> element"),
-        ("javascript:", "a javascript: address"),
-        ("vbscript:", "a vbscript: address"),
-        ("data:text/html", "a data: address with HTML"),
-    ] {
-        if lower.contains(needle) {
-            return Some(reason);
-        }
-    }
-    let bytes = lower.as_bytes();
-    for (index, window) in bytes.windows(3).enumerate() {
-        if (window[0] == b' ' || window[0] == b'\t' || window[0] == b'\n' || window[0] == b'/') && window[1] == b'o' && window[2] == b'n' {
-            let rest = &lower[index + 3..];
-            let name_len = rest.chars().take_while(|c| c.is_ascii_alphabetic()).count();
-            if name_len > 0 && rest[name_len..].trim_start().starts_with('=') && lower[..index].contains('<') {
-                return Some("an event attribute such as onclick=");
-            }
-        }
-    }
-    None
 }
 
 /// Byte offsets of line starts, for turning an offset into a line and column.
@@ -315,13 +500,7 @@ mod tests {
     use super::*;
 
     fn md(text: &str) -> RenderedMarkdown {
-        render(
-            text,
-            SourceSpan {
-                file: "content/x.md",
-                first_line: 10,
-            },
-        )
+        render(text, SourceSpan::new("content/x.md", 10))
     }
 
     #[test]
@@ -366,8 +545,12 @@ mod tests {
 
     #[test]
     fn plain_words_starting_with_on_are_fine() {
-        assert_eq!(unsafe_html("<span class=\"x\">once upon</span>"), None);
-        assert_eq!(unsafe_html("<abbr title=\"one\">1</abbr>"), None);
+        let out = md("<span lang=\"en\">once upon</span> a time, <abbr title=\"one\">1</abbr> online\n");
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        assert_eq!(
+            out.html,
+            "<p><span lang=\"en\">once upon</span> a time, <abbr title=\"one\">1</abbr> online</p>\n"
+        );
     }
 
     #[test]
@@ -385,14 +568,12 @@ mod tests {
             },
         ];
         let abbreviations = Abbreviations::from_glossary(&glossary);
-        let span = SourceSpan {
-            file: "content/x.md",
-            first_line: 1,
-        };
-        let out = render_with_abbreviations(
+        let span = SourceSpan::new("content/x.md", 1);
+        let out = render_with(
             "## About EHCP\n\nAsk for an EHCP. Your EHCP and [EHC plan](/x/) and EHC plan.\n",
             span,
             &abbreviations,
+            &ContentConfig::default(),
         );
         assert!(out.html.contains("<h2 id=\"about-ehcp\">About EHCP</h2>"), "{}", out.html);
         assert!(

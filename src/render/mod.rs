@@ -8,8 +8,10 @@ pub mod easy_read;
 mod feedback;
 pub mod markdown;
 pub mod postprocess;
+pub mod raw_html;
 mod search_page;
 pub mod theme;
+pub mod url_safety;
 pub mod views;
 
 use crate::config::CategoryConfig;
@@ -168,6 +170,7 @@ impl<'a> Renderer<'a> {
             assets,
             site_host,
             external_link_text: escape_html(theme.string("external_link")),
+            link_schemes: &site.config.content.link_schemes,
         };
         Renderer {
             site,
@@ -314,13 +317,11 @@ impl<'a> Renderer<'a> {
             }
             Job::EasyReadIndex => ("easy-read.html", self.easy_read_index_page(&mut context)),
             Job::Page(page) => {
-                let rendered = markdown::render_with_abbreviations(
+                let rendered = markdown::render_with(
                     &page.body,
-                    SourceSpan {
-                        file: &page.source.file,
-                        first_line: page.body_first_line,
-                    },
+                    SourceSpan::new(&page.source.file, page.body_first_line),
                     &self.abbreviations,
+                    &config.content,
                 );
                 diagnostics.extend(rendered.diagnostics);
                 links = rendered.links;
@@ -347,13 +348,19 @@ impl<'a> Renderer<'a> {
             }
             Job::Service(service, category) => {
                 let description = service.record.description.as_deref().unwrap_or("");
-                let rendered = markdown::render_with_abbreviations(
+                let (first_line, indent) = match service.description_start {
+                    (0, _) => (service.description_first_line, 0),
+                    start => start,
+                };
+                let rendered = markdown::render_with(
                     description,
                     SourceSpan {
                         file: &service.source.file,
-                        first_line: service.description_first_line,
+                        first_line,
+                        indent,
                     },
                     &self.abbreviations,
+                    &config.content,
                 );
                 diagnostics.extend(rendered.diagnostics);
                 links = rendered.links;
@@ -477,6 +484,22 @@ impl<'a> Renderer<'a> {
                 format!("The page at {url} could not be finished: {error}"),
             )
         })?;
+        if !facts.unsafe_urls.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(
+                    &source.file,
+                    source.line,
+                    source.column,
+                    "unsafe-link",
+                    format!(
+                        "The page at {url} had {} address(es) with a scheme that is not allowed, which could run a script: {}; they were taken out",
+                        facts.unsafe_urls.len(),
+                        facts.unsafe_urls.join(", ")
+                    ),
+                )
+                .with_suggestion("If the address comes from a field (a website, for example), correct it there. If it comes from the theme, correct the template: links may only use http, https, mailto, tel or an address on this site."),
+            );
+        }
         if facts.images_without_alt > 0 {
             diagnostics.push(
                 Diagnostic::error(

@@ -2,6 +2,7 @@
 //! screen-reader users, points asset addresses at their content-hashed names, and records the
 //! facts the checks need (element ids, contact blocks present, images without alt text).
 
+use super::url_safety::check_attribute;
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use std::cell::RefCell;
@@ -15,6 +16,9 @@ pub struct PostProcessor<'a> {
     pub site_host: String,
     /// Visually hidden text appended to links to other websites (HTML-escaped already).
     pub external_link_text: String,
+    /// The link schemes the site allows (`[content] link_schemes`); any address attribute with
+    /// another scheme is taken out of the page and reported.
+    pub link_schemes: &'a [String],
 }
 
 /// Facts about a finished page that the checks use.
@@ -26,6 +30,8 @@ pub struct PageFacts {
     pub contact_blocks: BTreeSet<String>,
     /// Number of `<img>` elements without an `alt` attribute.
     pub images_without_alt: usize,
+    /// Address attributes taken out because their scheme is not allowed: `<a href="javascript:…">`.
+    pub unsafe_urls: Vec<String>,
 }
 
 /// The host name in an absolute `http(s)` address.
@@ -51,6 +57,20 @@ impl PostProcessor<'_> {
         let output = rewrite_str(
             html,
             RewriteStrSettings::new()
+                .append_element_content_handler(element!("*", |el| {
+                    let names: Vec<(String, String)> = el.attributes().iter().map(|a| (a.name(), a.value())).collect();
+                    for (name, value) in names {
+                        if check_attribute(&name, &value, self.link_schemes).is_err() {
+                            let shown: String = value.chars().take(60).filter(|c| !c.is_control()).collect();
+                            facts
+                                .borrow_mut()
+                                .unsafe_urls
+                                .push(format!("<{} {name}=\"{shown}\">", el.tag_name()));
+                            el.remove_attribute(&name);
+                        }
+                    }
+                    Ok(())
+                }))
                 .append_element_content_handler(element!("[id]", |el| {
                     if let Some(id) = el.get_attribute("id") {
                         facts.borrow_mut().ids.insert(id);
@@ -111,7 +131,19 @@ mod tests {
             assets,
             site_host: "localoffer.example.org".into(),
             external_link_text: "(opens another website)".into(),
+            link_schemes: Box::leak(crate::config::ContentConfig::default().link_schemes.into_boxed_slice()),
         }
+    }
+
+    #[test]
+    fn script_addresses_from_templates_or_fields_are_taken_out_and_reported() {
+        let assets = BTreeMap::new();
+        let (html, facts) = processor(&assets)
+            .run(r#"<a href="javascript:alert(1)">A</a><a href="jav&#x09;ascript:x">B</a><img alt="" src="data:text/html,x"><form action="vbscript:x"></form><a href="/ok/">C</a>"#)
+            .unwrap();
+        assert_eq!(html, r#"<a>A</a><a>B</a><img alt=""><form></form><a href="/ok/">C</a>"#);
+        assert_eq!(facts.unsafe_urls.len(), 4, "{:?}", facts.unsafe_urls);
+        assert!(facts.unsafe_urls[0].starts_with("<a href=\"javascript:"), "{:?}", facts.unsafe_urls);
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod directory;
 mod easy_read;
 mod hosting;
 mod import;
+mod markup_safety;
 mod openreferral;
 mod outside_site;
 mod plain_language;
