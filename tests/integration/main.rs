@@ -7,6 +7,7 @@ mod directory;
 mod easy_read;
 mod import;
 mod openreferral;
+mod output_safety;
 mod plain_language;
 mod report;
 mod search;
