@@ -160,7 +160,7 @@ pub fn overlap(first: &Path, second: &Path) -> bool {
 }
 
 /// The user's home folder, resolved (`$HOME`, or `%USERPROFILE%` on Windows).
-fn home() -> Option<PathBuf> {
+pub fn home() -> Option<PathBuf> {
     let variable = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
     let home = std::env::var_os(variable).filter(|h| !h.is_empty()).map(PathBuf::from)?;
     resolve(&home).ok()

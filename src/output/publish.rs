@@ -143,8 +143,12 @@ impl Swap {
     fn label(&self) -> String {
         self.target().display().to_string()
     }
-    /// True when `path` holds the new copy.
+    /// True when `path` holds the new copy (which always carries the marker, so a journal that
+    /// was not written by a build can never make a folder Signpost did not make look new).
     fn is_new(&self, path: &Path) -> bool {
+        if !guard::is_marked(path) {
+            return false;
+        }
         match self.identity {
             Some(identity) => identity_of(path) == Some(identity),
             // Without inode numbers only the two-rename swap is used: the staging folder is gone
@@ -382,13 +386,16 @@ fn recover_locked(root: &Path) -> Vec<String> {
 /// staging names of its own build beside them.
 fn journal_is_sound(root: &Path, journal: &Journal) -> bool {
     let Ok(site) = std::fs::canonicalize(root) else { return false };
+    let home = guard::home();
     journal.swaps.iter().all(|swap| {
         let target = swap.target();
         let (Some(name), true) = (target.file_name(), target.is_absolute()) else {
             return false;
         };
         let own = |hidden: &str| guard::staging_pid(name, OsStr::new(hidden)) == Some(journal.pid) && !hidden.contains(['/', '\\']);
-        own(&swap.staged) && own(&swap.old) && guard::resolve(&target).is_ok_and(|full| guard::forbidden(&site, &full, None).is_none())
+        own(&swap.staged)
+            && own(&swap.old)
+            && guard::resolve(&target).is_ok_and(|full| guard::forbidden(&site, &full, home.as_deref()).is_none())
     })
 }
 
@@ -738,6 +745,40 @@ mod tests {
         let notes = tidy(&root, &[]).unwrap();
         assert!(notes[0].contains("did not describe folders Signpost made"), "{notes:?}");
         assert!(victim.join("precious.txt").exists() && root.join("content").exists());
+        assert!(!root.join(JOURNAL_FILE).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_forged_journal_cannot_make_a_users_folder_look_new() {
+        let (dir, root) = site();
+        let documents = dir.path().join("Documents");
+        std::fs::create_dir_all(&documents).unwrap();
+        std::fs::write(documents.join("letter.txt"), "keep").unwrap();
+        let journal = Journal {
+            pid: 7,
+            swaps: vec![
+                Swap {
+                    role: "site".to_string(),
+                    target: documents.display().to_string(),
+                    staged: ".Documents.signpost-new-7-0".to_string(),
+                    old: ".Documents.signpost-old-7-0".to_string(),
+                    existed: false,
+                    identity: identity_of(&documents),
+                },
+                Swap {
+                    role: "index".to_string(),
+                    target: dir.path().join("gone").display().to_string(),
+                    staged: ".gone.signpost-new-7-1".to_string(),
+                    old: ".gone.signpost-old-7-1".to_string(),
+                    existed: true,
+                    identity: Some((0, 0)),
+                },
+            ],
+        };
+        write_journal(&root, &journal).unwrap();
+        tidy(&root, &[]).unwrap();
+        assert_eq!(std::fs::read_to_string(documents.join("letter.txt")).unwrap(), "keep");
         assert!(!root.join(JOURNAL_FILE).exists());
     }
 
