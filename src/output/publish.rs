@@ -41,6 +41,7 @@ pub const STEPS: &[&str] = &[
 pub struct StagedFolder {
     target: PathBuf,
     folder: PathBuf,
+    serial: usize,
     purpose: Purpose,
     published: bool,
 }
@@ -62,6 +63,7 @@ impl StagedFolder {
         let staged = StagedFolder {
             target,
             folder,
+            serial,
             purpose,
             published: false,
         };
@@ -264,7 +266,7 @@ fn plan(folder: &StagedFolder) -> Result<Swap, String> {
     };
     let name = |path: &Path| text(Path::new(path.file_name().unwrap_or_default()));
     let staged = name(&folder.folder)?;
-    let old = staged.replacen(".signpost-new-", ".signpost-old-", 1);
+    let old = hidden_name(&folder.target, "old", folder.serial);
     let identity = if cfg!(unix) {
         Some(identity_of(&folder.folder).ok_or_else(|| format!("Cannot read {}", folder.folder.display()))?)
     } else {

@@ -450,3 +450,55 @@ fn the_preview_will_not_empty_a_folder_signpost_did_not_make() {
     assert!(error.contains("is not a folder Signpost made"), "{error}");
     assert!(preview.join("mine.txt").is_file());
 }
+
+/// `strace` runs here and may trace the binary.
+#[cfg(target_os = "linux")]
+fn strace_works() -> bool {
+    std::process::Command::new("strace")
+        .args(["-o", "/dev/null", "true"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_swap_that_fails_puts_the_folders_already_swapped_back() {
+    if !strace_works() {
+        eprintln!("skipped: strace cannot trace here");
+        return;
+    }
+    let (_dir, root) = site_copy();
+    let public = root.join("public");
+    assert_eq!(build(&root, &[]).status.code(), Some(0));
+    let old_site = snapshot(&public);
+    replace_in(
+        &root,
+        "content/index.md",
+        "Welcome.",
+        &format!("Welcome. Ask about the {NEW_WORD} club."),
+    );
+    // The index swap (the first exchange) succeeds; the site's (the second) fails with EIO.
+    let output = std::process::Command::new("strace")
+        .args([
+            "-f",
+            "-o",
+            "/dev/null",
+            "-e",
+            "trace=renameat2",
+            "-e",
+            "inject=renameat2:error=EIO:when=2",
+        ])
+        .arg(assert_cmd::cargo::cargo_bin("signpost"))
+        .args(["build", "--root"])
+        .arg(&root)
+        .env("SIGNPOST_TODAY", TODAY)
+        .env("CI", "true")
+        .output()
+        .unwrap();
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert!(message.contains("The previous folders were kept"), "{message}");
+    assert!(snapshot(&public) == old_site, "the previous site stands");
+    assert_eq!(index_has_new_word(&root), Some(false), "the index was put back too");
+    assert_eq!(hidden(&root), Vec::<String>::new());
+}
