@@ -1,5 +1,5 @@
 //! Writing the site: into hidden folders beside the output and the search index, swapped in
-//! together only when the whole build succeeded ([`publish`]), and only over folders Signpost
+//! together only when the whole build succeeded ([`publish()`]), and only over folders Signpost
 //! may replace ([`guard`]), so a failed or interrupted build never leaves a half-written site.
 
 mod assets;
@@ -7,6 +7,7 @@ pub mod guard;
 pub mod openreferral;
 pub mod publish;
 mod sitemap;
+mod system;
 
 pub use assets::{AssetFile, collect_assets};
 pub use publish::{StagedFolder, publish, tidy};

@@ -6,10 +6,12 @@
 //! On Linux each swap is one `renameat2(RENAME_EXCHANGE)`, so the folder never goes missing;
 //! elsewhere (or where the file system cannot exchange) it is two renames.
 //!
-//! Test hooks, read only here: `SIGNPOST_TEST_ABORT_AT=<step>` aborts the process at that step
-//! (see [`STEPS`]), and `SIGNPOST_TEST_NO_EXCHANGE=1` uses the two-rename swap on Linux too.
+//! Test hooks, read only here and in `system.rs`: `SIGNPOST_TEST_ABORT_AT=<step>` aborts the
+//! process at that step (see [`STEPS`]), and `SIGNPOST_TEST_NO_EXCHANGE=1` uses the two-rename
+//! swap on Linux too.
 
 use super::guard::{self, Purpose};
+use super::system::{SiteLock, exchange, identity_of, is_running, same_device, sync_folder, writable};
 use serde::{Deserialize, Serialize};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -479,142 +481,6 @@ fn abort_at(step: &str) {
     if std::env::var_os(ABORT_HOOK).is_some_and(|wanted| wanted == step) {
         eprintln!("{ABORT_HOOK}: aborting at {step}");
         std::process::abort();
-    }
-}
-
-/// Only one build of a site publishes or tidies at a time. The lock goes with the process, so a
-/// killed build never leaves it taken.
-struct SiteLock {
-    _file: Option<std::fs::File>,
-}
-
-impl SiteLock {
-    fn take(root: &Path) -> Result<SiteLock, String> {
-        #[cfg(unix)]
-        let file = std::fs::File::open(root);
-        #[cfg(not(unix))]
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(root.join(".signpost-lock"));
-        let file = file.map_err(|e| format!("Cannot open the site folder {}: {e}", root.display()))?;
-        match file.lock() {
-            Ok(()) => Ok(SiteLock { _file: Some(file) }),
-            Err(error) if error.kind() == std::io::ErrorKind::Unsupported => Ok(SiteLock { _file: None }),
-            Err(error) => Err(format!("Cannot lock the site folder {}: {error}", root.display())),
-        }
-    }
-}
-
-/// Swaps two folders in one step (Linux); `Unsupported` where that cannot be done.
-#[cfg(any(target_os = "linux", target_os = "android"))]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt as _;
-    if std::env::var_os(NO_EXCHANGE_HOOK).is_some() {
-        return Err(std::io::ErrorKind::Unsupported.into());
-    }
-    let a = CString::new(a.as_os_str().as_bytes())?;
-    let b = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both paths are valid NUL-terminated strings that live across the call.
-    let result = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
-    if result == 0 {
-        return Ok(());
-    }
-    let error = std::io::Error::last_os_error();
-    match error.raw_os_error() {
-        Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP) => Err(std::io::ErrorKind::Unsupported.into()),
-        _ => Err(error),
-    }
-}
-
-/// Swaps two folders in one step; not available here.
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
-fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
-    Err(std::io::ErrorKind::Unsupported.into())
-}
-
-/// The device and inode number of a folder (Unix), without following a link.
-fn identity_of(path: &Path) -> Option<(u64, u64)> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt as _;
-        std::fs::symlink_metadata(path).ok().map(|m| (m.dev(), m.ino()))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        None
-    }
-}
-
-/// True when `a` and `b` are on the same file system (always true where that cannot be told).
-fn same_device(a: &Path, b: &Path) -> bool {
-    match (identity_of(a), identity_of(b)) {
-        (Some((first, _)), Some((second, _))) => first == second,
-        _ => true,
-    }
-}
-
-/// Checks that the folder's entries can be added and removed.
-fn writable(folder: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt as _;
-        let path = std::ffi::CString::new(folder.as_os_str().as_bytes())?;
-        // SAFETY: a valid NUL-terminated path that lives across the call.
-        if unsafe { libc::access(path.as_ptr(), libc::W_OK | libc::X_OK) } == 0 {
-            Ok(())
-        } else {
-            Err(std::io::Error::last_os_error())
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        if std::fs::metadata(folder)?.permissions().readonly() {
-            Err(std::io::ErrorKind::PermissionDenied.into())
-        } else {
-            Ok(())
-        }
-    }
-}
-
-/// Flushes a folder's entries to disk where the system allows it.
-fn sync_folder(folder: &Path) {
-    #[cfg(unix)]
-    if let Ok(file) = std::fs::File::open(folder) {
-        let _ = file.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = folder;
-}
-
-/// True when the build with this PID may still be running: on Unix, when the process exists;
-/// elsewhere, when its folder changed in the last hour.
-fn is_running(pid: u32, folder: &Path) -> bool {
-    if pid == std::process::id() {
-        return true;
-    }
-    #[cfg(unix)]
-    {
-        let _ = folder;
-        let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
-        if pid <= 0 {
-            return true;
-        }
-        // SAFETY: signal 0 only asks whether the process exists.
-        let result = unsafe { libc::kill(pid, 0) };
-        result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = pid;
-        std::fs::metadata(folder)
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|modified| modified.elapsed().ok())
-            .is_none_or(|age| age < std::time::Duration::from_secs(3600))
     }
 }
 

@@ -191,6 +191,6 @@ fn to_document(fields: &Fields, number: u64, doc: &SearchDoc) -> TantivyDocument
     out
 }
 
-/// An index written beside its final place, swapped in with the site by [`crate::output::publish`].
+/// An index written beside its final place, swapped in with the site by [`crate::output::publish()`].
 /// Dropping it unpublished removes it.
 pub type StagedIndex = crate::output::StagedFolder;
