@@ -52,6 +52,9 @@ pub struct BuildOutcome {
     pub written_to: Option<PathBuf>,
     /// A problem that is not the content's fault (disk full, bad output folder…).
     pub internal_error: Option<String>,
+    /// Plain lines about what the build tidied up (such as a publication an interrupted build
+    /// left), for stderr.
+    pub notes: Vec<String>,
     /// What rendering knew about each page (empty when the content could not be loaded).
     pub records: Vec<render::PageRecord>,
     /// The new search index, staged beside its folder until the site is written.
@@ -63,7 +66,7 @@ pub struct BuildOutcome {
     pub readability: BTreeMap<String, (check::plain_language::measures::Counts, check::plain_language::measures::Scores)>,
 }
 
-/// Where a build's finished files go: the output folder (through [`output::Staging`]) for
+/// Where a build's finished files go: the output folder (through [`output::StagedFolder`]) for
 /// `signpost build`, or memory for `signpost serve`.
 pub trait Sink: Sync {
     /// Called once, when the content loaded and checked without errors, before the first file is
@@ -81,12 +84,12 @@ pub trait Sink: Sync {
 /// Writes into a staging folder, swapped in by [`build`] when the build succeeded.
 struct StagingSink {
     output: PathBuf,
-    staging: Option<output::Staging>,
+    staging: Option<output::StagedFolder>,
 }
 
 impl Sink for StagingSink {
     fn open(&mut self) -> Result<(), String> {
-        let staging = output::Staging::new(&self.output)
+        let staging = output::StagedFolder::new(&self.output, output::guard::Purpose::Site)
             .map_err(|error| format!("Cannot create a temporary folder beside {}: {error}", self.output.display()))?;
         self.staging = Some(staging);
         Ok(())
@@ -94,47 +97,76 @@ impl Sink for StagingSink {
 
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         match &self.staging {
-            Some(staging) => staging.write(path, bytes).map_err(|e| e.to_string()),
+            Some(staging) => staging.write(path, bytes).map_err(|e| format!("{path}: {e}")),
             None => Ok(()),
         }
     }
 }
 
-/// Runs the whole pipeline: load, check, render, check the result, write.
+/// Runs the whole pipeline: load, check, render, check the result, write. Replaces only output
+/// and index folders Signpost made (see [`build_with_force`]).
 pub fn build(options: &BuildOptions) -> BuildOutcome {
-    let root = &options.root;
-    let output = options.output.clone().unwrap_or_else(|| root.join("public"));
+    build_with_force(options, false)
+}
+
+/// [`build`]; with `force`, also replaces an output or index folder Signpost did not make
+/// (never a forbidden one: see [`output::guard`]).
+pub fn build_with_force(options: &BuildOptions, force: bool) -> BuildOutcome {
     if !options.write {
         return build_into(options, None);
     }
-    if let Err(message) = check_output_folder(root, &output) {
-        return BuildOutcome {
-            internal_error: Some(message),
-            ..BuildOutcome::default()
-        };
-    }
+    let root = &options.root;
+    let site = options.output.clone().unwrap_or_else(|| root.join("public"));
+    let index = config::SiteConfig::load(root)
+        .ok()
+        .filter(|config| config.search.enabled)
+        .map(|config| root.join(config.search.index_dir));
+    let notes = match prepare_folders(root, &site, index.as_deref(), force) {
+        Ok(notes) => notes,
+        Err(message) => {
+            return BuildOutcome {
+                internal_error: Some(message),
+                ..BuildOutcome::default()
+            };
+        }
+    };
     let mut sink = StagingSink {
-        output: output.clone(),
+        output: site.clone(),
         staging: None,
     };
     let mut outcome = build_into(options, Some(&mut sink));
+    outcome.notes = notes;
     let Some(staging) = sink.staging else { return outcome };
     if outcome.diagnostics.has_errors() || outcome.internal_error.is_some() {
         return outcome;
     }
-    match staging.commit() {
-        Ok(()) => outcome.written_to = Some(output),
-        Err(error) => outcome.internal_error = Some(format!("Cannot write the site to {}: {error}", output.display())),
-    }
-    if let Some(staged) = outcome.search_index.take()
-        && outcome.internal_error.is_none()
-    {
-        let target = staged.target().to_path_buf();
-        if let Err(error) = staged.commit() {
-            outcome.internal_error = Some(format!("Cannot write the search index to {}: {error}", target.display()));
+    let folders = outcome.search_index.take().into_iter().chain([staging]).collect();
+    match output::publish(root, folders, force) {
+        Ok(notes) => {
+            outcome.notes.extend(notes);
+            outcome.written_to = Some(site);
         }
+        Err(message) => outcome.internal_error = Some(message),
     }
     outcome
+}
+
+/// Before building: checks that the site and index folders may be replaced and are not one
+/// inside the other, then finishes or undoes what interrupted builds left (see [`output::tidy`]).
+fn prepare_folders(root: &Path, site: &Path, index: Option<&Path>, force: bool) -> Result<Vec<String>, String> {
+    output::guard::check(root, site, output::guard::Purpose::Site, force)?;
+    if let Some(index) = index {
+        output::guard::check(root, index, output::guard::Purpose::Index, force)?;
+        if output::guard::overlap(site, index) {
+            return Err(format!(
+                "The output folder {} and the search index folder {} would be one inside the other; choose another --output",
+                site.display(),
+                index.display()
+            ));
+        }
+    }
+    let targets: Vec<&Path> = std::iter::once(site).chain(index).collect();
+    output::tidy(root, &targets)
 }
 
 /// Runs the pipeline, handing every finished file to `sink` (none: only check). Files are handed
@@ -195,11 +227,17 @@ pub fn build_with_memory(
     }
     let sink = sink.map(|s| &*s);
     let renderer = render::Renderer::new(&site, &theme, &asset_map, today);
+    // A page that cannot be written is the system's problem, not the content's: the first
+    // failure stops the writing and becomes the build's internal error (exit 2).
+    let write_failure = std::sync::OnceLock::<String>::new();
     let page_sink = |path: &str, html: &str| -> Result<(), String> {
-        match sink {
-            Some(sink) => sink.write(path, html.as_bytes()),
-            None => Ok(()),
+        if let Some(sink) = sink
+            && write_failure.get().is_none()
+            && let Err(error) = sink.write(path, html.as_bytes())
+        {
+            let _ = write_failure.set(error);
         }
+        Ok(())
     };
     let show_progress = options.progress;
     let progress = |done: usize, total: usize| {
@@ -216,6 +254,10 @@ pub fn build_with_memory(
     };
     outcome.diagnostics.extend(found);
     outcome.pages = pages.len();
+    if let Some(error) = write_failure.into_inner() {
+        outcome.internal_error = Some(format!("Cannot write the site: {error}. Nothing was replaced."));
+        return outcome;
+    }
 
     let site_host = render::postprocess::host_of(&site.config.base_url).unwrap_or("").to_string();
     let targets = check::LinkTargets::new(&pages, asset_map.keys().cloned());
@@ -283,34 +325,4 @@ pub fn build_with_memory(
         memory.remember(site, today, &asset_map);
     }
     outcome
-}
-
-/// Refuses output folders that would destroy the site's own files.
-fn check_output_folder(root: &Path, output: &Path) -> Result<(), String> {
-    let root_full = std::fs::canonicalize(root).map_err(|e| format!("Cannot open the site folder {}: {e}", root.display()))?;
-    let output_full = if output.exists() {
-        std::fs::canonicalize(output).map_err(|e| format!("Cannot open the output folder {}: {e}", output.display()))?
-    } else {
-        return Ok(());
-    };
-    if root_full.starts_with(&output_full) {
-        return Err(format!(
-            "The output folder {} contains the site itself; choose another folder, such as public",
-            output.display()
-        ));
-    }
-    if output_full.join(config::CONFIG_FILE).exists() || output_full.join(content_dir()).is_dir() {
-        return Err(format!(
-            "The output folder {} looks like a site folder (it has site.toml or content/); Signpost will not replace it",
-            output.display()
-        ));
-    }
-    if !output_full.is_dir() {
-        return Err(format!("The output path {} is a file, not a folder", output.display()));
-    }
-    Ok(())
-}
-
-fn content_dir() -> &'static str {
-    "content"
 }

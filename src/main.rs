@@ -42,6 +42,10 @@ enum Command {
         /// Include pages and services with `status: draft`.
         #[arg(long)]
         drafts: bool,
+        /// Replace the output or index folder even though Signpost did not make it (deleting
+        /// everything in it). Never the site, its sources, a parent of the site, home or /.
+        #[arg(long)]
+        force: bool,
     },
     /// Run every check without writing the site.
     Check {
@@ -104,6 +108,10 @@ enum Command {
         /// Include pages and services with `status: draft`.
         #[arg(long)]
         drafts: bool,
+        /// Write into the output folder even though Signpost did not make it (files with the
+        /// reports' names are overwritten).
+        #[arg(long)]
+        force: bool,
     },
     /// Turn another directory's export into service files.
     Import {
@@ -163,9 +171,14 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Import { source } => run_import(source),
-        Command::Report { root, output, drafts } => {
+        Command::Report {
+            root,
+            output,
+            drafts,
+            force,
+        } => {
             let output = output.unwrap_or_else(|| root.join("report"));
-            match signpost::report::write_reports(&root, &output, drafts, signpost::content::Date::today()) {
+            match signpost::report::write_reports(&root, &output, drafts, force, signpost::content::Date::today()) {
                 Ok(report) => {
                     for path in &report.written {
                         eprintln!("Wrote {}", path.display());
@@ -251,7 +264,12 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Build { root, output, drafts } => run(
+        Command::Build {
+            root,
+            output,
+            drafts,
+            force,
+        } => run(
             BuildOptions {
                 root,
                 output,
@@ -259,6 +277,7 @@ fn main() -> ExitCode {
                 write: true,
                 progress: show_progress(),
             },
+            force,
             format,
             cli.deny_warnings,
         ),
@@ -270,6 +289,7 @@ fn main() -> ExitCode {
                 write: false,
                 progress: show_progress(),
             },
+            false,
             format,
             cli.deny_warnings,
         ),
@@ -281,10 +301,15 @@ fn show_progress() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
 }
 
-fn run(options: BuildOptions, format: Format, deny_warnings: bool) -> ExitCode {
+/// Runs `build` (or `check`) and turns the outcome into an exit code: 2 for a system problem,
+/// 1 for content errors.
+fn run(options: BuildOptions, force: bool, format: Format, deny_warnings: bool) -> ExitCode {
     let started = Instant::now();
     let writing = options.write;
-    let outcome = signpost::build(&options);
+    let outcome = signpost::build_with_force(&options, force);
+    for note in &outcome.notes {
+        eprintln!("{note}");
+    }
     let diagnostics = outcome.diagnostics.sorted();
     match format {
         Format::Human => eprint!("{}", render_human(&diagnostics)),

@@ -207,6 +207,20 @@ impl SiteConfig {
                 );
             }
         }
+        problems.extend(self.search.validate(text));
+        if self.theme.trim().is_empty() || self.theme.contains(['/', '\\']) || self.theme.starts_with('.') {
+            let (line, column) = at("theme");
+            problems.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    line,
+                    column,
+                    "config-value",
+                    format!("theme `{}` is not a folder name", self.theme),
+                )
+                .with_suggestion("Write the name of a folder in themes/, such as theme = \"default\"."),
+            );
+        }
         if self.categories.is_empty() {
             let (line, column) = at("categories");
             problems.push(
@@ -339,6 +353,16 @@ description = "Health services."
         let problems = config.validate(&text);
         assert_eq!(problems[0].rule, "config-value");
         assert_eq!(problems[0].line, 5);
+    }
+
+    #[test]
+    fn index_dir_and_theme_must_stay_inside_the_site() {
+        let text = format!("{MINIMAL}\n[search]\nindex_dir = \"../other\"\n")
+            .replace("accessibility_statement", "theme = \"../x\"\naccessibility_statement");
+        let mut config = SiteConfig::parse(&text).unwrap();
+        let problems = config.validate(&text);
+        let lines: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.rule)).collect();
+        assert_eq!(lines, vec![(15, "config-value"), (6, "config-value")], "{problems:?}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `[search]` in `site.toml`: where the search index goes and how the browser bundle is cut up.
 
+use crate::diagnostic::Diagnostic;
 use serde::Deserialize;
 
 /// Settings for site search.
@@ -32,6 +33,57 @@ impl Default for SearchConfig {
     }
 }
 
+impl SearchConfig {
+    /// Checks `index_dir`: the folder is deleted and replaced on every build, so it must be a
+    /// plain folder inside the site folder and none of the site's own.
+    pub(super) fn validate(&self, text: &str) -> Vec<Diagnostic> {
+        let Some(problem) = index_dir_problem(&self.index_dir) else {
+            return Vec::new();
+        };
+        let (line, column) = super::find_key(text, "index_dir");
+        vec![
+            Diagnostic::error(
+                super::CONFIG_FILE,
+                line,
+                column,
+                "config-value",
+                format!("[search] index_dir `{}` {problem}", self.index_dir),
+            )
+            .with_suggestion(
+                "Signpost deletes and rewrites this folder on every build. Use a folder of its own inside the site folder, such as index_dir = \"search-index\".",
+            ),
+        ]
+    }
+}
+
+/// Why `index_dir` cannot hold the search index, if it cannot.
+pub fn index_dir_problem(index_dir: &str) -> Option<String> {
+    let value = index_dir.trim().replace('\\', "/");
+    if value.is_empty() {
+        return Some("is empty, which would be the site folder itself".to_string());
+    }
+    let path = std::path::Path::new(&value);
+    if path.has_root() || path.is_absolute() || value.as_bytes().get(1) == Some(&b':') {
+        return Some("is not inside the site folder: write a folder name relative to it".to_string());
+    }
+    let mut parts = Vec::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::Normal(part) => parts.push(part.to_string_lossy().to_lowercase()),
+            std::path::Component::CurDir => {}
+            _ => return Some("climbs out of the site folder with `..`".to_string()),
+        }
+    }
+    let Some(first) = parts.first() else {
+        return Some("is the site folder itself".to_string());
+    };
+    let own = crate::output::guard::SOURCE_FOLDERS
+        .iter()
+        .chain(&["public", "report", super::CONFIG_FILE, crate::serve::PREVIEW_FOLDER])
+        .find(|name| first == *name);
+    own.map(|name| format!("is the site's own `{name}`, which Signpost must not replace"))
+}
+
 fn default_enabled() -> bool {
     true
 }
@@ -43,4 +95,34 @@ fn default_shard_kb() -> usize {
 }
 fn default_docs_per_file() -> usize {
     8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::index_dir_problem;
+
+    #[test]
+    fn index_dir_must_be_a_plain_folder_inside_the_site() {
+        for good in ["search-index", "build/index", "./idx"] {
+            assert_eq!(index_dir_problem(good), None, "{good}");
+        }
+        for (bad, expected) in [
+            ("", "empty"),
+            ("  ", "empty"),
+            (".", "site folder itself"),
+            ("/abs", "not inside"),
+            ("C:\\index", "not inside"),
+            ("../other", "climbs out"),
+            ("idx/../../x", "climbs out"),
+            ("content", "`content`"),
+            ("Content/advice", "`content`"),
+            ("assets", "`assets`"),
+            ("public", "`public`"),
+            ("themes\\default", "`themes`"),
+            ("site.toml", "`site.toml`"),
+        ] {
+            let problem = index_dir_problem(bad).unwrap_or_default();
+            assert!(problem.contains(expected), "{bad:?}: {problem:?}");
+        }
+    }
 }

@@ -23,7 +23,10 @@ pub struct ReportOutcome {
 
 /// Runs every check on the site in `root` and writes the reports into `output`
 /// (`content-audit.csv`, `content-audit.html`, `readability.csv` and `readability.html`).
-pub fn write_reports(root: &Path, output: &Path, drafts: bool, today: Date) -> Result<ReportOutcome, String> {
+/// `output` must be missing, empty or a folder Signpost made, unless `force` (and never a
+/// forbidden folder: see [`crate::output::guard`]).
+pub fn write_reports(root: &Path, output: &Path, drafts: bool, force: bool, today: Date) -> Result<ReportOutcome, String> {
+    crate::output::guard::check(root, output, crate::output::guard::Purpose::Report, force)?;
     let outcome = crate::build(&crate::BuildOptions {
         root: root.to_path_buf(),
         output: None,
@@ -43,7 +46,13 @@ pub fn write_reports(root: &Path, output: &Path, drafts: bool, today: Date) -> R
     };
     let diagnostics = outcome.diagnostics.sorted();
     let rows = audit::audit_rows(&site, &diagnostics, today);
+    let ours = !output.exists() || crate::output::guard::is_marked(output) || is_empty_folder(output);
     std::fs::create_dir_all(output).map_err(|e| format!("Cannot create {}: {e}", output.display()))?;
+    if ours {
+        // Only a folder wholly the reports' is marked: a folder --force wrote into stays the user's.
+        let marker = output.join(crate::output::guard::MARKER_FILE);
+        std::fs::write(&marker, crate::output::guard::MARKER_TEXT).map_err(|e| format!("Cannot write {}: {e}", marker.display()))?;
+    }
     let plain = crate::check::plain_language::analyse_site(&site, Some(root), true);
     let readability_html = readability::to_html(&site.config.name, site.config.plain_language.min_words_for_scores, &plain)?;
     let files = [
@@ -63,4 +72,9 @@ pub fn write_reports(root: &Path, output: &Path, drafts: bool, today: Date) -> R
         report.written.push(path);
     }
     Ok(report)
+}
+
+/// True for an existing folder with nothing in it.
+fn is_empty_folder(folder: &Path) -> bool {
+    std::fs::read_dir(folder).is_ok_and(|mut entries| entries.next().is_none())
 }

@@ -1,4 +1,4 @@
-//! The tantivy index: its schema, writing it into a staging folder, and swapping it into place.
+//! The tantivy index: its schema and writing it into a staging folder.
 
 use super::analysis::{self, ANALYZER};
 use super::documents::SearchDoc;
@@ -191,78 +191,6 @@ fn to_document(fields: &Fields, number: u64, doc: &SearchDoc) -> TantivyDocument
     out
 }
 
-/// An index written beside its final place, waiting to be swapped in by [`StagedIndex::commit`].
-/// Dropping it without committing removes it.
-#[derive(Debug)]
-pub struct StagedIndex {
-    staging: PathBuf,
-    target: PathBuf,
-    committed: bool,
-}
-
-impl StagedIndex {
-    /// A staging folder beside `target` (in the same folder, so the final rename is atomic).
-    pub fn new(target: &Path) -> std::io::Result<StagedIndex> {
-        let parent = target.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent)?;
-        let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("search-index");
-        static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let serial = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let staging = parent.join(format!(".tmp-{name}-{}-{serial}", std::process::id()));
-        if staging.exists() {
-            std::fs::remove_dir_all(&staging)?;
-        }
-        Ok(StagedIndex {
-            staging,
-            target: target.to_path_buf(),
-            committed: false,
-        })
-    }
-
-    /// Where the new index is being written.
-    pub fn folder(&self) -> &Path {
-        &self.staging
-    }
-
-    /// Where the index goes.
-    pub fn target(&self) -> &Path {
-        &self.target
-    }
-
-    /// Swaps the new index in place of the old one (which is removed). Another build of the same
-    /// site finishing at the same moment cannot make this fail: the last one to finish wins.
-    pub fn commit(mut self) -> std::io::Result<()> {
-        let old = self.staging.with_extension("old");
-        let mut attempt = 0;
-        loop {
-            if self.target.exists() {
-                if old.exists() {
-                    std::fs::remove_dir_all(&old)?;
-                }
-                match std::fs::rename(&self.target, &old) {
-                    Ok(()) => {}
-                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(error) => return Err(error),
-                }
-            }
-            match std::fs::rename(&self.staging, &self.target) {
-                Ok(()) => break,
-                Err(_) if attempt < 5 => attempt += 1,
-                Err(error) => return Err(error),
-            }
-        }
-        self.committed = true;
-        if old.exists() {
-            std::fs::remove_dir_all(&old)?;
-        }
-        Ok(())
-    }
-}
-
-impl Drop for StagedIndex {
-    fn drop(&mut self) {
-        if !self.committed && self.staging.exists() {
-            let _ = std::fs::remove_dir_all(&self.staging);
-        }
-    }
-}
+/// An index written beside its final place, swapped in with the site by [`crate::output::publish()`].
+/// Dropping it unpublished removes it.
+pub type StagedIndex = crate::output::StagedFolder;

@@ -48,8 +48,8 @@ pub fn index_folder(root: &Path, site: &Site) -> PathBuf {
 /// makes the browser bundle from it.
 pub fn build(root: &Path, site: &Site, synonyms: &Synonyms) -> Result<SearchBuild, String> {
     let target = index_folder(root, site);
-    let staged =
-        StagedIndex::new(&target).map_err(|e| format!("Cannot make a folder for the search index beside {}: {e}", target.display()))?;
+    let staged = StagedIndex::new(&target, crate::output::guard::Purpose::Index)
+        .map_err(|e| format!("Cannot make a folder for the search index beside {}: {e}", target.display()))?;
     let docs = documents::collect(site);
     let failed = |e: tantivy::TantivyError| format!("Cannot build the search index in {}: {e}", staged.folder().display());
     let index = index::write(staged.folder(), &docs).map_err(failed)?;

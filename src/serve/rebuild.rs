@@ -186,9 +186,17 @@ impl Preview {
         new: &BTreeMap<String, blake3::Hash>,
     ) -> std::io::Result<usize> {
         if first && self.folder.exists() {
+            let purpose = crate::output::guard::Purpose::Preview;
+            crate::output::guard::check(&self.options.root, &self.folder, purpose, false).map_err(std::io::Error::other)?;
             std::fs::remove_dir_all(&self.folder)?;
         }
         std::fs::create_dir_all(&self.folder)?;
+        if first {
+            std::fs::write(
+                self.folder.join(crate::output::guard::MARKER_FILE),
+                crate::output::guard::MARKER_TEXT,
+            )?;
+        }
         for (path, bytes) in pending {
             write_atomically(&self.folder.join(path), bytes)?;
         }

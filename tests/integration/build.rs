@@ -253,7 +253,7 @@ fn the_output_folder_may_not_be_the_site_itself() {
         .arg(site.path())
         .assert()
         .code(2);
-    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("contains the site itself"));
+    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("is the site folder itself"));
     assert!(site.path().join("content/index.md").exists());
 }
 
