@@ -172,6 +172,47 @@ fn entity(text: &str) -> Option<(char, usize)> {
     (inner.starts_with('#') || crate::render::url_safety::named_entity(inner).is_some()).then_some((c, end + 1))
 }
 
+/// The words of some Markdown as plain text, for places that cannot show markup (the Open Referral
+/// feed): paragraphs, headings and list items on lines of their own, raw HTML left out, and a web
+/// link's address written after its words ("Book online (https://…)").
+pub fn markdown_to_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    let mut link: Option<(String, usize)> = None;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::Item) => out.push_str("- "),
+            Event::Start(Tag::Link { dest_url, .. }) => link = Some((dest_url.to_string(), out.len())),
+            Event::End(TagEnd::Link) => {
+                if let Some((url, start)) = link.take()
+                    && (url.starts_with("https://") || url.starts_with("http://"))
+                    && out[start..].trim() != url
+                {
+                    out.push_str(&format!(" ({url})"));
+                }
+            }
+            Event::End(TagEnd::Item) => out.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::List(_)) => {
+                out.push_str("\n\n")
+            }
+            _ => {}
+        }
+    }
+    let mut text = String::with_capacity(out.len());
+    for line in out.lines().map(|line| line.split_whitespace().collect::<Vec<_>>().join(" ")) {
+        if !line.is_empty() {
+            text.push_str(&line);
+            text.push('\n');
+        } else if !text.is_empty() && !text.ends_with("\n\n") {
+            text.push('\n');
+        }
+    }
+    text.trim().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +254,16 @@ mod tests {
         }
         assert!(has_markup("x<b>y</b>"));
         assert!(has_markup("x&#39;s"));
+    }
+
+    #[test]
+    fn markdown_becomes_plain_text_for_the_feed() {
+        let text = markdown_to_text(
+            "## Who can go\n\nChildren <abbr title=\"x\">aged</abbr> 5 to 11,\nand **their** families.\n\n- [Book online](https://example.org/book)\n- Phone us\n\nSee <https://example.org>.",
+        );
+        assert_eq!(
+            text,
+            "Who can go\n\nChildren aged 5 to 11, and their families.\n\n- Book online (https://example.org/book)\n- Phone us\n\nSee https://example.org."
+        );
     }
 }

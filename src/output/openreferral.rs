@@ -98,7 +98,7 @@ fn service_json(site: &Site, service: &Service, need_name: &dyn Fn(&str) -> Stri
     let page = format!("{}{}", site.config.base_url.trim_end_matches('/'), service.url);
     let mut description = record.summary.trim().to_string();
     if let Some(more) = record.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        description = format!("{description}\n\n{more}");
+        description = format!("{description}\n\n{}", crate::content::plain_text::markdown_to_text(more));
     }
     let mut out = Object::new();
     out.put("id", id.clone())

@@ -267,3 +267,26 @@ fn script_schemes_can_never_be_allowed_in_site_toml() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("[content] link_schemes cannot include `javascript`"), "{stderr}");
 }
+
+#[test]
+fn a_description_reaches_the_feed_as_plain_text() {
+    let site = site();
+    replace_in(
+        site.path(),
+        HEALTH,
+        "  cost: Free\n",
+        "  cost: Free\n  description: |\n    An <abbr title=\"Speech and language therapist\">SALT</abbr> sees your child **at home**.\n\n    - [Book online](https://nhs.testshire.example/book/)\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let (code, stderr) = run(site.path(), "build", Some(&public));
+    assert_eq!(code, 0, "{stderr}");
+    let page = read(&public, "services/speech-therapy/index.html");
+    assert!(page.contains("<abbr title=\"Speech and language therapist\">SALT</abbr>"), "{page}");
+    let feed: serde_json::Value = serde_json::from_str(&read(&public, "openreferral/services/speech-therapy.json")).unwrap();
+    let description = feed["description"].as_str().unwrap_or_default();
+    assert_eq!(
+        description,
+        "Help for children who find talking hard.\n\nAn SALT sees your child at home.\n\n- Book online (https://nhs.testshire.example/book/)"
+    );
+}
