@@ -2,6 +2,7 @@
 
 mod checks;
 pub mod easy_read;
+mod from_text;
 pub mod plain_language;
 mod search;
 pub mod statutory;

@@ -783,6 +783,9 @@ fn find_clashes(root: &Path, config: &SiteConfig, pages: &[Page], services: &[Se
     problems
 }
 
+mod in_memory;
+pub use in_memory::{LoadedFile, load_file_from_str};
+
 #[cfg(test)]
 mod tests {
     use super::*;

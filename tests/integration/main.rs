@@ -8,6 +8,7 @@ mod easy_read;
 mod import;
 mod openreferral;
 mod plain_language;
+mod properties;
 mod report;
 mod search;
 mod serve;
