@@ -11,7 +11,7 @@ use proptest::sample::Index;
 use proptest::test_runner::Config;
 use signpost::config::SiteConfig;
 use signpost::content::load_file_from_str;
-use signpost::diagnostic::Diagnostic;
+use signpost::diagnostic::{Diagnostic, Severity};
 use signpost::render::markdown::{Abbreviations, SourceSpan, render_with_abbreviations};
 use std::path::Path;
 
@@ -169,7 +169,7 @@ fn yaml_line() -> BoxedStrategy<String> {
         10 => (indent, dash, yaml_key(), colon, yaml_value()).prop_map(|(i, d, k, c, v)| format!("{i}{d}{k}{c}{v}")),
         2 => (0usize..10, yaml_value()).prop_map(|(n, v)| format!("{}{v}", " ".repeat(n))),
         1 => Just(String::new()),
-        1 => prop::sample::select(vec!["---", "...", "# comment", "- ", "-", "?", ":", "&a", "*a", "<<: *a"]).prop_map(str::to_string),
+        1 => prop::sample::select(vec!["---", "...", "# comment", "- ", "-", "?", ":", "&a", "*a", "<<: *a", "- {name: A, bad: 1}", "[{name: A}, {name: B, category: health}]"]).prop_map(str::to_string),
         1 => (1usize..300).prop_map(|n| "[".repeat(n)),
         1 => (1usize..120).prop_map(|n| (0..n).map(|d| format!("{}- k{d}:", "  ".repeat(d))).collect::<Vec<_>>().join("\n")),
         1 => (1usize..200).prop_map(|n| format!("{}x", "- ".repeat(n))),
@@ -444,6 +444,10 @@ proptest! {
     #[test]
     fn service_lists_never_panic_and_point_inside_the_file(text in yaml_text(SERVICES_YAML)) {
         let loaded = load("services/health.yaml", &text)?;
+        // A list that does not read as services is never dropped without an error.
+        if !text.trim().is_empty() && signpost::yaml::parse::<Vec<signpost::content::ServiceRecord>>(&text).is_err() {
+            prop_assert!(loaded.diagnostics.iter().any(|d| d.severity == Severity::Error), "no error for a list that does not load: {:?}", loaded.diagnostics);
+        }
         for service in &loaded.services {
             prop_assert!(service.source.line >= 1 && service.source.line <= line_count(&text) + 1, "{:?}", service.source);
         }

@@ -88,4 +88,26 @@ mod tests {
         assert_eq!(broken.diagnostics[0].file, "content/services/x.yaml");
         assert!(broken.diagnostics[0].line >= 1, "{:?}", broken.diagnostics);
     }
+
+    const SERVICE: &str = "name: A, category: health, summary: S, provider: P, ages: {from: 0, to: 5}, access: [drop-in], cost: Free, contact: {}, where: {}, last_reviewed: 2026-01-01";
+
+    #[test]
+    fn a_mistake_in_a_flow_list_of_services_is_reported_as_itself() {
+        let config = SiteConfig::from_text(SITE).unwrap();
+        let text = format!("[{{{SERVICE}}}, {{name: B, bad: 1}}]\n");
+        let loaded = load_file_from_str(&config, Path::new("services/x.yaml"), &text, false);
+        let rules: Vec<_> = loaded.diagnostics.iter().map(|d| d.rule).collect();
+        assert_eq!(rules, vec!["unknown-field"], "{:?}", loaded.diagnostics);
+    }
+
+    #[test]
+    fn services_on_lines_ended_by_a_lone_carriage_return_are_recovered() {
+        let config = SiteConfig::from_text(SITE).unwrap();
+        let good = "category: health\r  summary: S\r  provider: P\r  ages: {from: 0, to: 5}\r  access: [drop-in]\r  cost: Free\r  contact: {}\r  where: {}\r  last_reviewed: 2026-01-01";
+        let text = format!("- name: A\r  {good}\r- name: B\r  {good}\r  bad: 1\r");
+        let loaded = load_file_from_str(&config, Path::new("services/x.yaml"), &text, false);
+        assert_eq!(loaded.services.len(), 1, "{:?}", loaded.diagnostics);
+        let found: Vec<_> = loaded.diagnostics.iter().map(|d| (d.rule, d.line, d.column)).collect();
+        assert_eq!(found, vec![("unknown-field", 21, 3)]);
+    }
 }
