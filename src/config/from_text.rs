@@ -12,3 +12,21 @@ impl SiteConfig {
         if problems.is_empty() { Ok(config) } else { Err(problems) }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITE: &str = "name = \"T\"\narea = \"T\"\ncouncil = \"T\"\nbase_url = \"https://t.example/\"\naccessibility_statement = \"/a/\"\n\n[[categories]]\nid = \"health\"\nname = \"Health\"\ndescription = \"Health.\"\n";
+
+    #[test]
+    fn values_in_inline_tables_are_found() {
+        let text = format!(
+            "contacts = {{ every_page = [] }}\ncategories = []\n{}",
+            SITE.split("[[categories]]").next().unwrap()
+        );
+        let problems = SiteConfig::from_text(&text).unwrap_err();
+        let found: Vec<_> = problems.iter().map(|d| (d.rule, d.line, d.column)).collect();
+        assert_eq!(found, vec![("config-value", 2, 1), ("sendiass-missing", 1, 14)]);
+    }
+}

@@ -251,6 +251,15 @@ fn find_key(text: &str, key: &str) -> (usize, usize) {
             return (index + 1, 1);
         }
     }
+    // Inside an inline table: `contacts = { every_page = [] }`.
+    for (index, line) in text.lines().enumerate() {
+        for (at, _) in line.match_indices(key) {
+            let before = line[..at].chars().next_back();
+            if before.is_some_and(|c| c == '{' || c == ',' || c.is_whitespace()) && line[at + key.len()..].trim_start().starts_with('=') {
+                return (index + 1, line[..at].chars().count() + 1);
+            }
+        }
+    }
     (0, 0)
 }
 

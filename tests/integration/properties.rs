@@ -402,7 +402,7 @@ fn toml_line() -> BoxedStrategy<String> {
         8 => (0usize..4, key.clone(), eq, value).prop_map(|(n, k, e, v)| format!("{}{k}{e}{v}", " ".repeat(n))),
         2 => prop::sample::select(vec![
             "[contacts]", "[[nav]]", "[[categories]]", "[checks]", "[search]", "[plain_language]", "[statutory]",
-            "[easy_read]", "[categories]", "[nav]", "[[contacts]]", "[unknown]", "[", "[[", "]]", "[a.b.c]",
+            "[easy_read]", "[categories]", "[nav]", "[[contacts]]", "[unknown]", "[", "[[", "]]", "[a.b.c]", "contacts = { every_page = [] }",
         ])
         .prop_map(str::to_string),
         1 => Just(String::new()),
