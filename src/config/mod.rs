@@ -3,6 +3,7 @@
 mod checks;
 pub mod content;
 pub mod easy_read;
+mod from_text;
 pub mod plain_language;
 mod search;
 pub mod statutory;
@@ -278,6 +279,15 @@ fn find_key(text: &str, key: &str) -> (usize, usize) {
         }
         if key == "categories" && trimmed.starts_with("[[categories]]") {
             return (index + 1, 1);
+        }
+    }
+    // Inside an inline table: `contacts = { every_page = [] }`.
+    for (index, line) in text.lines().enumerate() {
+        for (at, _) in line.match_indices(key) {
+            let before = line[..at].chars().next_back();
+            if before.is_some_and(|c| c == '{' || c == ',' || c.is_whitespace()) && line[at + key.len()..].trim_start().starts_with('=') {
+                return (index + 1, line[..at].chars().count() + 1);
+            }
         }
     }
     (0, 0)

@@ -5,7 +5,7 @@
 pub struct Split<'a> {
     /// The YAML between the `---` lines.
     pub yaml: &'a str,
-    /// 1-based line of the file where the YAML starts.
+    /// 1-based line of the file where the YAML starts (2, unless the opening fence ends in a lone `\r`).
     pub yaml_first_line: usize,
     /// The Markdown after the closing `---`.
     pub body: &'a str,
@@ -22,20 +22,28 @@ pub fn split(text: &str) -> Option<Split<'_>> {
     }
     let yaml_start = first_line_end + 1;
     let mut offset = yaml_start;
-    for (line, raw_line) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
+    for raw_line in text[yaml_start..].split_inclusive('\n') {
         let trimmed = raw_line.trim_end();
         if trimmed == "---" || trimmed == "..." {
-            let body_start = offset + raw_line.len();
+            let body_start = (offset + raw_line.len()).min(text.len());
             return Some(Split {
                 yaml: &text[yaml_start..offset],
-                yaml_first_line: 2,
-                body: &text[body_start.min(text.len())..],
-                body_first_line: line + 1,
+                yaml_first_line: line_breaks(&text[..yaml_start]) + 1,
+                body: &text[body_start..],
+                body_first_line: line_breaks(&text[..body_start]) + 1,
             });
         }
         offset += raw_line.len();
     }
     None
+}
+
+/// The number of line ends in `text`: `\n`, `\r\n`, and a lone `\r` (which YAML and CommonMark
+/// also read as the end of a line).
+fn line_breaks(text: &str) -> usize {
+    text.matches('\n').count()
+        + text.as_bytes().windows(2).filter(|w| w[0] == b'\r' && w[1] != b'\n').count()
+        + usize::from(text.ends_with('\r'))
 }
 
 #[cfg(test)]
@@ -54,6 +62,18 @@ mod tests {
     fn no_front_matter_or_no_closing_fence() {
         assert!(split("# Just markdown\n").is_none());
         assert!(split("---\ntitle: A\n").is_none());
+    }
+
+    #[test]
+    fn a_lone_carriage_return_in_the_yaml_ends_a_line() {
+        let parts = split("---\ntitle: A\rsummary: B\n---\nBody").unwrap();
+        assert_eq!(parts.body_first_line, 5);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_after_the_opening_fence_ends_a_line() {
+        let parts = split("---\r\r\ntitle: A\n---\nBody").unwrap();
+        assert_eq!((parts.yaml_first_line, parts.body_first_line), (3, 5));
     }
 
     #[test]

@@ -549,17 +549,24 @@ impl Loader<'_> {
             return false;
         };
         let positions: Vec<yaml::Position> = items.iter().map(yaml::position_of).collect();
+        let line_start = |offset: usize| text[..offset].rfind(['\n', '\r']).map(|i| i + 1).unwrap_or(0);
+        let mut pieces = Vec::with_capacity(positions.len());
         for (index, position) in positions.iter().enumerate() {
             let Some(start) = position.offset else { return false };
-            let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-            let end = positions
-                .get(index + 1)
-                .and_then(|next| next.offset)
-                .map(|next| text[..next].rfind('\n').map(|i| i + 1).unwrap_or(0))
-                .unwrap_or(text.len());
+            let end = match positions.get(index + 1) {
+                Some(next) => match next.offset {
+                    Some(next) => line_start(next),
+                    None => return false,
+                },
+                None => text.len(),
+            };
+            // Services that share a line (a flow list such as `[{…}, {…}]`) cannot be cut apart.
             if end <= start {
-                continue;
+                return false;
             }
+            pieces.push((position, line_start(start), start, end));
+        }
+        for (position, line_start, start, end) in pieces {
             let indent = " ".repeat(text[line_start..start].chars().count());
             let snippet = format!("{indent}{}", &text[start..end]);
             match yaml::parse::<ServiceRecord>(&snippet) {
@@ -824,6 +831,9 @@ fn find_clashes(root: &Path, config: &SiteConfig, pages: &[Page], services: &[Se
     }
     problems
 }
+
+mod in_memory;
+pub use in_memory::{LoadedFile, load_file_from_str};
 
 #[cfg(test)]
 mod tests {

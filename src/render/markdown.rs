@@ -482,7 +482,13 @@ struct LineIndex {
 impl LineIndex {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // A lone `\r` ends a line too, as in CommonMark and YAML.
+        let bytes = text.as_bytes();
+        starts.extend(
+            (0..bytes.len())
+                .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+                .map(|i| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -531,6 +537,12 @@ mod tests {
         assert!(!out.html.contains("<script"));
         let rules: Vec<_> = out.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
         assert_eq!(rules, vec![("unsafe-html", 12), ("unsafe-html", 14)]);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let out = md("Intro.\r\rSee [x](/x/).\n");
+        assert_eq!((out.links[0].line, out.links[0].column), (12, 5));
     }
 
     #[test]

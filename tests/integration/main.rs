@@ -12,6 +12,7 @@ mod openreferral;
 mod output_safety;
 mod outside_site;
 mod plain_language;
+mod properties;
 mod report;
 mod search;
 mod serve;
