@@ -1,7 +1,8 @@
 //! Markdown to HTML, with the example glossary's acronyms.
 #![no_main]
 
-use signpost::render::markdown::{Abbreviations, SourceSpan, render_with_abbreviations};
+use signpost::config::ContentConfig;
+use signpost::render::markdown::{Abbreviations, SourceSpan, render_with};
 use std::sync::OnceLock;
 
 fn abbreviations() -> &'static Abbreviations {
@@ -16,11 +17,8 @@ fn abbreviations() -> &'static Abbreviations {
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let span = SourceSpan {
-        file: "content/x.md",
-        first_line: 1,
-    };
-    let out = render_with_abbreviations(text, span, abbreviations());
+    let span = SourceSpan::new("content/x.md", 1);
+    let out = render_with(text, span, abbreviations(), &ContentConfig::default());
     let lines = signpost_fuzz::line_count(text);
     signpost_fuzz::check(&out.diagnostics, "content/x.md", lines);
     for link in &out.links {

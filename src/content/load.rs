@@ -564,9 +564,9 @@ impl Loader<'_> {
             if end <= start {
                 return false;
             }
-            pieces.push((position, line_start(start), start, end));
+            pieces.push((index, position, line_start(start), start, end));
         }
-        for (position, line_start, start, end) in pieces {
+        for (index, position, line_start, start, end) in pieces {
             let indent = " ".repeat(text[line_start..start].chars().count());
             let snippet = format!("{indent}{}", &text[start..end]);
             match yaml::parse::<ServiceRecord>(&snippet) {

@@ -9,10 +9,11 @@
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::Config;
+use signpost::config::ContentConfig;
 use signpost::config::SiteConfig;
 use signpost::content::load_file_from_str;
 use signpost::diagnostic::{Diagnostic, Severity};
-use signpost::render::markdown::{Abbreviations, SourceSpan, render_with_abbreviations};
+use signpost::render::markdown::{Abbreviations, SourceSpan, render_with};
 use std::path::Path;
 
 const SITE_TOML: &str = include_str!("../fixtures/valid/site.toml");
@@ -479,8 +480,8 @@ proptest! {
     #[test]
     fn markdown_never_panics_and_points_inside_the_file(body in markdown_text(), first_line in 1usize..50) {
         let glossary = load("glossary.yaml", GLOSSARY_YAML)?.glossary;
-        let span = SourceSpan { file: "content/x.md", first_line };
-        let out = render_with_abbreviations(&body, span, &Abbreviations::from_glossary(&glossary));
+        let span = SourceSpan::new("content/x.md", first_line);
+        let out = render_with(&body, span, &Abbreviations::from_glossary(&glossary), &ContentConfig::default());
         // The body starts at `first_line` of its file: shift the check by the lines before it.
         let file_text = format!("{}{body}", "\n".repeat(first_line - 1));
         assert_sound(&out.diagnostics, "content/x.md", &file_text)?;
@@ -588,17 +589,15 @@ proptest! {
 
     /// No `<script>` and no event attributes, whatever raw HTML the author writes.
     #[test]
-    #[ignore = "needs the sanitiser from the markup branch"]
     fn markdown_never_emits_script_or_event_attributes(body in markdown_text()) {
-        let out = render_with_abbreviations(&body, SourceSpan { file: "content/x.md", first_line: 1 }, &Abbreviations::default());
+        let out = render_with(&body, SourceSpan::new("content/x.md", 1), &Abbreviations::default(), &ContentConfig::default());
         prop_assert!(script_in(&out.html, false).is_none(), "{:?} in {}", script_in(&out.html, false), out.html);
     }
 
     /// No `javascript:`, `vbscript:` or `data:` link, however it is spelled.
     #[test]
-    #[ignore = "needs the sanitiser from the markup branch"]
     fn markdown_never_emits_script_addresses(body in markdown_text()) {
-        let out = render_with_abbreviations(&body, SourceSpan { file: "content/x.md", first_line: 1 }, &Abbreviations::default());
+        let out = render_with(&body, SourceSpan::new("content/x.md", 1), &Abbreviations::default(), &ContentConfig::default());
         prop_assert!(script_in(&out.html, true).is_none(), "{:?} in {}", script_in(&out.html, true), out.html);
     }
 }
