@@ -73,6 +73,13 @@ enum Command {
         /// Look for changes by polling, for file systems where change events do not arrive.
         #[arg(long)]
         poll: bool,
+        /// Also answer requests for this host name (besides localhost and the --bind address),
+        /// for example a name other computers use to reach a --bind 0.0.0.0 preview. Repeatable.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_hosts: Vec<String>,
+        /// Close a connection that sends no complete request for this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = signpost::serve::IDLE_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..=3600))]
+        idle_timeout_secs: u64,
     },
     /// Search the site's index (made by `build`) and print the best matches.
     Search {
@@ -218,12 +225,16 @@ fn main() -> ExitCode {
             bind,
             drafts,
             poll,
+            allow_hosts,
+            idle_timeout_secs,
         } => {
             let options = signpost::serve::ServeOptions {
                 bind,
                 drafts,
                 poll,
                 log: true,
+                allow_hosts,
+                idle_timeout: std::time::Duration::from_secs(idle_timeout_secs),
                 ..signpost::serve::ServeOptions::new(&root, port)
             };
             match signpost::serve::serve(&options) {

@@ -2,8 +2,13 @@
 //! what the checks found on the pages themselves.
 //!
 //! One thread owns the [`rebuild::Preview`] and rebuilds when [`watch`] reports a change; a tokio
-//! runtime serves the preview folder ([`server`]) and tells pages to reload ([`reload`]).
+//! runtime serves the preview folder ([`server`], over the connections of [`listen`]) and tells
+//! pages to reload ([`reload`]). After each build the rebuild thread publishes a new [`Status`]
+//! snapshot, which handlers take whole: no handler ever waits for a lock while a build finishes.
 
+pub mod headers;
+pub mod host;
+pub mod listen;
 pub mod memory;
 pub mod overlay;
 pub mod rebuild;
@@ -11,14 +16,15 @@ pub mod reload;
 pub mod server;
 pub mod watch;
 
+use arc_swap::ArcSwap;
 pub use memory::BuildMemory;
 use overlay::PreviewTemplates;
 use rebuild::{Preview, RebuildReport};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc;
-use std::sync::{Arc, RwLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::{broadcast, watch as signal};
 use watch::Change;
 
@@ -40,7 +46,21 @@ pub struct ServeOptions {
     pub poll: bool,
     /// Print a line for each rebuild.
     pub log: bool,
+    /// Host names answered besides loopback names and the bound address (`--allow-host`).
+    pub allow_hosts: Vec<String>,
+    /// How long a connection may take to send a request (also between requests on a kept-alive
+    /// connection) before it is closed.
+    pub idle_timeout: Duration,
+    /// How many connections are served at once; more wait until one closes.
+    pub max_connections: usize,
 }
+
+/// How long a connection may go without sending a complete request, by default.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(20);
+/// How many connections the preview serves at once, by default.
+pub const MAX_CONNECTIONS: usize = 256;
+/// How long `signpost serve` waits after Ctrl-C before it exits (well under the 2 s a user waits).
+const STOP_GRACE: Duration = Duration::from_millis(700);
 
 impl ServeOptions {
     /// Options for the site in `root` on 127.0.0.1 at `port`.
@@ -52,14 +72,18 @@ impl ServeOptions {
             drafts: false,
             poll: false,
             log: false,
+            allow_hosts: Vec::new(),
+            idle_timeout: IDLE_TIMEOUT,
+            max_connections: MAX_CONNECTIONS,
         }
     }
 }
 
-/// The last build as the server sees it.
+/// The last build as the server sees it: an immutable snapshot, replaced whole after each build.
+#[derive(Clone)]
 struct Status {
     generation: u64,
-    report: RebuildReport,
+    report: Arc<RebuildReport>,
     finished_at: String,
     /// True once a build without errors has been published.
     has_site: bool,
@@ -68,26 +92,39 @@ struct Status {
 /// What the HTTP handlers share with the rebuild thread.
 pub struct Shared {
     folder: PathBuf,
-    status: RwLock<Status>,
+    /// The last build; only the rebuild thread stores a new one.
+    status: ArcSwap<Status>,
     events: broadcast::Sender<u64>,
     shutdown: signal::Receiver<bool>,
     templates: PreviewTemplates,
 }
 
 impl Shared {
-    /// The number of the last finished build (1 for the first).
-    fn generation(&self) -> u64 {
-        self.status.read().map(|s| s.generation).unwrap_or(0)
+    /// The last build, as one snapshot that stays the same however long it is held.
+    fn status(&self) -> Arc<Status> {
+        self.status.load_full()
     }
 
-    /// A served page with the reload script, and the overlay and findings when there are any.
-    fn decorate(&self, html: &str, url: &str, overlay: bool) -> String {
-        let (generation, extra) = match self.status.read() {
-            Ok(status) if overlay => (status.generation, self.templates.overlay(&status.report, url, status.has_site)),
-            Ok(status) => (status.generation, String::new()),
-            Err(_) => (0, String::new()),
+    /// Publishes a new snapshot and tells open pages about it.
+    fn publish(&self, status: Status) {
+        let generation = status.generation;
+        self.status.store(Arc::new(status));
+        let _ = self.events.send(generation);
+    }
+
+    /// The number of the last finished build (1 for the first).
+    fn generation(&self) -> u64 {
+        self.status.load().generation
+    }
+
+    /// A served page with the reload script, and the overlay and findings when there are any,
+    /// all from the one snapshot `status`.
+    fn decorate(&self, status: &Status, html: &str, url: &str, overlay: bool) -> String {
+        let extra = match overlay {
+            true => self.templates.overlay(&status.report, url, status.has_site),
+            false => String::new(),
         };
-        let insert = format!("{extra}{}", reload::script_tag(generation));
+        let insert = format!("{extra}{}", reload::script_tag(status.generation));
         match html.rfind("</body>").or_else(|| html.rfind("</BODY>")) {
             Some(at) => format!("{}{insert}{}", &html[..at], &html[at..]),
             None => format!("{html}{insert}"),
@@ -96,13 +133,13 @@ impl Shared {
 
     /// The search index of the site the preview shows.
     fn search_index(&self) -> Option<Arc<crate::search::SearchIndex>> {
-        self.status.read().ok().and_then(|status| status.report.search.clone())
+        self.status.load().report.search.clone()
     }
 
     fn review_page(&self) -> Result<String, String> {
-        let status = self.status.read().map_err(|e| e.to_string())?;
+        let status = self.status();
         let page = self.templates.review(&status.report, &status.finished_at)?;
-        Ok(self.decorate(&page, server::REVIEW_PATH, false))
+        Ok(self.decorate(&status, &page, server::REVIEW_PATH, false))
     }
 }
 
@@ -122,8 +159,18 @@ pub struct ServeHandle {
 pub fn start(options: &ServeOptions) -> Result<ServeHandle, String> {
     let root = std::fs::canonicalize(&options.root).map_err(|e| format!("Cannot open the site folder {}: {e}", options.root.display()))?;
     let folder = root.join(PREVIEW_FOLDER);
+    // What an earlier preview left (perhaps stopped in the middle of a rebuild) is never shown:
+    // the folder is the preview's own, and the first build writes it again from nothing.
+    if std::fs::symlink_metadata(&folder).is_ok() {
+        remove_path(&folder).map_err(|e| format!("Cannot empty the preview folder {}: {e}", folder.display()))?;
+    }
+    // Watching starts before the first build, so that a file saved while it runs (or just after
+    // the first page is served) is rebuilt, not missed.
+    let (trigger, changes) = mpsc::channel();
+    let watcher = watch::watch(&root, options.poll, trigger.clone())?;
     let mut preview = Preview::new(&root, options.drafts, &folder);
     let report = preview.rebuild(true);
+    memory::give_back_freed_memory();
     if options.log {
         log_report(&report);
     }
@@ -134,10 +181,10 @@ pub fn start(options: &ServeOptions) -> Result<ServeHandle, String> {
     let (shutdown, shutdown_receiver) = signal::channel(false);
     let shared = Arc::new(Shared {
         folder,
-        status: RwLock::new(Status {
+        status: ArcSwap::from_pointee(Status {
             generation: 1,
             has_site: report.published,
-            report,
+            report: Arc::new(report),
             finished_at: clock_time(),
         }),
         events,
@@ -157,22 +204,13 @@ pub fn start(options: &ServeOptions) -> Result<ServeHandle, String> {
         .map_err(|e| format!("Cannot listen on {wanted}: {e}. Try another port with --port."))?;
     let address = listener.local_addr().map_err(|e| format!("Cannot listen on {wanted}: {e}"))?;
     let app = server::router(shared.clone());
-    let mut stop_signal = shared.shutdown.clone();
-    let server = runtime.spawn(async move {
-        let graceful = async move {
-            while !*stop_signal.borrow() {
-                if stop_signal.changed().await.is_err() {
-                    break;
-                }
-            }
-        };
-        if let Err(error) = axum::serve(listener, app).with_graceful_shutdown(graceful).await {
-            eprintln!("error: the preview server stopped: {error}");
-        }
-    });
+    let hosts = host::AllowedHosts::new(options.bind, &options.allow_hosts);
+    let limits = listen::Limits {
+        idle_timeout: options.idle_timeout,
+        max_connections: options.max_connections.max(1),
+    };
+    let server = runtime.spawn(listen::run(listener, app, hosts, limits, shared.shutdown.clone()));
 
-    let (trigger, changes) = mpsc::channel();
-    let watcher = watch::watch(&root, options.poll, trigger.clone())?;
     let builder_shared = shared.clone();
     let log = options.log;
     let builder = std::thread::Builder::new()
@@ -191,7 +229,8 @@ pub fn start(options: &ServeOptions) -> Result<ServeHandle, String> {
     })
 }
 
-/// Rebuilds after each quiet period with changes, until every sender is gone.
+/// Rebuilds after each quiet period with changes, until every sender is gone. Each finished build
+/// (and each quick update of services' pages) is published as a new snapshot.
 fn rebuild_loop(mut preview: Preview, changes: &mpsc::Receiver<Change>, shared: &Shared, log: bool) {
     while let Ok(first) = changes.recv() {
         let mut change = first;
@@ -201,30 +240,24 @@ fn rebuild_loop(mut preview: Preview, changes: &mpsc::Receiver<Change>, shared: 
             }
         }
         if change == Change::Content && preview.quick() > 0 {
-            let generation = match shared.status.write() {
-                Ok(mut status) => {
-                    status.generation += 1;
-                    status.generation
-                }
-                Err(_) => return,
-            };
-            let _ = shared.events.send(generation);
+            let mut status = Status::clone(&shared.status());
+            status.generation += 1;
+            shared.publish(status);
         }
-        let report = preview.rebuild(change == Change::Everything);
+        let report = Arc::new(preview.rebuild(change == Change::Everything));
+        let before = shared.status();
+        let status = Status {
+            generation: before.generation + 1,
+            has_site: before.has_site || report.published,
+            report: report.clone(),
+            finished_at: clock_time(),
+        };
+        drop(before);
+        shared.publish(status);
+        memory::give_back_freed_memory();
         if log {
             log_report(&report);
         }
-        let generation = match shared.status.write() {
-            Ok(mut status) => {
-                status.generation += 1;
-                status.has_site |= report.published;
-                status.report = report;
-                status.finished_at = clock_time();
-                status.generation
-            }
-            Err(_) => return,
-        };
-        let _ = shared.events.send(generation);
     }
 }
 
@@ -272,7 +305,7 @@ impl ServeHandle {
 
     /// The last build's report.
     pub fn last_report(&self) -> RebuildReport {
-        self.shared.status.read().map(|s| s.report.clone()).unwrap_or_default()
+        RebuildReport::clone(&self.shared.status().report)
     }
 
     /// Asks for a rebuild now, as if a file had changed.
@@ -282,37 +315,80 @@ impl ServeHandle {
         }
     }
 
-    /// Blocks until Ctrl-C (or the process is asked to stop).
+    /// Blocks until Ctrl-C (SIGINT) or, on Unix, SIGTERM.
     pub fn wait_for_ctrl_c(&self) {
         if let Some(runtime) = &self.runtime {
-            let _ = runtime.block_on(tokio::signal::ctrl_c());
+            runtime.block_on(stop_requested());
         }
     }
 
     /// Stops watching and serving: open pages are disconnected, the rebuild thread finishes.
     pub fn stop(mut self) {
-        self.shut_down();
+        self.shut_down(None);
     }
 
-    fn shut_down(&mut self) {
+    /// Stops watching and serving within about `grace`: a rebuild still running then is left
+    /// behind (the process is about to exit; the next preview starts from an empty folder).
+    pub fn stop_within(mut self, grace: Duration) {
+        self.shut_down(Some(Instant::now() + grace));
+    }
+
+    fn shut_down(&mut self, deadline: Option<Instant>) {
         let _ = self.shutdown.send(true);
         self.watcher = None;
         self.trigger = None;
+        let server_wait = deadline.map_or(Duration::from_secs(3), |d| d.saturating_duration_since(Instant::now()) / 2);
         if let (Some(runtime), Some(server)) = (&self.runtime, self.server.take()) {
-            let _ = runtime.block_on(async { tokio::time::timeout(Duration::from_secs(3), server).await });
+            let _ = runtime.block_on(async { tokio::time::timeout(server_wait, server).await });
         }
         if let Some(runtime) = self.runtime.take() {
-            runtime.shutdown_timeout(Duration::from_secs(1));
+            runtime.shutdown_timeout(deadline.map_or(Duration::from_secs(1), |_| Duration::from_millis(100)));
         }
         if let Some(builder) = self.builder.take() {
-            let _ = builder.join();
+            match deadline {
+                None => {
+                    let _ = builder.join();
+                }
+                Some(deadline) => {
+                    while !builder.is_finished() && Instant::now() < deadline {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    if builder.is_finished() {
+                        let _ = builder.join();
+                    }
+                }
+            }
         }
+    }
+}
+
+/// Waits for SIGINT (Ctrl-C) or SIGTERM.
+async fn stop_requested() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Removes a folder with everything in it, or a file or link in its place.
+fn remove_path(path: &Path) -> std::io::Result<()> {
+    match std::fs::symlink_metadata(path)?.is_dir() {
+        true => std::fs::remove_dir_all(path),
+        false => std::fs::remove_file(path),
     }
 }
 
 impl Drop for ServeHandle {
     fn drop(&mut self) {
-        self.shut_down();
+        self.shut_down(None);
     }
 }
 
@@ -335,6 +411,6 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
     );
     handle.wait_for_ctrl_c();
     eprintln!("Stopping the preview.");
-    handle.stop();
+    handle.stop_within(STOP_GRACE);
     Ok(())
 }

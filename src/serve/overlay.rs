@@ -14,6 +14,16 @@ const REVIEW: &str = "_review.html";
 const DEFAULT_OVERLAY: &str = include_str!("../../themes/default/templates/partials/_preview_overlay.html");
 const DEFAULT_REVIEW: &str = include_str!("../../themes/default/templates/_review.html");
 
+/// Where the overlay's and findings panel's style sheet is served (no inline styles: the pages'
+/// Content-Security-Policy forbids them).
+pub const OVERLAY_CSS_PATH: &str = "/_signpost/overlay.css";
+/// The overlay's and findings panel's style sheet.
+pub const OVERLAY_CSS: &str = include_str!("overlay.css");
+/// Where the review page's style sheet is served.
+pub const REVIEW_CSS_PATH: &str = "/_signpost/review.css";
+/// The review page's style sheet.
+pub const REVIEW_CSS: &str = include_str!("review.css");
+
 /// The preview's own templates.
 pub struct PreviewTemplates {
     tera: Tera,

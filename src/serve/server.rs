@@ -2,7 +2,7 @@
 //! 404 page, the review page, search answered from the preview's index, and refusal of any
 //! address that would reach outside the folder.
 
-use super::{Shared, reload};
+use super::{Shared, overlay, reload};
 use crate::search::Filters;
 use crate::search::cli;
 use axum::Router;
@@ -39,6 +39,8 @@ pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(reload::EVENTS_PATH, get(|State(shared): State<Arc<Shared>>| reload::events(shared)))
         .route(reload::CLIENT_PATH, get(reload::client))
+        .route(overlay::OVERLAY_CSS_PATH, get(|| async { style_sheet(overlay::OVERLAY_CSS) }))
+        .route(overlay::REVIEW_CSS_PATH, get(|| async { style_sheet(overlay::REVIEW_CSS) }))
         .route(REVIEW_PATH, get(review))
         .route(SEARCH_PATH, get(search))
         .route("/_review", get(|| async { redirect(REVIEW_PATH) }))
@@ -188,7 +190,7 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     }
     let body = if kind.starts_with("text/html") {
         match String::from_utf8(bytes) {
-            Ok(html) => shared.decorate(&html, uri.path(), true).into_bytes(),
+            Ok(html) => shared.decorate(&shared.status(), &html, uri.path(), true).into_bytes(),
             Err(error) => error.into_bytes(),
         }
     } else {
@@ -284,6 +286,11 @@ async fn search(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         Ok(value) => json(StatusCode::OK, &value),
         Err(message) => json(StatusCode::INTERNAL_SERVER_ERROR, &serde_json::json!({ "error": message })),
     }
+}
+
+/// One of the preview's own style sheets.
+fn style_sheet(css: &'static str) -> Response {
+    respond(StatusCode::OK, "text/css; charset=utf-8", css.as_bytes().to_vec())
 }
 
 fn json(status: StatusCode, value: &serde_json::Value) -> Response {

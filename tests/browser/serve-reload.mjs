@@ -2,7 +2,9 @@
 // Browser test of `signpost serve`: headless Chromium opens a page of the preview, the test edits
 // the page's Markdown file, and the page must reload by itself with the new text. Then it breaks a
 // service file's YAML and expects the accessible error overlay, fixes it and expects it to go, and
-// finally stops the server with Ctrl-C (SIGINT) and expects a clean exit.
+// finally stops the server with Ctrl-C (SIGINT) and expects a clean exit. Throughout, the pages,
+// the overlay and the review page must cause no Content-Security-Policy violation (the preview
+// sends the built site's strict policy), and their styles must still apply.
 //
 // Usage: node tests/browser/serve-reload.mjs [--binary target/debug/signpost]
 // (build the binary first: cargo build). Talks to 127.0.0.1 only.
@@ -78,6 +80,10 @@ async function main() {
     await waitFor('the preview to start', async () => (await fetch(`${base}/`)).status === 200, 60000);
     browser = await launchChromium();
     const page = await browser.newPage();
+    const violations = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
     await page.goto(`${base}/advice/`);
     await page.waitForFunction(() => document.querySelector('script[data-generation]') !== null);
 
@@ -99,6 +105,8 @@ async function main() {
       if ((await overlay.getAttribute('role')) !== 'alertdialog') throw new Error('the overlay is not an alertdialog');
       const text = await overlay.innerText();
       if (!text.includes('content/services/health.yaml')) throw new Error(`no file in the overlay: ${text}`);
+      const position = await overlay.evaluate((element) => getComputedStyle(element).position);
+      if (position !== 'fixed') throw new Error(`the overlay's style sheet did not apply (position ${position})`);
       await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'signpost-overlay');
       await page.keyboard.press('Escape');
       await overlay.waitFor({ state: 'hidden', timeout: TIMEOUT });
@@ -109,6 +117,18 @@ async function main() {
       fs.writeFileSync(services, good);
       await reloaded;
       await waitFor('no overlay', async () => (await page.locator('#signpost-overlay').count()) === 0);
+    });
+
+    await check('the review page is styled from its own style sheet', async () => {
+      await page.goto(`${base}/_review/`);
+      const width = await page.evaluate(() => getComputedStyle(document.body).maxWidth);
+      if (width === 'none') throw new Error('the review style sheet did not apply');
+    });
+
+    await check('no Content-Security-Policy violations on any page', async () => {
+      const policy = (await fetch(`${base}/`)).headers.get('content-security-policy') || '';
+      if (!policy.includes("script-src 'self'")) throw new Error(`no strict policy sent: ${policy}`);
+      if (violations.length) throw new Error(violations.join('\n'));
     });
   } finally {
     if (browser) await browser.close();

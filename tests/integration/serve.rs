@@ -189,7 +189,7 @@ fn pages_are_told_to_reload_after_an_edit() {
     let preview = serve(site.path(), false);
     let mut stream = TcpStream::connect(preview.address()).expect("connect");
     stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
-    write!(stream, "GET /_signpost/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    write!(stream, "GET /_signpost/events HTTP/1.1\r\nHost: localhost\r\n\r\n").expect("send");
     let mut reader = BufReader::new(stream);
     let mut seen = String::new();
     let mut read_until = |wanted: &str| {
@@ -457,4 +457,322 @@ fn search_is_answered_from_the_preview_index() {
         again.body
     );
     preview.stop();
+}
+
+/// `signpost serve` run as its own process on a free loopback port, with its messages collected.
+struct RunningPreview {
+    child: std::process::Child,
+    address: SocketAddr,
+    log: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl RunningPreview {
+    /// Starts the binary on `root` with `extra` arguments and waits until it serves (at most `patience`).
+    fn start(root: &Path, extra: &[&str], patience: Duration) -> RunningPreview {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
+            .args(["serve", "--root"])
+            .arg(root)
+            .args(["--port", "0"])
+            .args(extra)
+            .env("SIGNPOST_TODAY", crate::common::TODAY)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start signpost serve");
+        let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let stderr = child.stderr.take().expect("stderr");
+        let collected = log.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let mut log = collected.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        let started = Instant::now();
+        let address = loop {
+            let text = log.lock().unwrap().clone();
+            if let Some(rest) = text.split("Preview at http://").nth(1) {
+                let address = rest.split('/').next().unwrap_or("");
+                break address.parse().expect("the printed address");
+            }
+            if let Some(status) = child.try_wait().expect("poll the preview") {
+                panic!("the preview exited with {status}: {text}");
+            }
+            assert!(started.elapsed() < patience, "the preview did not start: {text}");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        RunningPreview { child, address, log }
+    }
+
+    /// How many rebuilds the preview has reported since it started.
+    fn rebuilds(&self) -> usize {
+        self.log.lock().unwrap().matches("Rebuilt in ").count()
+    }
+
+    fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// Sends `signal` to the process and returns how long it took to exit, and its exit code.
+    fn signal_and_wait(&mut self, signal: i32, patience: Duration) -> (Duration, Option<i32>) {
+        let pid = i32::try_from(self.child.id()).expect("process id");
+        let sent = Instant::now();
+        // SAFETY: kill(2) with the id of our own child process, which has not been reaped yet.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0, "send the signal");
+        loop {
+            if let Some(status) = self.child.try_wait().expect("poll the preview") {
+                return (sent.elapsed(), status.code());
+            }
+            assert!(sent.elapsed() < patience, "the preview did not exit: {}", self.log());
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+impl Drop for RunningPreview {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// A GET with the given `Host` header and a read timeout of `patience`; `None` when no complete
+/// reply came in time.
+fn get_with_host(address: SocketAddr, path: &str, host: &str, patience: Duration) -> Option<Reply> {
+    let mut stream = TcpStream::connect(address).ok()?;
+    stream.set_read_timeout(Some(patience)).ok()?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").ok()?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).ok()?;
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n")?;
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok())?;
+    Some(Reply {
+        status,
+        headers: head.to_string(),
+        body: body.to_string(),
+    })
+}
+
+#[test]
+fn the_review_page_answers_two_clients_during_twenty_edits() {
+    let site = site_copy();
+    let preview = RunningPreview::start(site.path(), &[], PATIENCE);
+    let address = preview.address;
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let clients: Vec<_> = (0..2)
+        .map(|_| {
+            let done = done.clone();
+            std::thread::spawn(move || {
+                let (mut answered, mut slowest) = (0, Duration::ZERO);
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    let asked = Instant::now();
+                    let reply = get_with_host(address, "/_review/", "localhost", Duration::from_secs(5));
+                    let took = asked.elapsed();
+                    let reply = reply.unwrap_or_else(|| panic!("/_review/ gave no reply within 5 s (after {answered} replies)"));
+                    assert_eq!(reply.status, 200);
+                    assert!(reply.body.contains("what the checks found"));
+                    answered += 1;
+                    slowest = slowest.max(took);
+                }
+                (answered, slowest)
+            })
+        })
+        .collect();
+    // A service's summary: each edit publishes twice (its page at once, then the full rebuild).
+    let services = site.path().join("content/services/health.yaml");
+    let text = std::fs::read_to_string(&services).expect("services");
+    let started = Instant::now();
+    let first = preview.rebuilds();
+    for n in 0..20 {
+        let edited = text.replacen(
+            "Help for children who find talking hard.",
+            &format!("Help for children, edit {n}."),
+            1,
+        );
+        std::fs::write(&services, edited).expect("edit");
+        wait_until("the rebuild after an edit", || preview.rebuilds() > first + n);
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    for client in clients {
+        let (answered, slowest) = client.join().expect("a client failed");
+        assert!(answered >= 20, "only {answered} replies during 20 edits");
+        assert!(slowest < Duration::from_secs(5), "the slowest reply took {slowest:?}");
+    }
+    assert!(started.elapsed() < Duration::from_secs(120));
+    let after = get_with_host(address, "/_review/", "localhost", PATIENCE).expect("a reply after the edits");
+    assert_eq!(after.status, 200);
+    let page = get_with_host(address, "/services/speech-therapy/", "localhost", PATIENCE).expect("a reply after the edits");
+    assert!(page.body.contains("edit 19."), "{}", page.body);
+}
+
+#[test]
+fn only_loopback_host_names_are_answered_and_every_reply_has_the_security_headers() {
+    let site = site_copy();
+    let preview = RunningPreview::start(site.path(), &["--allow-host", "preview.council.example"], PATIENCE);
+    let address = preview.address;
+    let port = address.port();
+    for path in [
+        "/",
+        "/_review/",
+        "/_signpost/search?q=swimming",
+        "/_signpost/events",
+        "/_signpost/client.js",
+    ] {
+        let refused = get_with_host(address, path, "evil.example", PATIENCE).expect("a reply");
+        assert_eq!(refused.status, 421, "{path}");
+        assert!(refused.body.contains("--allow-host"), "{path}: {}", refused.body);
+        assert!(!refused.body.contains("Speech"), "{path}");
+        let refused = get_with_host(address, path, &format!("evil.example:{port}"), PATIENCE).expect("a reply");
+        assert_eq!(refused.status, 421, "{path} with a port");
+    }
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        "preview.council.example".to_string(),
+    ] {
+        let reply = get_with_host(address, "/", &host, PATIENCE).expect("a reply");
+        assert_eq!(reply.status, 200, "{host}");
+    }
+    for path in [
+        "/",
+        "/no-such-page/",
+        "/_review/",
+        "/_signpost/overlay.css",
+        "/_signpost/client.js",
+        "/_signpost/search?q=a",
+    ] {
+        let reply = get_with_host(address, path, "localhost", PATIENCE).expect("a reply");
+        let policy = reply.header("content-security-policy").unwrap_or_default();
+        assert!(
+            policy.starts_with("default-src 'self'; script-src 'self'; style-src 'self';"),
+            "{path}: {policy}"
+        );
+        assert!(policy.contains("frame-ancestors 'none'"), "{path}");
+        assert_eq!(reply.header("x-content-type-options").as_deref(), Some("nosniff"), "{path}");
+        assert_eq!(reply.header("x-frame-options").as_deref(), Some("DENY"), "{path}");
+        assert_eq!(
+            reply.header("referrer-policy").as_deref(),
+            Some("strict-origin-when-cross-origin"),
+            "{path}"
+        );
+    }
+    let review = get_with_host(address, "/_review/", "localhost", PATIENCE).expect("a reply");
+    assert!(!review.body.contains("<style"), "the review page has no inline style");
+    assert!(review.body.contains("/_signpost/review.css"));
+}
+
+#[test]
+fn idle_connections_are_closed_after_the_timeout_but_live_reload_stays_open() {
+    let site = site_copy();
+    let preview = RunningPreview::start(site.path(), &["--idle-timeout-secs", "1"], PATIENCE);
+    let address = preview.address;
+
+    // A live-reload stream outlasts the timeout: it is a response still being sent.
+    let mut events = TcpStream::connect(address).expect("connect");
+    events.set_read_timeout(Some(PATIENCE)).expect("timeout");
+    write!(events, "GET /_signpost/events HTTP/1.1\r\nHost: localhost\r\n\r\n").expect("send");
+    let mut events = BufReader::new(events);
+
+    // Connections that send nothing, or half a request, are closed after about a second. Many of
+    // them (more than the limit of 256 at once) do not stop the preview answering.
+    let mut idle: Vec<TcpStream> = (0..300).map(|_| TcpStream::connect(address).expect("connect")).collect();
+    write!(idle[0], "GET / HTTP/1.1\r\nHost: local").expect("half a request");
+    let opened = Instant::now();
+    for (n, stream) in idle.iter_mut().enumerate().take(256) {
+        stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+        let mut byte = [0u8; 1];
+        let read = stream.read(&mut byte);
+        assert!(
+            matches!(read, Ok(0)) || read.is_err_and(|e| e.kind() == std::io::ErrorKind::ConnectionReset),
+            "connection {n} was not closed"
+        );
+    }
+    let closed_after = opened.elapsed();
+    assert!(closed_after >= Duration::from_millis(900), "closed too early: {closed_after:?}");
+    assert!(closed_after < Duration::from_secs(5), "closed too late: {closed_after:?}");
+    let reply = get_with_host(address, "/", "localhost", PATIENCE).expect("a reply with idle connections about");
+    assert_eq!(reply.status, 200);
+    drop(idle);
+
+    std::thread::sleep(Duration::from_millis(1500));
+    let page = site.path().join("content/advice/index.md");
+    let text = std::fs::read_to_string(&page).expect("page");
+    std::fs::write(&page, format!("{text}\nNew words.\n")).expect("edit");
+    let mut seen = String::new();
+    let started = Instant::now();
+    while !seen.contains("event: rebuilt") {
+        assert!(started.elapsed() < PATIENCE, "no rebuilt event: {seen}");
+        let mut line = String::new();
+        assert!(
+            events.read_line(&mut line).expect("read event") > 0,
+            "the stream was closed: {seen}"
+        );
+        seen.push_str(&line);
+    }
+    assert!(seen.contains("event: hello"));
+}
+
+/// A site with `count` more services than the `valid` fixture, so that a rebuild takes a while.
+fn large_site(count: usize) -> tempfile::TempDir {
+    let site = site_copy();
+    let mut yaml = String::new();
+    for n in 0..count {
+        yaml.push_str(&format!(
+            "- id: extra-{n}\n  name: Extra speech therapy group {n}\n  category: health\n  summary: Help for children who find talking hard, group {n}.\n  \
+             provider: Testshire NHS\n  ages: {{ from: 0, to: 18 }}\n  access: [self-referral]\n  cost: Free\n  contact:\n    phone: \"0121 496 0001\"\n  \
+             where:\n    locality: Northtown\n  last_reviewed: 2026-09-01\n  needs: [speech-language-and-communication]\n  free: true\n\n"
+        ));
+    }
+    std::fs::write(site.path().join("content/services/extra.yaml"), yaml).expect("write services");
+    site
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_in_the_middle_of_a_rebuild_stops_the_preview_within_two_seconds() {
+    let site = large_site(1500);
+    let slow = Duration::from_secs(180);
+    let mut preview = RunningPreview::start(site.path(), &[], slow);
+    // Time one full rebuild (a change to site.toml renders every page), to know the signal lands in one.
+    let config = site.path().join("site.toml");
+    let text = std::fs::read_to_string(&config).expect("site.toml");
+    std::fs::write(&config, format!("{text}\n# first edit\n")).expect("edit");
+    let started = Instant::now();
+    let first = preview.rebuilds();
+    while preview.rebuilds() == first {
+        assert!(started.elapsed() < slow, "no rebuild: {}", preview.log());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let rebuild = started.elapsed();
+    assert!(
+        rebuild > Duration::from_millis(1500),
+        "a rebuild took only {rebuild:?}: the site is too small for this test"
+    );
+
+    std::fs::write(&config, format!("{text}\n# second edit\n")).expect("edit");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(preview.rebuilds(), first + 1, "the second rebuild is still running");
+    let (took, code) = preview.signal_and_wait(libc::SIGINT, Duration::from_secs(20));
+    eprintln!("a full rebuild took {rebuild:?}; SIGINT 300 ms into the next one stopped the preview in {took:?}");
+    assert!(took < Duration::from_secs(2), "stopping took {took:?}: {}", preview.log());
+    assert_eq!(code, Some(0), "{}", preview.log());
+    assert!(preview.log().contains("Stopping the preview."));
+
+    // The next preview of the same site starts cleanly from what the stopped one left.
+    let mut next = RunningPreview::start(site.path(), &[], slow);
+    let reply = get_with_host(next.address, "/services/extra-7/", "localhost", PATIENCE).expect("a reply");
+    assert_eq!(reply.status, 200, "{}", next.log());
+    let stray: Vec<String> = files_under(&site.path().join(PREVIEW_FOLDER))
+        .into_iter()
+        .filter(|f| f.ends_with(".signpost-part"))
+        .collect();
+    assert!(stray.is_empty(), "half-written files: {stray:?}");
+    let (took, code) = next.signal_and_wait(libc::SIGTERM, Duration::from_secs(20));
+    assert!(took < Duration::from_secs(2), "stopping on SIGTERM took {took:?}");
+    assert_eq!(code, Some(0));
 }

@@ -1,0 +1,42 @@
+//! The security headers the preview sends with every response: exactly the built site's
+//! ([`crate::output::headers`]), so a page that breaks the policy breaks in the preview first.
+
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
+use std::sync::LazyLock;
+
+/// The site's security headers, made into HTTP header values once.
+static HEADERS: LazyLock<Vec<(HeaderName, HeaderValue)>> = LazyLock::new(|| {
+    crate::output::headers::security_headers()
+        .into_iter()
+        .filter_map(|(name, value)| {
+            let name = HeaderName::from_bytes(name.to_ascii_lowercase().as_bytes()).ok()?;
+            Some((name, HeaderValue::from_str(&value).ok()?))
+        })
+        .collect()
+});
+
+/// Sets every security header on `headers`, replacing any value already there.
+pub fn apply(headers: &mut HeaderMap) {
+    for (name, value) in HEADERS.iter() {
+        headers.insert(name.clone(), value.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preview_sends_every_header_of_the_built_site() {
+        let mut headers = HeaderMap::new();
+        apply(&mut headers);
+        let site = crate::output::headers::security_headers();
+        assert_eq!(headers.len(), site.len());
+        for (name, value) in site {
+            assert_eq!(headers.get(name).and_then(|v| v.to_str().ok()), Some(value.as_str()), "{name}");
+        }
+        let policy = headers.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("");
+        assert!(policy.contains("script-src 'self';"));
+        assert!(!policy.contains("unsafe-inline"));
+    }
+}
