@@ -103,11 +103,7 @@ pub fn service_path(id: &str) -> String {
 /// at a time: the services of a page, then the page, and the index last. The order and the bytes
 /// are the same in every build of the same content. Stops at the first error `write` returns.
 /// `need_name` gives the name of a need id (from the theme's strings).
-pub fn write_feed(
-    site: &Site,
-    need_name: &dyn Fn(&str) -> String,
-    write: &mut FeedWriter<'_>,
-) -> Result<(), String> {
+pub fn write_feed(site: &Site, need_name: &dyn Fn(&str) -> String, write: &mut FeedWriter<'_>) -> Result<(), String> {
     let total = site.services.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     for number in 1..=pages {
