@@ -282,13 +282,12 @@ pub fn build_with_memory(
         (output::headers::HEADERS_FILE, output::headers::headers_file().into_bytes()),
     ];
     let need_name = |id: &str| theme.string(&format!("need_{id}")).to_string();
-    let feed = output::openreferral::feed_files(&site, &need_name);
     let written = assets
         .iter()
         .map(|asset| sink.write(asset.hashed_url.trim_start_matches('/'), &asset.bytes))
         .chain(extra.iter().map(|(name, bytes)| sink.write(name, bytes)))
-        .chain(feed.iter().map(|(name, bytes)| sink.write(name, bytes)))
-        .collect::<Result<Vec<()>, _>>();
+        .collect::<Result<Vec<()>, _>>()
+        .and_then(|_| output::openreferral::write_feed(&site, &need_name, &mut |name, bytes| sink.write(name, bytes)));
     match written {
         Ok(_) => outcome.assets = assets.len(),
         Err(error) => outcome.internal_error = Some(format!("Cannot write the site: {error}")),

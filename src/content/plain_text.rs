@@ -176,7 +176,14 @@ fn entity(text: &str) -> Option<(char, usize)> {
 /// feed): paragraphs, headings and list items on lines of their own, raw HTML left out, and a web
 /// link's address written after its words ("Book online (https://…)").
 pub fn markdown_to_text(markdown: &str) -> String {
+    markdown_to_text_at(markdown, "")
+}
+
+/// [`markdown_to_text`], with site-relative links (`/advice/`) written as absolute addresses
+/// under `base_url` (`https://localoffer.example/advice/`), so they work outside the site.
+pub fn markdown_to_text_at(markdown: &str, base_url: &str) -> String {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let base = base_url.trim_end_matches('/');
     let mut out = String::with_capacity(markdown.len());
     let mut link: Option<(String, usize)> = None;
     for event in Parser::new(markdown) {
@@ -185,7 +192,14 @@ pub fn markdown_to_text(markdown: &str) -> String {
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
             Event::Start(Tag::Item) => out.push_str("- "),
-            Event::Start(Tag::Link { dest_url, .. }) => link = Some((dest_url.to_string(), out.len())),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let url = if !base.is_empty() && dest_url.starts_with('/') && !dest_url.starts_with("//") {
+                    format!("{base}{dest_url}")
+                } else {
+                    dest_url.to_string()
+                };
+                link = Some((url, out.len()))
+            }
             Event::End(TagEnd::Link) => {
                 if let Some((url, start)) = link.take()
                     && (url.starts_with("https://") || url.starts_with("http://"))
@@ -216,6 +230,24 @@ pub fn markdown_to_text(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_relative_links_become_absolute() {
+        let text = markdown_to_text_at(
+            "See [short breaks](/advice/short-breaks/) or [the NHS](https://nhs.example/).",
+            "https://localoffer.example/",
+        );
+        assert_eq!(
+            text,
+            "See short breaks (https://localoffer.example/advice/short-breaks/) or the NHS (https://nhs.example/)."
+        );
+        assert_eq!(markdown_to_text("[short breaks](/advice/)"), "short breaks");
+        assert_eq!(
+            markdown_to_text_at("[x](//other.example/)", "https://localoffer.example/"),
+            "x",
+            "a scheme-relative link is not made absolute under the site"
+        );
+    }
 
     #[test]
     fn pasted_html_becomes_plain_words() {

@@ -9,6 +9,8 @@ mod hosting;
 mod import;
 mod markup_safety;
 mod openreferral;
+mod openreferral_round_trip;
+mod openreferral_schemas;
 mod output_safety;
 mod outside_site;
 mod plain_language;

@@ -234,7 +234,7 @@ fn html_pasted_into_a_summary_is_published_as_text_everywhere() {
     );
     let page = read(&public, "services/speech-therapy/index.html");
     assert!(page.contains("Fun for all"), "{page}");
-    let feed = read(&public, "openreferral/services/speech-therapy.json");
+    let feed = read(&public, &crate::openreferral::service_file("speech-therapy"));
     assert!(feed.contains("\"Fun for all\""), "{feed}");
     let all = everything(&public);
     for markup in [
@@ -283,7 +283,7 @@ fn a_description_reaches_the_feed_as_plain_text() {
     assert_eq!(code, 0, "{stderr}");
     let page = read(&public, "services/speech-therapy/index.html");
     assert!(page.contains("<abbr title=\"Speech and language therapist\">SALT</abbr>"), "{page}");
-    let feed: serde_json::Value = serde_json::from_str(&read(&public, "openreferral/services/speech-therapy.json")).unwrap();
+    let feed: serde_json::Value = serde_json::from_str(&read(&public, &crate::openreferral::service_file("speech-therapy"))).unwrap();
     let description = feed["description"].as_str().unwrap_or_default();
     assert_eq!(
         description,

@@ -1,109 +1,30 @@
-//! The Open Referral UK 3.0 feed, as static JSON files: `/openreferral/services.json` (the paged
-//! list envelope with every service) and `/openreferral/services/<id>.json` (one fully nested
-//! service each), so national and regional directories can read the Local Offer.
-//!
-//! Optional fields with no value are left out, never `null` or empty, as ORUK compliance asks.
-//! Ids are UUIDs made from the Signpost ids, so they stay the same from build to build. The
-//! owner and assurer are never written.
+//! One service in the UK profile's shape: only the properties its schemas list (no
+//! service-level `phones`, `fees_description`, `eligibility_description` or
+//! `application_process`, which the UK profile removes), the phone in `contacts[].phones[]`, the
+//! description as plain text with absolute links, and languages as `attributes` (the UK
+//! profile's `language` has no name or code).
 
+use super::{Object, stable_uuid};
 use crate::content::{Date, Need, Place, Service, Site, parse_time};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-/// The folder of the feed inside the site.
-pub const FEED_DIR: &str = "openreferral";
-
-/// Every file of the feed: (path inside the site, bytes), sorted by path.
-/// `need_name` gives the name of a need id (from the theme's strings).
-pub fn feed_files(site: &Site, need_name: &dyn Fn(&str) -> String) -> Vec<(String, Vec<u8>)> {
-    let services: Vec<Value> = site.services.iter().map(|s| service_json(site, s, need_name)).collect();
-    let mut files: Vec<(String, Vec<u8>)> = site
-        .services
-        .iter()
-        .zip(&services)
-        .map(|(service, value)| (format!("{FEED_DIR}/services/{}.json", service.id), pretty(value)))
-        .collect();
-    let count = services.len();
-    // Built field by field so the services move into the list instead of being copied.
-    let mut list = Map::new();
-    list.insert("total_items".into(), count.into());
-    list.insert("total_pages".into(), 1.into());
-    list.insert("page_number".into(), 1.into());
-    list.insert("size".into(), count.into());
-    list.insert("first_page".into(), true.into());
-    list.insert("last_page".into(), true.into());
-    list.insert("empty".into(), (count == 0).into());
-    list.insert("contents".into(), Value::Array(services));
-    let list = Value::Object(list);
-    files.push((format!("{FEED_DIR}/services.json"), pretty(&list)));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
-}
-
-fn pretty(value: &Value) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
-}
-
-/// A stable UUID (version 8, made from a hash) for `kind` and `key`.
-pub fn stable_uuid(kind: &str, key: &str) -> String {
-    let hash = blake3::hash(format!("signpost:{kind}:{key}").as_bytes());
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&hash.as_bytes()[..16]);
-    b[6] = (b[6] & 0x0f) | 0x80;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|byte| format!("{byte:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
-}
-
-/// A JSON object that leaves out empty values.
-struct Object(Map<String, Value>);
-
-impl Object {
-    fn new() -> Self {
-        Object(Map::new())
-    }
-
-    fn put(&mut self, key: &str, value: impl Into<Value>) -> &mut Self {
-        let value = value.into();
-        let empty = match &value {
-            Value::Null => true,
-            Value::String(text) => text.trim().is_empty(),
-            Value::Array(items) => items.is_empty(),
-            Value::Object(map) => map.is_empty(),
-            _ => false,
-        };
-        if !empty {
-            self.0.insert(key.to_string(), value);
-        }
-        self
-    }
-
-    fn put_opt(&mut self, key: &str, value: Option<&str>) -> &mut Self {
-        if let Some(value) = value {
-            self.put(key, value);
-        }
-        self
-    }
-
-    fn done(&mut self) -> Value {
-        Value::Object(std::mem::take(&mut self.0))
-    }
-}
-
-fn service_json(site: &Site, service: &Service, need_name: &dyn Fn(&str) -> String) -> Value {
+/// The fully nested service with feed id `id`.
+pub(super) fn service_json(site: &Site, service: &Service, id: &str, need_name: &dyn Fn(&str) -> String) -> Value {
     let record = &service.record;
-    let id = stable_uuid("service", &service.id);
     let organization_id = stable_uuid("organization", &record.provider);
-    let page = format!("{}{}", site.config.base_url.trim_end_matches('/'), service.url);
+    let base = site.config.base_url.trim_end_matches('/');
+    let page = format!("{base}{}", service.url);
     let mut description = record.summary.trim().to_string();
     if let Some(more) = record.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        description = format!("{description}\n\n{}", crate::content::plain_text::markdown_to_text(more));
+        let text = crate::content::plain_text::markdown_to_text_at(more, base);
+        if !text.is_empty() {
+            description = format!("{description}\n\n{text}");
+        }
     }
     let mut out = Object::new();
-    out.put("id", id.clone())
+    out.put("id", id)
+        .put("organization_id", organization_id.clone())
         .put("name", record.name.as_str())
-        .put("status", record.service_status.open_referral())
         .put("description", description)
         .put(
             "url",
@@ -114,13 +35,11 @@ fn service_json(site: &Site, service: &Service, need_name: &dyn Fn(&str) -> Stri
                 .unwrap_or(page),
         )
         .put_opt("email", record.contact.email.as_deref())
-        .put_opt("eligibility_description", record.eligibility.as_deref())
+        .put("status", record.service_status.open_referral())
+        .put("fees", record.cost.as_str())
         .put("minimum_age", record.ages.from)
         .put("maximum_age", record.ages.to)
-        .put_opt("application_process", record.application_process.as_deref())
-        .put("fees_description", record.cost.as_str())
-        .put("assured_date", record.last_reviewed.iso())
-        .put("organization_id", organization_id.clone());
+        .put("assured_date", record.last_reviewed.iso());
     out.put(
         "organization",
         Object::new()
@@ -130,51 +49,55 @@ fn service_json(site: &Site, service: &Service, need_name: &dyn Fn(&str) -> Stri
             .put_opt("website", record.provider_website.as_deref())
             .done(),
     );
-    if let Some(phone) = record.contact.phone.as_deref() {
-        out.put(
-            "phones",
-            vec![
-                Object::new()
-                    .put("id", stable_uuid("phone", &service.id))
-                    .put("number", phone)
-                    .done(),
-            ],
-        );
-    }
-    out.put("cost_options", cost_options(service));
-    out.put("schedules", schedules(service));
-    out.put("service_at_locations", locations(service));
-    out.put(
-        "languages",
-        record
-            .languages
-            .iter()
-            .map(|name| {
-                Object::new()
-                    .put("id", stable_uuid("language", &format!("{}:{name}", service.id)))
-                    .put("name", name.as_str())
-                    .put_opt("code", language_code(name))
-                    .done()
-            })
-            .collect::<Vec<_>>(),
-    );
+    out.put("contacts", contacts(service, id));
+    out.put("cost_options", cost_options(service, id));
+    out.put("schedules", schedules(service, id));
+    out.put("service_at_locations", locations(service, id));
     if let Some(area) = record.service_area.as_deref() {
         out.put(
             "service_areas",
             vec![
                 Object::new()
                     .put("id", stable_uuid("service-area", &service.id))
+                    .put("service_id", id)
                     .put("name", area)
                     .put("extent_type", "text")
                     .done(),
             ],
         );
     }
-    out.put("attributes", attributes(service, &id, need_name));
+    let attributes: Vec<Value> = needs(service, id, need_name).into_iter().chain(languages(service, id)).collect();
+    out.put("attributes", attributes);
     out.done()
 }
 
-fn cost_options(service: &Service) -> Vec<Value> {
+/// The ways to get in touch that have no place of their own in the service: its phone, as a
+/// contact with one phone (HSDS 3.0 nests phones in contacts; the UK profile's `phone` keeps the
+/// `contact_id` link). The email is the service's own `email`.
+fn contacts(service: &Service, service_id: &str) -> Vec<Value> {
+    let Some(phone) = service.record.contact.phone.as_deref() else {
+        return Vec::new();
+    };
+    let contact_id = stable_uuid("contact", &service.id);
+    vec![
+        Object::new()
+            .put("id", contact_id.clone())
+            .put("service_id", service_id)
+            .put(
+                "phones",
+                vec![
+                    Object::new()
+                        .put("id", stable_uuid("phone", &service.id))
+                        .put("contact_id", contact_id)
+                        .put("number", phone)
+                        .done(),
+                ],
+            )
+            .done(),
+    ]
+}
+
+fn cost_options(service: &Service, service_id: &str) -> Vec<Value> {
     service
         .record
         .cost_options
@@ -183,8 +106,8 @@ fn cost_options(service: &Service) -> Vec<Value> {
         .map(|(index, option)| {
             Object::new()
                 .put("id", stable_uuid("cost", &format!("{}:{index}", service.id)))
+                .put("service_id", service_id)
                 .put_opt("option", option.per.as_deref())
-                .put("currency", "GBP")
                 .put("amount", option.amount)
                 .put_opt("amount_description", option.description.as_deref())
                 .done()
@@ -197,7 +120,7 @@ fn time(text: Option<&str>) -> Option<String> {
     Some(format!("{:02}:{:02}:00", minutes / 60, minutes % 60))
 }
 
-fn schedules(service: &Service) -> Vec<Value> {
+fn schedules(service: &Service, service_id: &str) -> Vec<Value> {
     service
         .record
         .schedules
@@ -205,7 +128,8 @@ fn schedules(service: &Service) -> Vec<Value> {
         .enumerate()
         .map(|(index, schedule)| {
             let mut out = Object::new();
-            out.put("id", stable_uuid("schedule", &format!("{}:{index}", service.id)));
+            out.put("id", stable_uuid("schedule", &format!("{}:{index}", service.id)))
+                .put("service_id", service_id);
             if !schedule.days.is_empty() {
                 let mut days = schedule.days.clone();
                 days.sort();
@@ -220,7 +144,8 @@ fn schedules(service: &Service) -> Vec<Value> {
                     .put("interval", interval)
                     .put("byday", days.iter().map(|d| d.ical()).collect::<Vec<_>>().join(","));
                 out.put_opt("dtstart", schedule.date.map(Date::iso).as_deref());
-                out.put_opt("until", schedule.until.map(Date::iso).as_deref());
+                out.put_opt("valid_from", schedule.date.map(Date::iso).as_deref());
+                out.put_opt("valid_to", schedule.until.map(Date::iso).as_deref());
             } else if let Some(date) = schedule.date {
                 out.put("dtstart", date.iso())
                     .put("valid_from", date.iso())
@@ -234,7 +159,7 @@ fn schedules(service: &Service) -> Vec<Value> {
         .collect()
 }
 
-fn locations(service: &Service) -> Vec<Value> {
+fn locations(service: &Service, service_id: &str) -> Vec<Value> {
     let venues: Vec<&Place> = service
         .places()
         .filter(|p| p.address.is_some() || p.postcode.is_some() || p.locality.is_some())
@@ -277,34 +202,33 @@ fn locations(service: &Service) -> Vec<Value> {
                 }))
                 .collect();
             let complete = place.postcode.is_some() && place.locality.is_some();
-            let written: Vec<&str> = [place.address.as_deref(), place.locality.as_deref(), place.postcode.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect();
+            let written = place_words(place);
+            let name = place.name.as_deref().map(str::trim).filter(|n| !n.eq_ignore_ascii_case(&written));
             let location = Object::new()
                 .put("id", location_id.clone())
                 .put("location_type", "physical")
-                .put_opt("name", place.name.as_deref())
-                .put("description", written.join(", "))
+                .put_opt("name", name)
+                .put("description", written)
                 .put("addresses", if complete { vec![address.done()] } else { Vec::new() })
                 .put("accessibility", accessibility)
                 .done();
             Object::new()
                 .put("id", stable_uuid("service-at-location", &key))
+                .put("service_id", service_id)
+                .put("location_id", location_id)
                 .put("location", location)
                 .done()
         })
         .collect();
     if service.is_online() {
         let key = format!("{}:online", service.id);
-        let location = Object::new()
-            .put("id", stable_uuid("location", &key))
-            .put("location_type", "virtual")
-            .put_opt("url", service.record.contact.website.as_deref())
-            .done();
+        let location_id = stable_uuid("location", &key);
+        let location = Object::new().put("id", location_id.clone()).put("location_type", "virtual").done();
         out.push(
             Object::new()
                 .put("id", stable_uuid("service-at-location", &key))
+                .put("service_id", service_id)
+                .put("location_id", location_id)
                 .put("location", location)
                 .done(),
         );
@@ -312,7 +236,26 @@ fn locations(service: &Service) -> Vec<Value> {
     out
 }
 
-fn attributes(service: &Service, service_id: &str, need_name: &dyn Fn(&str) -> String) -> Vec<Value> {
+/// The venue in words, each part once: "1 Park Road, Bloxwich, WS3 1AA", and not "Walsall Town
+/// Centre, Walsall Town Centre" when the address already names the locality (or is it).
+fn place_words(place: &Place) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in [place.address.as_deref(), place.locality.as_deref(), place.postcode.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let lower = part.to_lowercase();
+        if !parts.iter().any(|kept| kept.to_lowercase().contains(&lower)) {
+            parts.push(part);
+        }
+    }
+    parts.join(", ")
+}
+
+/// The needs it is for, as attributes with terms of the SEND Code of Practice areas of need.
+fn needs(service: &Service, service_id: &str, need_name: &dyn Fn(&str) -> String) -> Vec<Value> {
     let mut needs: Vec<Need> = service.record.needs.clone();
     needs.sort();
     needs.dedup();
@@ -322,10 +265,10 @@ fn attributes(service: &Service, service_id: &str, need_name: &dyn Fn(&str) -> S
             let term_id = stable_uuid("need", need.id());
             let mut term = Object::new();
             term.put("id", term_id.clone())
-                .put("code", need.id())
                 .put("name", need_name(need.id()))
                 .put("description", need_name(need.id()))
-                .put("taxonomy", "SEND Code of Practice areas of need");
+                .put("taxonomy", "SEND Code of Practice areas of need")
+                .put("term", need.id());
             if let Some(parent) = need.broad_area().filter(|p| *p != need) {
                 term.put("parent_id", stable_uuid("need", parent.id()));
             }
@@ -333,9 +276,37 @@ fn attributes(service: &Service, service_id: &str, need_name: &dyn Fn(&str) -> S
                 .put("id", stable_uuid("attribute", &format!("{}:{}", service.id, need.id())))
                 .put("link_id", service_id)
                 .put("link_type", "need")
-                .put("link_entity", "service")
                 .put("taxonomy_term_id", term_id)
                 .put("taxonomy_term", term.done())
+                .done()
+        })
+        .collect()
+}
+
+/// The languages staff can use, as attributes (`link_type` `language`) whose term is the
+/// language's name, with its ISO 639 code as `term` where it is known.
+fn languages(service: &Service, service_id: &str) -> Vec<Value> {
+    service
+        .record
+        .languages
+        .iter()
+        .map(|name| {
+            let name = name.trim();
+            let code = language_code(name);
+            let term_id = stable_uuid("language", &code.map(str::to_string).unwrap_or_else(|| name.to_lowercase()));
+            let term = Object::new()
+                .put("id", term_id.clone())
+                .put("name", name)
+                .put("description", name)
+                .put("taxonomy", if code.is_some() { "ISO 639" } else { "Languages" })
+                .put_opt("term", code)
+                .done();
+            Object::new()
+                .put("id", stable_uuid("attribute", &format!("{}:language:{name}", service.id)))
+                .put("link_id", service_id)
+                .put("link_type", "language")
+                .put("taxonomy_term_id", term_id)
+                .put("taxonomy_term", term)
                 .done()
         })
         .collect()
@@ -377,26 +348,34 @@ pub fn language_code(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
-    #[test]
-    fn uuids_are_stable_and_well_formed() {
-        let id = stable_uuid("service", "splash-club");
-        assert_eq!(id, stable_uuid("service", "splash-club"));
-        assert_ne!(id, stable_uuid("service", "speech-therapy"));
-        assert_eq!(id.len(), 36);
-        assert_eq!(&id[14..15], "8", "version 8");
-        assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "RFC 4122 variant");
+    fn place(address: Option<&str>, locality: Option<&str>, postcode: Option<&str>) -> Place {
+        Place {
+            address: address.map(str::to_string),
+            locality: locality.map(str::to_string),
+            postcode: postcode.map(str::to_string),
+            ..Place::default()
+        }
     }
 
     #[test]
-    fn empty_values_are_left_out() {
-        let value = Object::new()
-            .put("a", "")
-            .put("b", Vec::<Value>::new())
-            .put("c", "x")
-            .put("d", Value::Null)
-            .done();
-        assert_eq!(value, json!({"c": "x"}));
+    fn a_venue_names_each_part_once() {
+        assert_eq!(
+            place_words(&place(Some("Walsall Town Centre"), Some("Walsall Town Centre"), None)),
+            "Walsall Town Centre"
+        );
+        assert_eq!(
+            place_words(&place(
+                Some("Civic Centre, Walsall Town Centre"),
+                Some("walsall town centre"),
+                Some("WS1 1TP")
+            )),
+            "Civic Centre, Walsall Town Centre, WS1 1TP"
+        );
+        assert_eq!(
+            place_words(&place(Some("1 Park Road"), Some("Bloxwich"), Some("WS3 1AA"))),
+            "1 Park Road, Bloxwich, WS3 1AA"
+        );
+        assert_eq!(place_words(&place(None, Some("Bloxwich"), None)), "Bloxwich");
     }
 }
