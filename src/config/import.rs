@@ -75,11 +75,12 @@ mod tests {
     #[test]
     fn mapped_categories_must_exist() {
         let good = format!("{BASE}[import.openreferral]\ncategories = {{ \"Advice and support\" = \"family-support\" }}\n");
-        let config = SiteConfig::parse(&good).unwrap();
+        let mut config = SiteConfig::parse(&good).unwrap();
+        assert!(config.validate(&good).is_empty());
         assert_eq!(config.import.openreferral.categories["Advice and support"], "family-support");
         assert!(config.import.openreferral.default_mapping);
         let bad = format!("{BASE}[import.openreferral]\ncategories = {{ \"Advice\" = \"advice\" }}\n");
-        let problems = SiteConfig::parse(&bad).unwrap_err();
+        let problems = SiteConfig::parse(&bad).unwrap().validate(&bad);
         assert!(problems[0].message.contains("not one of the site's categories"), "{problems:?}");
         assert_eq!(problems[0].line, 14);
         let unknown = format!("{BASE}[import.openreferral]\ncolours = 1\n");
