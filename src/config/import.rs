@@ -82,7 +82,7 @@ mod tests {
         let bad = format!("{BASE}[import.openreferral]\ncategories = {{ \"Advice\" = \"advice\" }}\n");
         let problems = SiteConfig::parse(&bad).unwrap().validate(&bad);
         assert!(problems[0].message.contains("not one of the site's categories"), "{problems:?}");
-        assert_eq!(problems[0].line, 14);
+        assert_eq!(problems[0].line, 13);
         let unknown = format!("{BASE}[import.openreferral]\ncolours = 1\n");
         assert!(SiteConfig::parse(&unknown).is_err());
     }
