@@ -108,6 +108,10 @@ pub fn url(raw: &str) -> Tidied {
     }
     let text = raw.trim();
     let lower = text.to_ascii_lowercase();
+    let squeezed: String = lower.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    if let Some(scheme) = ["javascript:", "vbscript:", "data:"].iter().find(|s| squeezed.starts_with(**s)) {
+        return Tidied::Refused(format!("the address starts with `{scheme}`, which could run a script"));
+    }
     let text = if lower.starts_with("www.") {
         format!("https://{text}")
     } else {
@@ -151,5 +155,6 @@ mod tests {
         );
         assert_eq!(url("TBC"), Tidied::Placeholder);
         assert!(matches!(url("library"), Tidied::Refused(_)));
+        assert!(matches!(url("jav\tascript:alert(3)"), Tidied::Refused(r) if r.contains("could run a script")));
     }
 }

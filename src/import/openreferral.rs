@@ -555,13 +555,14 @@ fn contacts_of(item: &Value, organization: &Value, imported: &mut Imported, note
             imported.email = tidied;
         }
     }
-    if let Some(raw) = raw_text(item, "url") {
+    if let Some(raw) = raw_text(item, "url").map(|u| super::clean::decode_entities(&u)) {
         imported.website = take("contact.website", &raw, contact::url(&raw), notes);
     }
-    let provider_raw = raw_text(organization, "url").or_else(|| raw_text(organization, "website"));
-    imported.provider_website = match provider_raw {
+    // The provider's own page about the service: the service's address, else the organisation's.
+    imported.provider_website = match raw_text(organization, "url").or_else(|| raw_text(organization, "website")) {
+        _ if imported.website.is_some() => imported.website.clone(),
         Some(raw) => take("provider_website", &raw, contact::url(&raw), notes),
-        None => imported.website.clone(),
+        None => None,
     };
     if imported.phone.is_none() && imported.email.is_none() && imported.website.is_none() {
         imported
