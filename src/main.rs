@@ -134,7 +134,8 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ImportSource {
-    /// An Open Referral UK export (v1 or v3 JSON), written to content/services/imported-NAME.yaml.
+    /// An Open Referral UK export (v1 or v3 JSON), written to content/services/imported/, one file per
+    /// service; run again with a newer export to update them.
     Openreferral {
         /// The exported JSON file.
         file: PathBuf,
@@ -144,27 +145,22 @@ enum ImportSource {
     },
 }
 
-/// Runs `signpost import openreferral`: writes the services file and says what was not mapped.
-fn run_import(source: ImportSource) -> ExitCode {
+/// Runs `signpost import openreferral`: writes the service files and prints the report (as JSON
+/// on standard output with `--format json`). Exit 1 when the file is not an Open Referral export.
+fn run_import(source: ImportSource, json: bool) -> ExitCode {
     let ImportSource::Openreferral { file, root } = source;
     match signpost::import::import_openreferral(&root, &file, signpost::content::Date::today()) {
         Ok(report) => {
-            for note in &report.notes {
-                eprintln!("note: {note}");
+            if json {
+                print!("{}", report.json());
+            } else {
+                eprint!("{}", report.human());
             }
-            eprintln!(
-                "Imported {} services (Open Referral UK v{}) into {}; {} marked as drafts to check, {} notes.",
-                report.services,
-                report.version,
-                report.written.display(),
-                report.drafts,
-                report.notes.len()
-            );
             ExitCode::SUCCESS
         }
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::from(2)
+        Err(problem) => {
+            eprintln!("error: {}", problem.message);
+            ExitCode::from(if problem.bad_export { 1 } else { 2 })
         }
     }
 }
@@ -177,7 +173,7 @@ fn main() -> ExitCode {
         FormatArg::Github => Format::Github,
     };
     match cli.command {
-        Command::Import { source } => run_import(source),
+        Command::Import { source } => run_import(source, matches!(cli.format, FormatArg::Json)),
         Command::Report {
             root,
             output,

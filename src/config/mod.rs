@@ -4,6 +4,7 @@ mod checks;
 pub mod content;
 pub mod easy_read;
 mod from_text;
+pub mod import;
 pub mod plain_language;
 mod search;
 pub mod statutory;
@@ -73,6 +74,9 @@ pub struct SiteConfig {
     /// Allowed link schemes and what happens to raw HTML in Markdown.
     #[serde(default)]
     pub content: ContentConfig,
+    /// How `signpost import` maps another directory's terms onto this site.
+    #[serde(default)]
+    pub import: import::ImportConfig,
 }
 
 /// Which contact blocks appear on every page.
@@ -259,6 +263,8 @@ impl SiteConfig {
             }
         }
         problems.extend(self.content.validate(text));
+        let category_ids: Vec<&str> = self.categories.iter().map(|c| c.id.as_str()).collect();
+        problems.extend(self.import.validate(text, &category_ids));
         if !self.contacts.every_page.iter().any(|id| id == "sendiass") {
             let (line, column) = at("every_page");
             problems.push(

@@ -174,6 +174,10 @@ pub struct ServiceRecord {
     /// Optional id (default: made from the name); the address is `/services/<id>/`.
     #[serde(default)]
     pub id: Option<String>,
+    /// The service's id in the directory it was imported from (an Open Referral `id`); kept so a
+    /// re-import updates this service and the feed can publish the same id.
+    #[serde(default)]
+    pub source_id: Option<String>,
     /// The service's name.
     pub name: String,
     /// Category id from `site.toml`.

@@ -10,13 +10,13 @@ use crate::render::url_safety::check_url;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// Makes one imported service safe to write; returns a note for each change, in plain words.
-pub fn make_safe(service: &mut Imported, schemes: &[String]) -> Vec<String> {
+pub fn make_safe(service: &mut Imported, schemes: &[String]) -> Vec<(String, String)> {
     let mut notes = Vec::new();
     let mut text = |field: &str, value: &mut String| {
         if let Some(cleaned) = plain_text::clean(value) {
-            notes.push(format!(
-                "`{field}` had HTML in it after decoding ({}); it was taken out",
-                cleaned.found.join(", ")
+            notes.push((
+                field.to_string(),
+                format!("HTML after decoding ({}); it was taken out", cleaned.found.join(", ")),
             ));
             *value = cleaned.text;
         }
@@ -48,8 +48,8 @@ pub fn make_safe(service: &mut Imported, schemes: &[String]) -> Vec<String> {
             text("cost_options", value);
         }
     }
-    for (_, _, _, description) in &mut service.schedules {
-        if let Some(value) = description.as_mut() {
+    for session in &mut service.schedules {
+        if let Some(value) = session.description.as_mut() {
             text("schedules", value);
         }
     }
@@ -60,9 +60,12 @@ pub fn make_safe(service: &mut Imported, schemes: &[String]) -> Vec<String> {
         if let Some(url) = value.as_deref()
             && let Err(problem) = check_url(url, schemes)
         {
-            notes.push(format!(
-                "the {field} started with `{}:`, which could run a script, so it was left out",
-                problem.scheme
+            notes.push((
+                field.to_string(),
+                format!(
+                    "the address started with `{}:`, which could run a script, so it was left out",
+                    problem.scheme
+                ),
             ));
             *value = None;
         }
@@ -70,15 +73,19 @@ pub fn make_safe(service: &mut Imported, schemes: &[String]) -> Vec<String> {
     if let Some(description) = service.description.as_mut() {
         let (safe, dropped) = drop_unsafe_links(description, schemes);
         for (scheme, words) in dropped {
-            notes.push(format!(
-                "a link to a `{scheme}:` address (\"{words}\") was dropped from the description; its words were kept"
+            notes.push((
+                "description".to_string(),
+                format!("a link to a `{scheme}:` address (\"{words}\") was dropped; its words were kept"),
             ));
         }
         let (safe, tags) = plain_text::strip_tags(&safe);
         if !tags.is_empty() {
-            notes.push(format!(
-                "the description had HTML tags written as `&lt;…&gt;` ({}); they were dropped and the words kept",
-                tags.join(", ")
+            notes.push((
+                "description".to_string(),
+                format!(
+                    "HTML tags written as `&lt;…&gt;` ({}) were dropped and the words kept",
+                    tags.join(", ")
+                ),
             ));
         }
         *description = safe;

@@ -7,6 +7,7 @@ mod directory;
 mod easy_read;
 mod hosting;
 mod import;
+mod import_messy;
 mod markup_safety;
 mod openreferral;
 mod openreferral_round_trip;

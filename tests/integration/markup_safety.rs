@@ -135,14 +135,14 @@ fn an_import_drops_script_links_and_reports_them_and_the_site_publishes_none() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(0), "{stderr}");
     for expected in [
-        "note: Booking Club: the provider_website started with `javascript:`, which could run a script, so it was left out",
-        "note: Booking Club: the contact website started with `javascript:`",
-        "note: Booking Club: a link to a `javascript:` address (\"Book here\") was dropped from the description; its words were kept",
-        "note: Booking Club: the description had HTML tags written as `&lt;…&gt;` (<script>, </script>); they were dropped and the words kept",
+        "u1 \"Booking Club\", contact.website: the address starts with `javascript:`, which could run a script; dropped",
+        "u1 \"Booking Club\", description: a link to a `javascript:` address (its words were kept)",
+        "u1 \"Booking Club\", description: a link to a `javascript:` address (\"Book here\") was dropped; its words were kept",
+        "u1 \"Booking Club\", description: HTML tags written as `&lt;…&gt;` (<script>, </script>) were dropped and the words kept",
     ] {
         assert!(stderr.contains(expected), "missing {expected} in {stderr}");
     }
-    let yaml = read(site.path(), "content/services/imported-oruk-unsafe.yaml");
+    let yaml = read(site.path(), "content/services/imported/u1.yaml");
     assert!(!yaml.to_ascii_lowercase().contains("javascript"), "{yaml}");
     assert!(!yaml.contains("<script>"), "{yaml}");
     assert!(yaml.contains("Bring a snack. alert(1) Book here or [read more]"), "{yaml}");
