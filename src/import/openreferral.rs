@@ -85,6 +85,8 @@ pub struct Imported {
     pub when: Option<String>,
     /// Regular sessions and dated events.
     pub schedules: Vec<Session>,
+    /// The area it covers, in words (the export's service area names).
+    pub service_area: Option<String>,
     /// Languages.
     pub languages: Vec<String>,
     /// Need ids.
@@ -323,6 +325,8 @@ fn map_service(item: &Value, name: &str, context: &Context, notes: &mut Notes) -
     imported.access = access_of(imported.application_process.as_deref().unwrap_or(""), notes);
     cost_of(item, &mut imported, context.today, notes);
     contacts_of(item, organization, &mut imported, notes);
+    let areas: Vec<String> = list(item, "service_areas").into_iter().filter_map(|a| line(a, "name")).collect();
+    imported.service_area = (!areas.is_empty()).then(|| areas.join("; "));
     imported.languages = list(item, "languages")
         .into_iter()
         .filter_map(|l| line(l, "name").or_else(|| line(l, "language")))

@@ -137,6 +137,9 @@ pub fn fragments(s: &Imported, today: Date) -> Vec<Fragment> {
         }
         push("schedules", v);
     }
+    if let Some(area) = &s.service_area {
+        push("service_area", format!("  service_area: {}\n", quoted(area)));
+    }
     if !s.languages.is_empty() {
         let names: Vec<String> = s.languages.iter().map(|l| quoted(l)).collect();
         push("languages", format!("  languages: [{}]\n", names.join(", ")));

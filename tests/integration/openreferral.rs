@@ -181,6 +181,7 @@ fn the_richer_fields_are_mapped_and_private_fields_are_not() {
     assert_eq!(
         terms,
         [
+            ("category", "health"),
             ("need", "autism"),
             ("need", "speech-language-and-communication"),
             ("language", "pa"),

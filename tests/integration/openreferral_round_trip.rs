@@ -101,7 +101,6 @@ fn a_clean_export_round_trips_with_the_same_values() {
 }
 
 #[test]
-#[ignore = "needs source_id (and service_areas read) from the importer branch"]
 fn a_clean_export_round_trips_with_the_same_ids() {
     let (_site, feed) = imported_feed();
     for record in export()["contents"].as_array().unwrap() {

@@ -50,11 +50,11 @@ const OPENAPI_URL: &str = "https://raw.githubusercontent.com/openreferral/uk-pro
 
 /// The id a service has in the feed.
 ///
-/// Today this is a UUID made from the Signpost id, so it is the same in every build. Once the
-/// model carries the id a service had in the export it was imported from (`record.source_id`),
-/// pass it here instead of `None`, so the feed keeps the source ids (see [`feed_id`]).
+/// The id the service had in the export it was imported from (`record.source_id`), where it has
+/// one, so a council's ids survive a move to Signpost; otherwise a UUID made from the Signpost id,
+/// the same in every build (see [`feed_id`]).
 pub fn service_id(service: &Service) -> String {
-    feed_id(None, &service.id)
+    feed_id(service.record.source_id.as_deref(), &service.id)
 }
 
 /// The feed id for a service with an optional source id and its Signpost id: a source id that is

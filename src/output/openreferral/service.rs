@@ -66,7 +66,11 @@ pub(super) fn service_json(site: &Site, service: &Service, id: &str, need_name: 
             ],
         );
     }
-    let attributes: Vec<Value> = needs(service, id, need_name).into_iter().chain(languages(service, id)).collect();
+    let attributes: Vec<Value> = category(site, service, id)
+        .into_iter()
+        .chain(needs(service, id, need_name))
+        .chain(languages(service, id))
+        .collect();
     out.put("attributes", attributes);
     out.done()
 }
@@ -252,6 +256,29 @@ fn place_words(place: &Place) -> String {
         }
     }
     parts.join(", ")
+}
+
+/// The site category it is listed in, as an attribute (`link_type` `category`) whose term is the
+/// category's name, so an import of the feed puts it back in the same category.
+fn category(site: &Site, service: &Service, service_id: &str) -> Option<Value> {
+    let category = site.config.categories.iter().find(|c| c.id == service.record.category)?;
+    let term_id = stable_uuid("category", &category.id);
+    let term = Object::new()
+        .put("id", term_id.clone())
+        .put("name", category.name.as_str())
+        .put("description", category.description.as_str())
+        .put("taxonomy", "Local Offer service categories")
+        .put("term", category.id.as_str())
+        .done();
+    Some(
+        Object::new()
+            .put("id", stable_uuid("attribute", &format!("{}:category", service.id)))
+            .put("link_id", service_id)
+            .put("link_type", "category")
+            .put("taxonomy_term_id", term_id)
+            .put("taxonomy_term", term)
+            .done(),
+    )
 }
 
 /// The needs it is for, as attributes with terms of the SEND Code of Practice areas of need.
