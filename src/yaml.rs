@@ -52,15 +52,63 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_saphyr::from_str::<T>(text).map_err(|error| {
         let (line, column) = error.location().map(|l| (l.line() as usize, l.column() as usize)).unwrap_or((0, 0));
         let raw = UserMessageFormatter.format_message(error.without_snippet()).into_owned();
+        // A tagged value (`!!binary AAAA`) that cannot be read comes back with no column and
+        // serde's internal words; name the tag instead.
+        if (column == 0 || raw.contains("newtype"))
+            && let Some((line, column, tag)) = first_tag(text)
+        {
+            return YamlError {
+                line,
+                column,
+                message: format!("`{tag}` is a YAML tag, which Signpost does not read"),
+                rule: "wrong-type",
+                suggestion: format!("Remove `{tag}` and write the value as plain text (put it in quotes if it starts with `!`)."),
+            };
+        }
         let (message, rule, suggestion) = crate::suggest::explain(&raw);
         YamlError {
             line,
-            column,
+            // A known line with no column: point at the start of the line.
+            column: if line > 0 { column.max(1) } else { column },
             message,
             rule,
             suggestion,
         }
     })
+}
+
+/// The first YAML tag (`!!binary`, `!custom`) written as a value, with its 1-based line and
+/// column. Content files never need tags, so one in a file that fails to parse is the cause.
+fn first_tag(text: &str) -> Option<(usize, usize, String)> {
+    // Lines end at `\n`, `\r\n` or a lone `\r`, as YAML counts them.
+    for (index, line) in text
+        .split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+        .enumerate()
+    {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        let mut rest = line;
+        let mut offset = 0;
+        loop {
+            let trimmed = rest.trim_start_matches([' ', '\t', '-']);
+            offset += rest.len() - trimmed.len();
+            if trimmed.starts_with('!') {
+                let tag: String = trimmed.chars().take_while(|c| !c.is_whitespace()).collect();
+                return Some((index + 1, line[..offset].chars().count() + 1, tag));
+            }
+            // A value after `key:` (not inside quotes) may be a tag too.
+            match trimmed.find(": ") {
+                Some(colon) if !trimmed[..colon].contains(['"', '\'']) => {
+                    offset += colon + 2;
+                    rest = &trimmed[colon + 2..];
+                }
+                _ => break,
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -74,6 +122,22 @@ mod tests {
     struct Example {
         name: String,
         cost: String,
+    }
+
+    #[test]
+    fn a_yaml_tag_is_named_at_its_place() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Counted {
+            name: String,
+            count: u32,
+        }
+        let error = parse::<Vec<Counted>>("- name: x\n  count: !!binary AAAA\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.column >= 1, "{error:?}");
+        let error = parse::<Example>("!!binary AAAA\nterm: ").unwrap_err();
+        assert_eq!((error.line, error.column), (1, 1));
+        assert!(parse::<Example>("name: \"!fine\"\ncost: x\n").is_ok());
     }
 
     #[test]

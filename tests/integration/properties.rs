@@ -27,9 +27,18 @@ const FEEDBACK_YAML: &str = include_str!("../fixtures/valid/content/you-said-we-
 /// Cases per property when `PROPTEST_CASES` is not set.
 const DEFAULT_CASES: u32 = 3000;
 
+/// The seed of the random inputs when `PROPTEST_RNG_SEED` is not set, so every CI run checks
+/// the same cases and a failure can be run again; set `PROPTEST_RNG_SEED=<number>` to explore
+/// other inputs (and commit any failure it finds to `tests/proptest-regressions/`).
+const DEFAULT_SEED: u64 = 20261201;
+
 /// The case count: `PROPTEST_CASES` when set, otherwise `default` (sized so the whole property
 /// suite takes about a minute in a debug build on a two-core machine).
 fn cases(default: u32) -> Config {
+    let rng_seed = match std::env::var("PROPTEST_RNG_SEED").ok().and_then(|value| value.parse().ok()) {
+        Some(seed) => proptest::test_runner::RngSeed::Fixed(seed),
+        None => proptest::test_runner::RngSeed::Fixed(DEFAULT_SEED),
+    };
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|value| value.parse().ok())
@@ -38,6 +47,7 @@ fn cases(default: u32) -> Config {
         cases,
         // Shrinking a large input can take long; stop after a few thousand steps.
         max_shrink_iters: 4096,
+        rng_seed,
         ..Config::default()
     }
 }
