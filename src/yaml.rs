@@ -135,7 +135,7 @@ mod tests {
         let error = parse::<Vec<Counted>>("- name: x\n  count: !!binary AAAA\n").unwrap_err();
         assert_eq!(error.line, 2);
         assert!(error.column >= 1, "{error:?}");
-        let error = parse::<Example>("!!binary AAAA\nterm: ").unwrap_err();
+        let error = parse::<Vec<Spanned<serde::de::IgnoredAny>>>("!!binary AAAA\nterm: ").unwrap_err();
         assert_eq!((error.line, error.column), (1, 1));
         assert!(parse::<Example>("name: \"!fine\"\ncost: x\n").is_ok());
     }
