@@ -327,11 +327,23 @@ fn map_service(item: &Value, name: &str, context: &Context, notes: &mut Notes) -
     contacts_of(item, organization, &mut imported, notes);
     let areas: Vec<String> = list(item, "service_areas").into_iter().filter_map(|a| line(a, "name")).collect();
     imported.service_area = (!areas.is_empty()).then(|| areas.join("; "));
-    imported.languages = list(item, "languages")
+    // Languages: ORUK v1 and the US profile list them; the UK profile has no language names, so
+    // Signpost's own feed (and other UK exports) carry them as `language` attributes.
+    let attribute_languages = list(item, "attributes")
+        .into_iter()
+        .filter(|a| a.get("link_type").and_then(Value::as_str) == Some("language"))
+        .filter_map(|a| a.get("taxonomy_term").and_then(|t| line(t, "name")));
+    let mut languages: Vec<String> = Vec::new();
+    for language in list(item, "languages")
         .into_iter()
         .filter_map(|l| line(l, "name").or_else(|| line(l, "language")))
-        .filter(|l| !l.eq_ignore_ascii_case("english"))
-        .collect();
+        .chain(attribute_languages)
+    {
+        if !language.eq_ignore_ascii_case("english") && !languages.contains(&language) {
+            languages.push(language);
+        }
+    }
+    imported.languages = languages;
     imported.needs = needs_of(item);
     category_of(item, &mut imported, context, notes);
     status_of(item, &mut imported, notes);
@@ -734,6 +746,9 @@ fn taxonomy_names(item: &Value) -> Vec<String> {
         }
     }
     for attribute in list(item, "attributes") {
+        if attribute.get("link_type").and_then(Value::as_str) == Some("language") {
+            continue;
+        }
         if let Some(name) = attribute.get("taxonomy_term").and_then(|t| line(t, "name")) {
             names.push(name);
         }

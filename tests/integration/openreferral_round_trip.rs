@@ -97,6 +97,17 @@ fn a_clean_export_round_trips_with_the_same_values() {
                 .count()
         };
         assert_eq!(needs(got), needs(record), "{name}: one need for each need term");
+        let terms = |s: &Value, kind: &str| -> Vec<String> {
+            s["attributes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|a| a["link_type"] == kind)
+                .map(|a| a["taxonomy_term"]["name"].as_str().unwrap_or_default().to_string())
+                .collect()
+        };
+        assert_eq!(terms(got, "language"), terms(record, "language"), "{name}: languages");
+        assert_eq!(terms(got, "category"), terms(record, "category"), "{name}: category");
     }
 }
 
