@@ -71,6 +71,11 @@ try {
   check((await announced(page)).includes('No services match'), 'an empty result says what to do');
 
   await page.click('form[data-filters] button[type=reset]');
+  // The form's values are reset after the reset event, so the list updates a moment later:
+  // wait for it (up to 3 s on a busy machine) instead of reading it at once.
+  await page
+    .waitForFunction(() => [...document.querySelectorAll('.card-list [data-service]')].filter((c) => !c.hidden).length === 2, null, { timeout: 3000 })
+    .catch(() => {});
   check((await visibleCards(page)).length === 2, 'clearing the filters shows everything again');
   check((await announced(page)) === 'Showing 2 of 2 services', 'clearing is announced');
 
