@@ -463,6 +463,9 @@ fn finding_diagnostic(problem: &raw_html::Problem, content: &ContentConfig, file
             let hint = match name.as_str() {
                 "a" => Some("Write links in Markdown: [the words](https://www.example.org/)."),
                 "img" => Some("Add pictures in Markdown: ![What the picture shows](/assets/picture.jpg)."),
+                "iframe" | "video" => Some(
+                    "Add a video with a ```video block (see \"Video\" in the README): it keeps YouTube and Vimeo out of the page until someone presses play, and needs captions and a transcript.",
+                ),
                 _ => None,
             };
             raw_html_diagnostic(content.raw_html, file, at, &problem.describe(), hint)
@@ -572,6 +575,27 @@ mod tests {
         assert!(!out.html.contains("<script"));
         let rules: Vec<_> = out.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
         assert_eq!(rules, vec![("unsafe-html", 12), ("unsafe-html", 14)]);
+    }
+
+    #[test]
+    fn a_video_block_stands_in_the_html_as_a_marker_and_an_iframe_points_to_it() {
+        let out = md("Intro.\n\n```video\ntitle: T\nfile: /assets/a.webm\ncaptions: /assets/a.vtt\ntranscript: Words.\n```\n");
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        assert_eq!(out.videos.len(), 1);
+        assert_eq!((out.videos[0].line, out.videos[0].column), (12, 1));
+        assert!(out.html.contains(&video::marker(0)) && !out.html.contains("<code"), "{}", out.html);
+        let hrefs: Vec<_> = out.links.iter().map(|l| (l.href.as_str(), l.line)).collect();
+        assert_eq!(hrefs, vec![("/assets/a.vtt", 12), ("/assets/a.webm", 12)]);
+        let sanitised = md(
+            "<span lang=\"cy\">Croeso</span>\n\n```video\ntitle: T\nfile: /assets/a.webm\ncaptions: /assets/a.vtt\ntranscript: Words.\n```\n",
+        );
+        assert!(
+            sanitised.html.contains(&video::marker(0)),
+            "the sanitiser keeps the marker: {}",
+            sanitised.html
+        );
+        let refused = md("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n");
+        assert!(refused.diagnostics[0].suggestion.as_deref().unwrap_or("").contains("```video"));
     }
 
     #[test]
