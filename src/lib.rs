@@ -226,7 +226,8 @@ pub fn build_with_memory(
         return outcome;
     }
     let sink = sink.map(|s| &*s);
-    let renderer = render::Renderer::new(&site, &theme, &asset_map, today);
+    let renderer = render::Renderer::new(&site, &theme, &asset_map, today)
+        .with_captions(render::video::caption_files(assets.iter().map(|a| (&a.url, &a.bytes))));
     // A page that cannot be written is the system's problem, not the content's: the first
     // failure stops the writing and becomes the build's internal error (exit 2).
     let write_failure = std::sync::OnceLock::<String>::new();

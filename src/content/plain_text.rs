@@ -186,8 +186,17 @@ pub fn markdown_to_text_at(markdown: &str, base_url: &str) -> String {
     let base = base_url.trim_end_matches('/');
     let mut out = String::with_capacity(markdown.len());
     let mut link: Option<(String, usize)> = None;
+    // A ```video block is settings, not words: it is left out (its page has the video).
+    let mut in_video = false;
     for event in Parser::new(markdown) {
         match event {
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info)))
+                if info.split_whitespace().next() == Some("video") =>
+            {
+                in_video = true
+            }
+            Event::End(TagEnd::CodeBlock) if in_video => in_video = false,
+            _ if in_video => {}
             Event::Text(text) | Event::Code(text) => out.push_str(&text),
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
@@ -230,6 +239,12 @@ pub fn markdown_to_text_at(markdown: &str, base_url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn video_blocks_are_left_out_of_the_text() {
+        let text = markdown_to_text("Watch this.\n\n```video\ntitle: T\nfile: /assets/a.webm\n```\n\nThen call us.\n");
+        assert_eq!(text, "Watch this.\n\nThen call us.");
+    }
 
     #[test]
     fn site_relative_links_become_absolute() {

@@ -2,7 +2,8 @@
 //! (Netlify, Cloudflare Pages), the `<meta>` policy in the theme, and the list the preview can send.
 //!
 //! The default theme loads only its own files (no inline script or style, nothing from other
-//! websites), so the Content-Security-Policy can be strict.
+//! websites), so the Content-Security-Policy can be strict. The one exception is a frame for
+//! the privacy-enhanced YouTube or Vimeo player, made only when someone presses play on a video.
 
 /// The name of the headers file at the top of the output folder.
 pub const HEADERS_FILE: &str = "_headers";
@@ -27,6 +28,9 @@ const POLICY: &[(&str, &str, bool)] = &[
     ("img-src", "'self'", true),
     ("font-src", "'self'", true),
     ("connect-src", "'self'", true),
+    ("media-src", "'self'", true),
+    // Videos on YouTube or Vimeo, only after a family presses play (see `render::video`).
+    ("frame-src", "https://www.youtube-nocookie.com https://player.vimeo.com", true),
     ("object-src", "'none'", true),
     ("base-uri", "'self'", true),
     ("form-action", "'self'", true),
@@ -102,7 +106,14 @@ mod tests {
             "{policy}"
         );
         assert!(policy.contains("frame-ancestors 'none'") && policy.contains("object-src 'none'"));
-        assert!(!policy.contains("unsafe") && !policy.contains("data:") && !policy.contains("http"));
+        assert!(!policy.contains("unsafe") && !policy.contains("data:"));
+        let hosts: Vec<&str> = policy.split([' ', ';']).filter(|word| word.contains("http")).collect();
+        assert_eq!(
+            hosts,
+            vec!["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+            "{policy}"
+        );
+        assert!(policy.contains("; frame-src https://www.youtube-nocookie.com https://player.vimeo.com;"));
         let meta = content_security_policy_meta();
         assert!(!meta.contains("frame-ancestors"));
         assert_eq!(meta, policy.replace("; frame-ancestors 'none'", ""));

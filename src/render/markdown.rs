@@ -3,10 +3,11 @@
 
 use super::raw_html;
 use super::url_safety::check_url;
+use super::video;
 use crate::config::{ContentConfig, RawHtml};
 use crate::content::slugify;
 use crate::diagnostic::Diagnostic;
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A link written in Markdown, with where it was written.
@@ -42,6 +43,9 @@ pub struct RenderedMarkdown {
     pub headings: Vec<Heading>,
     /// Problems found while rendering (unsafe HTML, images without alt text).
     pub diagnostics: Vec<Diagnostic>,
+    /// Video blocks, in order; each stands in `html` as [`video::marker`] until the renderer
+    /// puts its `<figure>` there.
+    pub videos: Vec<video::VideoBlock>,
 }
 
 /// Where the Markdown came from, for diagnostics.
@@ -179,6 +183,8 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
     // The HTML block being read: its text and where each piece of it starts in the Markdown.
     let mut html_block: Option<(String, Vec<(usize, usize)>)> = None;
     let mut had_raw_html = false;
+    // The ```video block being read: where its fence starts and its text.
+    let mut video_block: Option<(usize, String)> = None;
 
     let parser = Parser::new_ext(markdown, options());
     let mut definitions: Vec<(usize, String, String)> = parser
@@ -210,7 +216,36 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
     }
 
     for (mut event, range) in parser.into_offset_iter() {
+        if let Some((start, body)) = video_block.as_mut() {
+            match &event {
+                Event::Text(text) => body.push_str(text),
+                Event::End(TagEnd::CodeBlock) => {
+                    let at = position(*start);
+                    match video::parse(body, span.file, at, span.indent, schemes) {
+                        Ok(found) => {
+                            for address in found.addresses() {
+                                result.links.push(LinkRef {
+                                    href: address.to_string(),
+                                    line: at.0,
+                                    column: at.1,
+                                });
+                            }
+                            events.push(Event::Html(CowStr::from(format!("{}\n", video::marker(result.videos.len())))));
+                            result.videos.push(found);
+                        }
+                        Err(problems) => result.diagnostics.extend(problems),
+                    }
+                    video_block = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
         match &mut event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.split_whitespace().next() == Some("video") => {
+                video_block = Some((range.start, String::new()));
+                continue;
+            }
             Event::Start(Tag::Heading { level, id, attrs, .. }) => {
                 if let Some(id) = id {
                     used_ids.insert(id.to_string());
@@ -428,6 +463,9 @@ fn finding_diagnostic(problem: &raw_html::Problem, content: &ContentConfig, file
             let hint = match name.as_str() {
                 "a" => Some("Write links in Markdown: [the words](https://www.example.org/)."),
                 "img" => Some("Add pictures in Markdown: ![What the picture shows](/assets/picture.jpg)."),
+                "iframe" | "video" => Some(
+                    "Add a video with a ```video block (see \"Video\" in the README): it keeps YouTube and Vimeo out of the page until someone presses play, and needs captions and a transcript.",
+                ),
                 _ => None,
             };
             raw_html_diagnostic(content.raw_html, file, at, &problem.describe(), hint)
@@ -537,6 +575,27 @@ mod tests {
         assert!(!out.html.contains("<script"));
         let rules: Vec<_> = out.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
         assert_eq!(rules, vec![("unsafe-html", 12), ("unsafe-html", 14)]);
+    }
+
+    #[test]
+    fn a_video_block_stands_in_the_html_as_a_marker_and_an_iframe_points_to_it() {
+        let out = md("Intro.\n\n```video\ntitle: T\nfile: /assets/a.webm\ncaptions: /assets/a.vtt\ntranscript: Words.\n```\n");
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        assert_eq!(out.videos.len(), 1);
+        assert_eq!((out.videos[0].line, out.videos[0].column), (12, 1));
+        assert!(out.html.contains(&video::marker(0)) && !out.html.contains("<code"), "{}", out.html);
+        let hrefs: Vec<_> = out.links.iter().map(|l| (l.href.as_str(), l.line)).collect();
+        assert_eq!(hrefs, vec![("/assets/a.vtt", 12), ("/assets/a.webm", 12)]);
+        let sanitised = md(
+            "<span lang=\"cy\">Croeso</span>\n\n```video\ntitle: T\nfile: /assets/a.webm\ncaptions: /assets/a.vtt\ntranscript: Words.\n```\n",
+        );
+        assert!(
+            sanitised.html.contains(&video::marker(0)),
+            "the sanitiser keeps the marker: {}",
+            sanitised.html
+        );
+        let refused = md("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n");
+        assert!(refused.diagnostics[0].suggestion.as_deref().unwrap_or("").contains("```video"));
     }
 
     #[test]

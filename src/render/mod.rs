@@ -12,6 +12,7 @@ pub mod raw_html;
 mod search_page;
 pub mod theme;
 pub mod url_safety;
+pub mod video;
 pub mod views;
 
 use crate::config::CategoryConfig;
@@ -90,6 +91,8 @@ pub struct Renderer<'a> {
     pages_by_url: BTreeMap<&'a str, &'a Page>,
     children: BTreeMap<String, Vec<&'a Page>>,
     abbreviations: markdown::Abbreviations,
+    /// The site's WebVTT captions files (address -> text), for checking videos' captions.
+    captions: BTreeMap<String, String>,
 }
 
 /// The output path of a site address: `/a/` -> `a/index.html`.
@@ -111,6 +114,13 @@ pub fn parent_url(url: &str) -> Option<String> {
 }
 
 impl<'a> Renderer<'a> {
+    /// The site's WebVTT captions files (address -> text, see [`video::caption_files`]), so the
+    /// videos' captions can be checked.
+    pub fn with_captions(mut self, captions: BTreeMap<String, String>) -> Self {
+        self.captions = captions;
+        self
+    }
+
     /// Prepares rendering of `site` with `theme`; `assets` maps asset addresses to hashed ones.
     pub fn new(site: &'a Site, theme: &'a Theme, assets: &'a BTreeMap<String, String>, today: Date) -> Self {
         let mut tera = theme.tera.clone();
@@ -182,6 +192,7 @@ impl<'a> Renderer<'a> {
             pages_by_url,
             children,
             abbreviations: markdown::Abbreviations::from_glossary(&site.glossary),
+            captions: BTreeMap::new(),
         }
     }
 
@@ -317,12 +328,13 @@ impl<'a> Renderer<'a> {
             }
             Job::EasyReadIndex => ("easy-read.html", self.easy_read_index_page(&mut context)),
             Job::Page(page) => {
-                let rendered = markdown::render_with(
+                let mut rendered = markdown::render_with(
                     &page.body,
                     SourceSpan::new(&page.source.file, page.body_first_line),
                     &self.abbreviations,
                     &config.content,
                 );
+                video::fill(&mut rendered, &page.source.file, &self.tera, &self.captions);
                 diagnostics.extend(rendered.diagnostics);
                 links = rendered.links;
                 last_reviewed = Some(page.meta.last_reviewed);
@@ -352,7 +364,7 @@ impl<'a> Renderer<'a> {
                     (0, _) => (service.description_first_line, 0),
                     start => start,
                 };
-                let rendered = markdown::render_with(
+                let mut rendered = markdown::render_with(
                     description,
                     SourceSpan {
                         file: &service.source.file,
@@ -362,6 +374,7 @@ impl<'a> Renderer<'a> {
                     &self.abbreviations,
                     &config.content,
                 );
+                video::fill(&mut rendered, &service.source.file, &self.tera, &self.captions);
                 diagnostics.extend(rendered.diagnostics);
                 links = rendered.links;
                 last_reviewed = Some(service.record.last_reviewed);

@@ -95,6 +95,12 @@ impl PostProcessor<'_> {
                     }
                     Ok(())
                 }))
+                .append_element_content_handler(element!("video[poster]", |el| {
+                    if let Some(new) = el.get_attribute("poster").and_then(|poster| hashed(&poster)) {
+                        el.set_attribute("poster", &new)?;
+                    }
+                    Ok(())
+                }))
                 .append_element_content_handler(element!("a[href], link[href]", |el| {
                     let Some(href) = el.get_attribute("href") else { return Ok(()) };
                     if let Some(new) = hashed(&href) {
@@ -163,10 +169,11 @@ mod tests {
         let mut assets = BTreeMap::new();
         assets.insert("/assets/site.css".to_string(), "/assets/site.0123456789.css".to_string());
         let (html, facts) = processor(&assets)
-            .run(r#"<link rel="stylesheet" href="/assets/site.css"><h2 id="a">A</h2><aside data-contact="sendiass" id="help"></aside><img src="/assets/site.css?v=1">"#)
+            .run(r#"<link rel="stylesheet" href="/assets/site.css"><h2 id="a">A</h2><aside data-contact="sendiass" id="help"></aside><img src="/assets/site.css?v=1"><video poster="/assets/site.css"></video>"#)
             .unwrap();
         assert!(html.contains(r#"href="/assets/site.0123456789.css""#));
         assert!(html.contains(r#"src="/assets/site.0123456789.css?v=1""#));
+        assert!(html.contains(r#"<video poster="/assets/site.0123456789.css">"#), "{html}");
         assert_eq!(facts.ids.into_iter().collect::<Vec<_>>(), vec!["a", "help"]);
         assert!(facts.contact_blocks.contains("sendiass"));
         assert_eq!(facts.images_without_alt, 1);

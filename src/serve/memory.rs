@@ -142,7 +142,8 @@ impl BuildMemory {
         if BuildMemory::key(&site, today, &asset_map) != base.key {
             return None;
         }
-        let renderer = Renderer::new(&site, &theme, &asset_map, today);
+        let renderer = Renderer::new(&site, &theme, &asset_map, today)
+            .with_captions(crate::render::video::caption_files(assets.iter().map(|a| (&a.url, &a.bytes))));
         let pages = std::sync::Mutex::new(Vec::new());
         let rendered = renderer.render_selected(
             |job| job.service && changed.contains(job.url),

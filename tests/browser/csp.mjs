@@ -65,7 +65,7 @@ function headersFor(rules, pathname) {
   return out;
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml; charset=utf-8' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.vtt': 'text/vtt; charset=utf-8', '.webm': 'video/webm', '.mp4': 'video/mp4' };
 
 async function serveWithHeaders(dir, rules) {
   const root = await fsp.realpath(path.resolve(dir));
@@ -102,6 +102,7 @@ const PAGES = [
   { name: 'home', url: '/' },
   { name: 'section', url: '/advice/' },
   { name: 'page', url: '/advice/funding/' },
+  { name: 'page with its video played', url: '/sendiass/', act: playVideo },
   { name: 'services', url: '/services/' },
   { name: 'service', url: '/services/kooth/' },
   { name: 'category with filters used', url: '/services/short-breaks/', act: useFilters },
@@ -126,6 +127,19 @@ async function useFilters(page) {
   const shown = await page.$$eval('[data-service]', (cards) => cards.filter((c) => !c.hidden).length);
   const total = await page.$$eval('[data-service]', (cards) => cards.length);
   if (!(shown < total)) throw new Error(`the filters hid nothing (${shown} of ${total})`);
+}
+
+async function playVideo(page) {
+  const played = await page.evaluate(async () => {
+    const video = document.querySelector('figure.video video');
+    if (!video) return 'no video on the page';
+    video.muted = true;
+    await video.play();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    video.pause();
+    return video.currentTime > 0 && video.textTracks[0].cues && video.textTracks[0].cues.length > 0 ? 'ok' : 'the video or its captions did not load';
+  });
+  if (played !== 'ok') throw new Error(played);
 }
 
 async function typeSearch(page) {

@@ -20,3 +20,4 @@ mod report;
 mod search;
 mod serve;
 mod statutory;
+mod video;
