@@ -427,7 +427,12 @@ impl Loader<'_> {
                 return;
             }
         };
-        match yaml::parse::<PageMeta>(parts.yaml) {
+        let parsed = if super::news::is_news_file(relative) {
+            super::news::parse(self.root, file, &parts, &mut self.diagnostics)
+        } else {
+            yaml::parse::<PageMeta>(parts.yaml)
+        };
+        match parsed {
             Ok(mut meta) => {
                 if self.keep(meta.status) {
                     let locator = FieldLocator::whole(parts.yaml, parts.yaml_first_line);
