@@ -252,3 +252,30 @@ fn a_site_without_news_has_no_news_pages_or_feed() {
     assert!(!public.join("news").exists());
     assert!(!read(&public, "index.html").contains("Latest news"));
 }
+
+#[test]
+fn news_items_are_found_by_search_by_their_words_and_their_owner() {
+    let site = site_with_news(0, |root| {
+        let text =
+            item("Swimming sessions on Saturdays", "2026-04-01", "").replace("Testshire Healthcare NHS Trust", "Riverside Leisure Trust");
+        std::fs::write(root.join("content/news/swimming.md"), text).unwrap();
+    });
+    signpost().args(["build", "--root"]).arg(site.path()).assert().success();
+    for query in ["swimming", "riverside"] {
+        let output = signpost()
+            .args(["--format", "json", "search", "--root"])
+            .arg(site.path())
+            .arg(query)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let urls: Vec<&str> = value["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|hit| hit["url"].as_str())
+            .collect();
+        assert!(urls.contains(&"/news/swimming/"), "{query}: {urls:?}");
+    }
+}
