@@ -427,6 +427,10 @@ impl Loader<'_> {
                 return;
             }
         };
+        if let Some(problem) = super::news::reserved_file(relative, file) {
+            self.diagnostics.push(problem);
+            return;
+        }
         let parsed = if super::news::is_news_file(relative) {
             super::news::parse(self.root, file, &parts, &mut self.diagnostics)
         } else {

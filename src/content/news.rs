@@ -78,13 +78,26 @@ struct AttachmentRecord {
     accessible_format: Option<String>,
 }
 
-/// True for a news item's file: `news/<slug>.md` (not `news/index.md`).
+/// True for a news item's file: a Markdown file anywhere in `news/` (`news/<slug>.md`), except
+/// `index.md` files and easy-read versions (`*.easy.md`), which are ordinary pages.
 pub fn is_news_file(relative: &Path) -> bool {
-    let parts: Vec<_> = relative.components().collect();
-    parts.len() == 2
-        && parts[0].as_os_str() == NEWS_DIR
+    let mut parts = relative.components();
+    parts.next().is_some_and(|first| first.as_os_str() == NEWS_DIR)
+        && parts.next().is_some()
         && relative.extension().is_some_and(|e| e == "md")
-        && relative.file_stem().is_some_and(|s| s != "index")
+        && relative
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| s != "index" && !s.ends_with(super::easy_read::EASY_READ_STEM_SUFFIX))
+}
+
+/// A problem with a file in `news/` that cannot be a page: `news/index.md` would take the place of
+/// the news listing, which Signpost makes.
+pub fn reserved_file(relative: &Path, file: &str) -> Option<Diagnostic> {
+    (relative == Path::new(NEWS_DIR).join("index.md")).then(|| {
+        Diagnostic::error(file, 0, 0, "news-index", "The news listing at /news/ is made by Signpost, so there cannot be a page content/news/index.md")
+            .with_suggestion("Move this text to another page, or delete the file. Each news item is its own file in content/news/, such as content/news/coffee-mornings.md.")
+    })
 }
 
 /// Reads a news item's front matter into page fields with [`PageMeta::news`] set. Problems with
@@ -257,7 +270,8 @@ mod tests {
     fn news_files() {
         assert!(is_news_file(Path::new("news/autumn.md")));
         assert!(!is_news_file(Path::new("news/index.md")));
-        assert!(!is_news_file(Path::new("news/old/autumn.md")));
+        assert!(is_news_file(Path::new("news/2026/autumn.md")));
+        assert!(!is_news_file(Path::new("news/autumn.easy.md")));
         assert!(!is_news_file(Path::new("advice/autumn.md")));
     }
 }

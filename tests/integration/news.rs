@@ -279,3 +279,53 @@ fn news_items_are_found_by_search_by_their_words_and_their_owner() {
         assert!(urls.contains(&"/news/swimming/"), "{query}: {urls:?}");
     }
 }
+
+#[test]
+fn a_news_index_page_is_an_error_because_signpost_makes_the_listing() {
+    let site = site_with_news(1, |root| {
+        std::fs::write(root.join("content/news/index.md"), item("All our news", "2026-01-05", "")).unwrap();
+    });
+    let (code, stderr) = check(site.path());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("error: content/news/index.md: The news listing at /news/ is made by Signpost"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[news-index]"), "{stderr}");
+}
+
+#[test]
+fn news_does_not_count_as_covering_a_required_topic() {
+    let site = site_with_news(0, |root| {
+        replace_in(
+            root,
+            "content/advice/assessment.md",
+            "topics: [ehc-plans, assessment]",
+            "topics: [ehc-plans]",
+        );
+        let text = item("Assessment news", "2026-02-01", "").replace("topics: [health]", "topics: [assessment]");
+        std::fs::write(root.join("content/news/assessment.md"), text).unwrap();
+    });
+    let (code, stderr) = check(site.path());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("No page covers the required Local Offer topic `assessment`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_html_version_that_is_not_a_page_is_an_error_at_the_attachment() {
+    let site = site_with_news(0, |root| {
+        std::fs::create_dir_all(root.join("assets")).unwrap();
+        std::fs::write(root.join("assets/plan.pdf"), b"%PDF-1.4").unwrap();
+        let extra = "attachments:\n  - file: /assets/plan.pdf\n    title: Our plan\n    html_version: /no-such-page/\n";
+        std::fs::write(root.join("content/news/plan.md"), item("Our plan", "2026-05-01", extra)).unwrap();
+    });
+    let (code, stderr) = check(site.path());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("error: content/news/plan.md:8:5: The HTML version `/no-such-page/` of the attachment \"Our plan\" is not a page of this site [attachment-html-version]"),
+        "{stderr}"
+    );
+}
