@@ -282,7 +282,11 @@ pub fn build_with_memory(
         (output::headers::HEADERS_FILE, output::headers::headers_file().into_bytes()),
     ];
     let news_title = format!("{}: {}", site.config.name, theme.string("news_title"));
-    let feeds = output::atom::news_feeds(&site, &news_title);
+    let topic_name = |id: &str| match theme.string(&format!("topic_{id}")) {
+        "" => id.replace('-', " "),
+        name => name.to_string(),
+    };
+    let feeds = output::atom::news_feeds(&site, &news_title, &topic_name);
     let need_name = |id: &str| theme.string(&format!("need_{id}")).to_string();
     let written = assets
         .iter()

@@ -13,8 +13,9 @@ pub fn topic_feed_url(topic: &str) -> String {
 
 /// Every news feed of `site` as (path in the output folder, XML): all news, then one per topic
 /// (topic ids that are not lowercase-hyphenated get none). Empty when there is no news.
-/// `title` is the feed's title, such as "Walsall Local Offer: News".
-pub fn news_feeds(site: &Site, title: &str) -> Vec<(String, String)> {
+/// `title` is the feed's title, such as "Walsall Local Offer: News"; `topic_name` gives a topic's
+/// name for its feed's title.
+pub fn news_feeds(site: &Site, title: &str, topic_name: &dyn Fn(&str) -> String) -> Vec<(String, String)> {
     let items = newest_first(site);
     if items.is_empty() {
         return Vec::new();
@@ -35,7 +36,7 @@ pub fn news_feeds(site: &Site, title: &str) -> Vec<(String, String)> {
             .filter(|(page, _)| page.meta.topics.iter().any(|t| t == topic))
             .collect();
         let url = topic_feed_url(topic);
-        let topic_title = format!("{title} ({topic})");
+        let topic_title = format!("{title} ({})", topic_name(topic));
         feeds.push((url.trim_start_matches('/').to_string(), feed_xml(site, &topic_title, &url, &chosen)));
     }
     feeds
