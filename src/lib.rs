@@ -282,11 +282,18 @@ pub fn build_with_memory(
         ("robots.txt", output::robots_txt(&site.config.base_url).into_bytes()),
         (output::headers::HEADERS_FILE, output::headers::headers_file().into_bytes()),
     ];
+    let news_title = format!("{}: {}", site.config.name, theme.string("news_title"));
+    let topic_name = |id: &str| match theme.string(&format!("topic_{id}")) {
+        "" => id.replace('-', " "),
+        name => name.to_string(),
+    };
+    let feeds = output::atom::news_feeds(&site, &news_title, &topic_name);
     let need_name = |id: &str| theme.string(&format!("need_{id}")).to_string();
     let written = assets
         .iter()
         .map(|asset| sink.write(asset.hashed_url.trim_start_matches('/'), &asset.bytes))
         .chain(extra.iter().map(|(name, bytes)| sink.write(name, bytes)))
+        .chain(feeds.iter().map(|(name, xml)| sink.write(name, xml.as_bytes())))
         .collect::<Result<Vec<()>, _>>()
         .and_then(|_| output::openreferral::write_feed(&site, &need_name, &mut |name, bytes| sink.write(name, bytes)));
     match written {

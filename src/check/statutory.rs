@@ -26,7 +26,8 @@ pub fn check_statutory(site: &Site, root: &std::path::Path, today: Date) -> Vec<
 pub fn check_topics(site: &Site, config_text: &str) -> Vec<Diagnostic> {
     let mut covered: BTreeSet<&str> = BTreeSet::new();
     let mut problems = Vec::new();
-    for page in &site.pages {
+    // A news item mentions a topic; it is not the page that covers it.
+    for page in site.pages.iter().filter(|p| p.meta.news.is_none()) {
         for topic in &page.meta.topics {
             if topic == STATEMENT_TOPIC && page.meta.page_type != PageType::ShortBreaksStatement {
                 problems.push(

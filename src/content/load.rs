@@ -427,7 +427,16 @@ impl Loader<'_> {
                 return;
             }
         };
-        match yaml::parse::<PageMeta>(parts.yaml) {
+        if let Some(problem) = super::news::reserved_file(relative, file) {
+            self.diagnostics.push(problem);
+            return;
+        }
+        let parsed = if super::news::is_news_file(relative) {
+            super::news::parse(self.root, file, &parts, &mut self.diagnostics)
+        } else {
+            yaml::parse::<PageMeta>(parts.yaml)
+        };
+        match parsed {
             Ok(mut meta) => {
                 if self.keep(meta.status) {
                     let locator = FieldLocator::whole(parts.yaml, parts.yaml_first_line);

@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod inside;
 mod load;
 mod model;
+pub mod news;
 pub mod plain_text;
 pub mod text_fields;
 

@@ -86,6 +86,9 @@ pub struct PageMeta {
     /// What kind of document it is (default `page`; `short-breaks-statement` for the statement).
     #[serde(default, rename = "type")]
     pub page_type: PageType,
+    /// Set for a news item (`content/news/*.md`): its date and attachments.
+    #[serde(skip)]
+    pub news: Option<super::news::NewsInfo>,
 }
 
 /// What kind of document a page is: most are ordinary pages; some are documents the law asks for.

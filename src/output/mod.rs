@@ -3,6 +3,7 @@
 //! may replace ([`guard`]), so a failed or interrupted build never leaves a half-written site.
 
 mod assets;
+pub mod atom;
 pub mod guard;
 pub mod headers;
 pub mod openreferral;

@@ -7,6 +7,7 @@ pub mod directory_views;
 pub mod easy_read;
 mod feedback;
 pub mod markdown;
+pub mod news;
 pub mod postprocess;
 pub mod raw_html;
 mod search_page;
@@ -78,6 +79,8 @@ enum Job<'a> {
     Browse(browse::Browse),
     YouSaidWeDid(&'a crate::content::YouSaidWeDid),
     Shortlist,
+    /// A page of the news listing, numbered from 1.
+    NewsList(usize),
 }
 
 /// Everything a render needs.
@@ -222,6 +225,8 @@ impl<'a> Renderer<'a> {
         jobs.extend(browse::browse_pages(self.site).into_iter().map(Job::Browse));
         jobs.extend(self.site.you_said_we_did.iter().map(Job::YouSaidWeDid));
         jobs.push(Job::Shortlist);
+        let news_pages = news::listing_pages(self.news_items().len());
+        jobs.extend((1..=news_pages).map(Job::NewsList));
         jobs
     }
 
@@ -238,6 +243,7 @@ impl<'a> Renderer<'a> {
             Job::Browse(page) => page.url(),
             Job::YouSaidWeDid(_) => crate::content::YOU_SAID_WE_DID_URL.to_string(),
             Job::Shortlist => directory_views::SHORTLIST_URL.to_string(),
+            Job::NewsList(number) => crate::content::news::news_page_url(*number),
         }
     }
 
@@ -327,6 +333,12 @@ impl<'a> Renderer<'a> {
                 ("easy-read.html", page.source.clone())
             }
             Job::EasyReadIndex => ("easy-read.html", self.easy_read_index_page(&mut context)),
+            Job::Page(page) if let Some(news) = &page.meta.news => {
+                let (template, source, found) = self.render_news_item(page, news, &mut context, &mut links);
+                diagnostics.extend(found);
+                last_reviewed = Some(news.date);
+                (template, source)
+            }
             Job::Page(page) => {
                 let mut rendered = markdown::render_with(
                     &page.body,
@@ -356,6 +368,9 @@ impl<'a> Renderer<'a> {
                     })
                     .unwrap_or_default();
                 context.insert("children", &children);
+                if page.url == "/" {
+                    context.insert("latest_news", &self.latest_news(3));
+                }
                 (if page.url == "/" { "home.html" } else { "page.html" }, page.source.clone())
             }
             Job::Service(service, category) => {
@@ -477,6 +492,7 @@ impl<'a> Renderer<'a> {
             Job::Browse(page) => self.render_browse(page, &url, &mut context),
             Job::YouSaidWeDid(data) => self.render_you_said_we_did(data, &mut context),
             Job::Shortlist => self.render_shortlist(&mut context),
+            Job::NewsList(number) => self.render_news_list(*number, &url, &mut context),
         };
         let html = self.tera.render(template, &context).map_err(|error| {
             Diagnostic::error(

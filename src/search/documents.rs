@@ -68,7 +68,13 @@ fn from_page(page: &Page, has_easy_read: bool) -> SearchDoc {
         summary: page.meta.summary.clone(),
         headings,
         body,
-        details: String::new(),
+        // A news item is found by who it is from and when, too.
+        details: page
+            .meta
+            .news
+            .as_ref()
+            .map(|news| format!("{}\n{}", page.meta.owner, news.date.long()))
+            .unwrap_or_default(),
         category: None,
         category_name: None,
         ages: None,

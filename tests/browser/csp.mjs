@@ -116,6 +116,8 @@ const PAGES = [
   { name: 'easy-read index', url: '/easy-read/' },
   { name: 'glossary', url: '/glossary/' },
   { name: 'you said, we did', url: '/you-said-we-did/' },
+  { name: 'news listing', url: '/news/' },
+  { name: 'news item with an attachment', url: '/news/sendiass-autumn-newsletter/' },
   { name: '404', url: '/no-such-page/', status: 404 },
 ];
 

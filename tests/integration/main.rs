@@ -9,6 +9,7 @@ mod hosting;
 mod import;
 mod import_messy;
 mod markup_safety;
+mod news;
 mod openreferral;
 mod openreferral_round_trip;
 mod openreferral_schemas;

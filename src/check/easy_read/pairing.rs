@@ -43,9 +43,11 @@ fn required_because(site: &Site, page: &Page) -> Option<String> {
     if let Some(section) = config.require_sections.iter().find(|s| page.url.starts_with(&with_slashes(s))) {
         return Some(format!("pages in {}", with_slashes(section)));
     }
+    // A news item mentions a topic; the pages that cover it are the ones that need easy read.
     config
         .require_topics
         .iter()
+        .filter(|_| page.meta.news.is_none())
         .find(|topic| page.meta.topics.contains(topic))
         .map(|topic| format!("pages about `{topic}`"))
 }
