@@ -3,12 +3,14 @@
 mod date;
 mod directory;
 pub mod easy_read;
+pub mod events;
 mod feedback;
 pub mod front_matter;
 pub mod inside;
 mod load;
 mod model;
 pub mod plain_text;
+pub mod recurrence;
 pub mod text_fields;
 
 pub use date::Date;

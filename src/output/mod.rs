@@ -5,6 +5,7 @@
 mod assets;
 pub mod guard;
 pub mod headers;
+pub mod ics;
 pub mod openreferral;
 pub mod publish;
 mod sitemap;
