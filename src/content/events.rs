@@ -624,7 +624,8 @@ impl Reader<'_> {
         {
             venue.locality = service.record.place.locality.clone();
         }
-        if venue.one_line().is_empty() && !venue.online {
+        // An unknown service is already reported; its missing venue would be the same mistake.
+        if venue.one_line().is_empty() && !venue.online && !(record.service.is_some() && service.is_none()) {
             self.error(&file, (source.line, source.column), "venue-missing", format!("The event `{}` does not say where it is", record.title), "Add `venue:` with `name:`, `address:`, `postcode:` and `locality:` (or `online: true`), or `service:` to use that service's address.".into());
             ok = false;
         }
