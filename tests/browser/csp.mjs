@@ -115,6 +115,8 @@ const PAGES = [
   { name: 'easy-read index', url: '/easy-read/' },
   { name: 'glossary', url: '/glossary/' },
   { name: 'you said, we did', url: '/you-said-we-did/' },
+  { name: "what's on with filters used", url: '/whats-on/', act: useEventFilters },
+  { name: 'event', url: '/whats-on/0-19-health-send-drop-in/' },
   { name: '404', url: '/no-such-page/', status: 404 },
 ];
 
@@ -125,6 +127,15 @@ async function useFilters(page) {
   await page.waitForTimeout(700);
   const shown = await page.$$eval('[data-service]', (cards) => cards.filter((c) => !c.hidden).length);
   const total = await page.$$eval('[data-service]', (cards) => cards.length);
+  if (!(shown < total)) throw new Error(`the filters hid nothing (${shown} of ${total})`);
+}
+
+async function useEventFilters(page) {
+  await page.fill('#filter-age', '3');
+  await page.selectOption('#filter-locality', { index: 1 });
+  await page.waitForTimeout(700);
+  const shown = await page.$$eval('[data-occurrence]', (items) => items.filter((i) => !i.hidden).length);
+  const total = await page.$$eval('[data-occurrence]', (items) => items.length);
   if (!(shown < total)) throw new Error(`the filters hid nothing (${shown} of ${total})`);
 }
 
