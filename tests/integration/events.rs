@@ -211,3 +211,29 @@ fn mistakes_are_reported_at_their_lines_and_good_events_are_still_read() {
         .unwrap();
     assert!(hint["suggestion"].as_str().unwrap().contains("`speech-therapy`"), "{hint}");
 }
+
+#[test]
+fn the_report_lists_events_that_are_over() {
+    let site = site_with(EVENTS);
+    let out = tempfile::tempdir().unwrap();
+    let reports = out.path().join("report");
+    signpost()
+        .args(["report", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&reports)
+        .assert()
+        .success();
+    let csv = read(&reports, "content-audit.csv");
+    let line = csv
+        .lines()
+        .find(|l| l.contains("Summer fun day"))
+        .expect("the finished event has a row");
+    assert!(line.starts_with("event,"), "{line}");
+    assert!(line.contains(",over,") && line.contains("event-over"), "{line}");
+    let coming = csv
+        .lines()
+        .find(|l| l.contains("Weekly play session"))
+        .expect("a coming event has a row");
+    assert!(coming.contains(",coming,"), "{coming}");
+}
