@@ -51,9 +51,10 @@ impl NthWeekday {
     pub fn in_month(self, year: i32, month: Month) -> Option<time::Date> {
         if self.nth > 0 {
             let first = time::Date::from_calendar_date(year, month, 1).ok()?;
-            let ahead = days_until(first.weekday(), self.weekday);
-            let day = 1 + ahead + 7 * (self.nth as u8 - 1);
-            (day <= month.length(year)).then(|| time::Date::from_calendar_date(year, month, day).ok())?
+            let ahead = u32::from(days_until(first.weekday(), self.weekday));
+            let day = 1 + ahead + 7 * (self.nth as u32 - 1);
+            let day = u8::try_from(day).ok().filter(|d| *d <= month.length(year))?;
+            time::Date::from_calendar_date(year, month, day).ok()
         } else {
             let last = time::Date::from_calendar_date(year, month, month.length(year)).ok()?;
             let back = days_until(self.weekday, last.weekday());
