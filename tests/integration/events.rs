@@ -237,3 +237,82 @@ fn the_report_lists_events_that_are_over() {
         .expect("a coming event has a row");
     assert!(coming.contains(",coming,"), "{coming}");
 }
+
+#[test]
+fn rules_that_cannot_work_are_explained_at_their_lines() {
+    let events = r#"- title: Not a first Tuesday
+  summary: The first date does not match the rule.
+  starts: 2026-12-02
+  repeat: monthly
+  on: first tuesday
+  starts_at: "10:00"
+  ends_at: "11:00"
+  venue: { address: Northtown Library }
+  cost: Free
+  booking: { just_turn_up: true }
+
+- title: On without monthly
+  summary: Weekly with a day of the month.
+  starts: 2026-12-01
+  repeat: weekly
+  on: first tuesday
+  starts_at: "10:00"
+  ends_at: "11:00"
+  venue: { address: Northtown Library }
+  cost: Free
+  booking: { just_turn_up: true }
+
+- title: Term time without terms
+  summary: There is no terms file.
+  starts: 2026-12-01
+  repeat: weekly
+  term_time_only: true
+  starts_at: "10:00"
+  ends_at: "11:00"
+  venue: { address: Northtown Library }
+  cost: Free
+  booking: { just_turn_up: true }
+
+- title: Schedule without a service
+  summary: Whose schedule?
+  from_schedule: true
+  starts: 2026-12-01
+  cost: Free
+  booking: { just_turn_up: true }
+
+- title: Backwards
+  summary: Ends before it starts.
+  starts: 2026-12-01
+  starts_at: "14:00"
+  ends_at: "13:00"
+  venue: { address: Northtown Library }
+  cost: Free
+  booking: { just_turn_up: true }
+"#;
+    let site = site_with(events);
+    let output = signpost()
+        .args(["check", "--format", "json", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(&String::from_utf8_lossy(&output.stdout)).unwrap();
+    let found: Vec<(String, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "content/events/events.yaml" && d["severity"] == "error")
+        .map(|d| (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap()))
+        .collect();
+    let expected: Vec<(String, u64)> = [
+        ("start-not-on-rule", 3),
+        ("on-needs-monthly", 16),
+        ("no-terms", 27),
+        ("schedule-without-service", 36),
+        ("event-ends-before-start", 45),
+    ]
+    .iter()
+    .map(|(rule, line)| (rule.to_string(), *line))
+    .collect();
+    assert_eq!(found, expected);
+}
