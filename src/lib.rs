@@ -266,11 +266,7 @@ pub fn build_with_memory(
     }
 
     let site_host = render::postprocess::host_of(&site.config.base_url).unwrap_or("").to_string();
-    let calendar_urls = events
-        .events
-        .iter()
-        .map(|e| e.ics_url())
-        .chain([content::events::CALENDAR_URL.to_string()]);
+    let calendar_urls = content::events::calendar_urls(&events);
     let targets = check::LinkTargets::new(&pages, asset_map.keys().cloned().chain(calendar_urls));
     outcome.diagnostics.extend(check::check_links(&pages, &targets, &site_host));
     let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
@@ -292,7 +288,9 @@ pub fn build_with_memory(
         ("robots.txt", output::robots_txt(&site.config.base_url).into_bytes()),
         (output::headers::HEADERS_FILE, output::headers::headers_file().into_bytes()),
     ];
-    let calendars = output::ics::calendar_files(&site.config, &events, &site_host, today, theme.string("whats_on_calendar_name"));
+    let type_name = |kind: content::events::EventType| theme.string(&format!("event_types_{}", kind.id())).to_string();
+    let calendar_name = theme.string("whats_on_calendar_name");
+    let calendars = output::ics::calendar_files(&site.config, &events, &site_host, today, calendar_name, &type_name);
     let need_name = |id: &str| theme.string(&format!("need_{id}")).to_string();
     let written = assets
         .iter()

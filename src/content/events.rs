@@ -21,6 +21,20 @@ pub const TERMS_FILE: &str = "terms.yaml";
 pub const WHATS_ON_URL: &str = "/whats-on/";
 /// The calendar of every event.
 pub const CALENDAR_URL: &str = "/whats-on/calendar.ics";
+/// The calendar of one type of event: `/whats-on/calendar-drop-in.ics`.
+pub fn type_calendar_url(kind: EventType) -> String {
+    format!("{WHATS_ON_URL}calendar-{}.ics", kind.id())
+}
+
+/// Every calendar address: each event's, the feed of all, and one per type that has events.
+pub fn calendar_urls(events: &Events) -> Vec<String> {
+    let mut urls: Vec<String> = events.events.iter().map(Event::ics_url).collect();
+    urls.push(CALENDAR_URL.to_string());
+    let kinds: BTreeSet<EventType> = events.events.iter().map(|e| e.record.kind).collect();
+    urls.extend(kinds.into_iter().map(type_calendar_url));
+    urls
+}
+
 /// How many days ahead the What's on page lists.
 pub const DAYS_AHEAD: u32 = 84;
 

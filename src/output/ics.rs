@@ -8,7 +8,7 @@
 //! dates the What's on page does.
 
 use crate::content::Date;
-use crate::content::events::{Event, Events};
+use crate::content::events::{Event, EventType, Events, type_calendar_url};
 use crate::content::recurrence::{Repeat, ical_weekday};
 
 /// The product id in every calendar file.
@@ -134,8 +134,17 @@ fn vevent(event: &Event, events: &Events, base_url: &str, host: &str, stamp: Dat
     lines
 }
 
-/// Every calendar file of the site, by path inside it: each event's and the feed of all events.
-pub fn calendar_files(config: &crate::config::SiteConfig, events: &Events, host: &str, stamp: Date, name: &str) -> Vec<(String, String)> {
+/// Every calendar file of the site, by path inside it: each event's, the feed of all events, and
+/// one feed per type of event.
+/// `type_name` gives the plural name of each type of event, for the per-type calendars' names.
+pub fn calendar_files(
+    config: &crate::config::SiteConfig,
+    events: &Events,
+    host: &str,
+    stamp: Date,
+    name: &str,
+    type_name: &dyn Fn(EventType) -> String,
+) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = events
         .events
         .iter()
@@ -158,6 +167,17 @@ pub fn calendar_files(config: &crate::config::SiteConfig, events: &Events, host:
             &format!("{name} – {}", config.name),
         ),
     ));
+    for kind in EventType::ALL {
+        let list: Vec<Event> = events.events.iter().filter(|e| e.record.kind == kind).cloned().collect();
+        if list.is_empty() {
+            continue;
+        }
+        let title = format!("{} – {}", type_name(kind), config.name);
+        files.push((
+            type_calendar_url(kind).trim_start_matches('/').to_string(),
+            calendar(&list, events, &config.base_url, host, stamp, &title),
+        ));
+    }
     files
 }
 

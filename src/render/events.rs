@@ -38,6 +38,13 @@ struct DayView<'a> {
     items: Vec<OccurrenceView<'a>>,
 }
 
+/// The calendar of one type of event.
+#[derive(Debug, Serialize)]
+struct TypeCalendar<'a> {
+    id: &'a str,
+    url: String,
+}
+
 /// One event's own page.
 #[derive(Debug, Serialize)]
 struct EventView<'a> {
@@ -135,6 +142,14 @@ impl<'a> Renderer<'a> {
         context.insert("localities", &localities);
         context.insert("kinds", &kinds);
         context.insert("calendar_url", events::CALENDAR_URL);
+        let type_calendars: Vec<TypeCalendar<'_>> = kinds
+            .iter()
+            .map(|k| TypeCalendar {
+                id: k,
+                url: format!("{WHATS_ON_URL}calendar-{k}.ics"),
+            })
+            .collect();
+        context.insert("type_calendars", &type_calendars);
         context.insert("breadcrumbs", &self.breadcrumbs(&url));
         (url, context, "whats-on.html", super::template_source("whats-on.html"))
     }

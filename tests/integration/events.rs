@@ -119,6 +119,14 @@ fn each_event_has_a_page_and_a_calendar_file_and_there_is_a_feed() {
     let feed = read(&public, "whats-on/calendar.ics");
     assert_eq!(feed.matches("BEGIN:VEVENT").count(), 4);
     assert!(feed.contains("RRULE:FREQ=WEEKLY;BYDAY=MO"));
+    let coffee = read(&public, "whats-on/calendar-coffee-morning.ics");
+    assert_eq!(
+        coffee.matches("BEGIN:VEVENT").count(),
+        1,
+        "the coffee-morning feed has only coffee mornings"
+    );
+    assert!(coffee.contains("SUMMARY:Parents' coffee morning"));
+    assert!(read(&public, "whats-on/index.html").contains(r#"href="/whats-on/calendar-activity.ics""#));
     // Building twice gives the same files.
     let (_again, public_again, _) = build(site.path());
     assert_eq!(feed, read(&public_again, "whats-on/calendar.ics"));
