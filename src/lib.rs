@@ -194,6 +194,9 @@ pub fn build_with_memory(
     outcome.diagnostics.extend(check::check_services(&site));
     outcome.diagnostics.extend(check::check_review_dates(&site, today));
     outcome.diagnostics.extend(check::check_statutory(&site, root, today));
+    let (events, found) = content::events::load_events(root, &site, options.drafts);
+    outcome.diagnostics.extend(found);
+    outcome.diagnostics.extend(content::events::check_past_events(&events, today));
     let (synonyms, found) = search::synonyms::load(root, &site);
     outcome.diagnostics.extend(found);
     let readability = check::plain_language::check_site_readability(&site, root);
@@ -249,10 +252,13 @@ pub fn build_with_memory(
             }
         }
     };
-    let (pages, found) = match memory.as_deref_mut() {
+    let (mut pages, found) = match memory.as_deref_mut() {
         Some(memory) => memory.render(&renderer, &site, today, &asset_map, page_sink, sink),
         None => renderer.render_all(page_sink, progress),
     };
+    outcome.diagnostics.extend(found);
+    let (event_pages, found) = renderer.render_events(&events, page_sink);
+    pages.extend(event_pages);
     outcome.diagnostics.extend(found);
     outcome.pages = pages.len();
     if let Some(error) = write_failure.into_inner() {
@@ -261,7 +267,8 @@ pub fn build_with_memory(
     }
 
     let site_host = render::postprocess::host_of(&site.config.base_url).unwrap_or("").to_string();
-    let targets = check::LinkTargets::new(&pages, asset_map.keys().cloned());
+    let calendar_urls = content::events::calendar_urls(&events);
+    let targets = check::LinkTargets::new(&pages, asset_map.keys().cloned().chain(calendar_urls));
     outcome.diagnostics.extend(check::check_links(&pages, &targets, &site_host));
     let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
     outcome
@@ -288,12 +295,16 @@ pub fn build_with_memory(
         name => name.to_string(),
     };
     let feeds = output::atom::news_feeds(&site, &news_title, &topic_name);
+    let type_name = |kind: content::events::EventType| theme.string(&format!("event_types_{}", kind.id())).to_string();
+    let calendar_name = theme.string("whats_on_calendar_name");
+    let calendars = output::ics::calendar_files(&site.config, &events, &site_host, today, calendar_name, &type_name);
     let need_name = |id: &str| theme.string(&format!("need_{id}")).to_string();
     let written = assets
         .iter()
         .map(|asset| sink.write(asset.hashed_url.trim_start_matches('/'), &asset.bytes))
         .chain(extra.iter().map(|(name, bytes)| sink.write(name, bytes)))
         .chain(feeds.iter().map(|(name, xml)| sink.write(name, xml.as_bytes())))
+        .chain(calendars.iter().map(|(name, text)| sink.write(name, text.as_bytes())))
         .collect::<Result<Vec<()>, _>>()
         .and_then(|_| output::openreferral::write_feed(&site, &need_name, &mut |name, bytes| sink.write(name, bytes)));
     match written {

@@ -52,6 +52,21 @@ impl Date {
         self.0.checked_add(time::Duration::days(days.into())).map(Date).unwrap_or(self)
     }
 
+    /// The `time` crate's date (for weekday and calendar arithmetic).
+    pub fn inner(self) -> time::Date {
+        self.0
+    }
+
+    /// A date from the `time` crate's date.
+    pub fn from_inner(date: time::Date) -> Date {
+        Date(date)
+    }
+
+    /// `Tuesday 3 November 2026`, for headings of days.
+    pub fn long_with_weekday(self) -> String {
+        format!("{} {}", self.0.weekday(), self.long())
+    }
+
     /// `2026-03-14`.
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.0.year(), self.0.month() as u8, self.0.day())

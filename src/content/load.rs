@@ -181,6 +181,8 @@ fn classify(relative: &Path) -> FileKind {
         (Some("services"), _, _) if is_yaml => FileKind::ServiceList,
         (Some("contacts"), 2, _) if is_yaml => FileKind::Contact,
         (Some(_), 1, _) if is_yaml && relative.file_stem().is_some_and(|s| s == "glossary") => FileKind::Glossary,
+        // read by the events module (crate::content::events)
+        (Some("events"), _, _) if is_yaml => FileKind::Ignored,
         // read by the search module (crate::search::synonyms)
         (Some("search-synonyms.yaml"), 1, _) => FileKind::Ignored,
         (Some(name), 1, _) if name == YOU_SAID_WE_DID_FILE => FileKind::YouSaidWeDid,

@@ -3,6 +3,7 @@
 mod date;
 mod directory;
 pub mod easy_read;
+pub mod events;
 mod feedback;
 pub mod front_matter;
 pub mod inside;
@@ -10,6 +11,7 @@ mod load;
 mod model;
 pub mod news;
 pub mod plain_text;
+pub mod recurrence;
 pub mod text_fields;
 
 pub use date::Date;

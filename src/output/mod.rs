@@ -6,6 +6,7 @@ mod assets;
 pub mod atom;
 pub mod guard;
 pub mod headers;
+pub mod ics;
 pub mod openreferral;
 pub mod publish;
 mod sitemap;

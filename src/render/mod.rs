@@ -5,6 +5,7 @@
 mod browse;
 pub mod directory_views;
 pub mod easy_read;
+mod events;
 mod feedback;
 pub mod markdown;
 pub mod news;

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod csv;
+mod events;
 pub mod readability;
 
 use crate::content::Date;
@@ -45,7 +46,9 @@ pub fn write_reports(root: &Path, output: &Path, drafts: bool, force: bool, toda
         ));
     };
     let diagnostics = outcome.diagnostics.sorted();
-    let rows = audit::audit_rows(&site, &diagnostics, today);
+    let mut rows = audit::audit_rows(&site, &diagnostics, today);
+    let (event_list, _) = crate::content::events::load_events(root, &site, drafts);
+    rows.extend(events::event_rows(&event_list, &diagnostics, today));
     let ours = !output.exists() || crate::output::guard::is_marked(output) || is_empty_folder(output);
     std::fs::create_dir_all(output).map_err(|e| format!("Cannot create {}: {e}", output.display()))?;
     if ours {

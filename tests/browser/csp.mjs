@@ -118,6 +118,8 @@ const PAGES = [
   { name: 'you said, we did', url: '/you-said-we-did/' },
   { name: 'news listing', url: '/news/' },
   { name: 'news item with an attachment', url: '/news/sendiass-autumn-newsletter/' },
+  { name: "what's on with filters used", url: '/whats-on/', act: useEventFilters },
+  { name: 'event', url: '/whats-on/0-19-health-send-drop-in/' },
   { name: '404', url: '/no-such-page/', status: 404 },
 ];
 
@@ -142,6 +144,15 @@ async function playVideo(page) {
     return video.currentTime > 0 && video.textTracks[0].cues && video.textTracks[0].cues.length > 0 ? 'ok' : 'the video or its captions did not load';
   });
   if (played !== 'ok') throw new Error(played);
+}
+
+async function useEventFilters(page) {
+  await page.fill('#filter-age', '3');
+  await page.selectOption('#filter-locality', { index: 1 });
+  await page.waitForTimeout(700);
+  const shown = await page.$$eval('[data-occurrence]', (items) => items.filter((i) => !i.hidden).length);
+  const total = await page.$$eval('[data-occurrence]', (items) => items.length);
+  if (!(shown < total)) throw new Error(`the filters hid nothing (${shown} of ${total})`);
 }
 
 async function typeSearch(page) {

@@ -5,6 +5,7 @@ mod common;
 mod diagnostics;
 mod directory;
 mod easy_read;
+mod events;
 mod hosting;
 mod import;
 mod import_messy;
