@@ -93,6 +93,11 @@ try {
   if (none === 0) check((await announced(page)).includes('No events match'), 'an empty result says what to do');
 
   await page.click('form[data-event-filters] button[type=reset]');
+  // The form's values are reset after the reset event, so the list updates a moment later:
+  // wait for it (up to 3 s on a busy machine) instead of reading it at once.
+  await page
+    .waitForFunction(() => [...document.querySelectorAll('[data-occurrence]')].every((item) => !item.hidden), null, { timeout: 3000 })
+    .catch(() => {});
   check((await sessions(page)).every((s) => s.shown), 'clearing the filters shows everything again');
   check((await announced(page)) === `Showing ${total} of ${total} events`, 'clearing is announced');
 
