@@ -193,6 +193,7 @@ pub fn build_with_memory(
     let Some(site) = site else { return outcome };
     outcome.diagnostics.extend(check::check_services(&site));
     outcome.diagnostics.extend(check::check_review_dates(&site, today));
+    outcome.diagnostics.extend(check::check_past_schedules(&site, today));
     outcome.diagnostics.extend(check::check_statutory(&site, root, today));
     let (events, found) = content::events::load_events(root, &site, options.drafts);
     outcome.diagnostics.extend(found);

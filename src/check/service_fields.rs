@@ -5,6 +5,34 @@ use crate::config::SiteConfig;
 use crate::content::{Service, parse_time};
 use crate::diagnostic::Diagnostic;
 
+/// Warns about dated sessions of services that are over on `today`: they are no longer shown on
+/// the service's page, and the entry should be brought up to date (`schedule-over`).
+pub fn check_past_schedules(site: &crate::content::Site, today: crate::content::Date) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for service in &site.services {
+        for (index, schedule) in service.record.schedules.iter().enumerate() {
+            if let Some(last) = schedule.last_day().filter(|_| schedule.is_over(today)) {
+                problems.push(
+                    Diagnostic::warning(
+                        &service.source.file,
+                        service.source.line,
+                        service.source.column,
+                        "schedule-over",
+                        format!(
+                            "{}: schedule {} ended on {}, so it is no longer shown to families",
+                            service.record.name,
+                            index + 1,
+                            last.long()
+                        ),
+                    )
+                    .with_suggestion("Remove this schedule, or give it new dates."),
+                );
+            }
+        }
+    }
+    problems
+}
+
 /// Checks one service's phone numbers, schedules, prices and description length.
 pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> {
     let record = &service.record;

@@ -252,6 +252,18 @@ pub struct Schedule {
     pub description: Option<String>,
 }
 
+impl Schedule {
+    /// The last day it runs, when it has one: `until:`, or the `date:` of a one-off event.
+    pub fn last_day(&self) -> Option<Date> {
+        self.until.or(if self.days.is_empty() { self.date } else { None })
+    }
+
+    /// True when its last day is before `today`, so it must not be shown as coming.
+    pub fn is_over(&self, today: Date) -> bool {
+        self.last_day().is_some_and(|last| last < today)
+    }
+}
+
 /// An accessibility feature of a venue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]

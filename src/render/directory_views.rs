@@ -3,7 +3,7 @@
 //! views carry ids, numbers and dates.
 
 use super::views::ServiceCard;
-use crate::content::{AccessFeature, Need, Place, Service};
+use crate::content::{AccessFeature, Date, Need, Place, Service};
 use serde::Serialize;
 
 /// `service.details`: status, needs, prices, schedules, venues, languages.
@@ -96,8 +96,8 @@ pub struct PlaceView<'a> {
 }
 
 impl<'a> ServiceDetailsView<'a> {
-    /// The details of `service`.
-    pub fn new(service: &'a Service) -> Self {
+    /// The details of `service` as they stand on `today` (dated sessions that are over are left out).
+    pub fn new(service: &'a Service, today: Date) -> Self {
         let record = &service.record;
         ServiceDetailsView {
             status: record.service_status.id(),
@@ -116,6 +116,7 @@ impl<'a> ServiceDetailsView<'a> {
             schedules: record
                 .schedules
                 .iter()
+                .filter(|s| !s.is_over(today))
                 .map(|s| {
                     let mut days: Vec<_> = s.days.clone();
                     days.sort();

@@ -403,7 +403,7 @@ impl<'a> Renderer<'a> {
                     .with_review(review);
                 page.draft = service.record.status == crate::content::Status::Draft;
                 context.insert("page", &page);
-                context.insert("service", &ServiceView::new(service, category, rendered.html));
+                context.insert("service", &ServiceView::new(service, category, rendered.html, self.today));
                 let mut crumbs = self.breadcrumbs(SERVICES_URL);
                 crumbs.push(Crumb {
                     title: self.theme.string("services_title").to_string(),

@@ -402,7 +402,7 @@ pub struct ServiceView<'a> {
 
 impl<'a> ServiceView<'a> {
     /// The view of `service`, in `category`, with its description already rendered.
-    pub fn new(service: &'a Service, category: &'a CategoryConfig, description_html: String) -> Self {
+    pub fn new(service: &'a Service, category: &'a CategoryConfig, description_html: String, today: Date) -> Self {
         let record = &service.record;
         ServiceView {
             id: &service.id,
@@ -430,7 +430,7 @@ impl<'a> ServiceView<'a> {
             place: &record.place,
             when: record.when.as_deref(),
             description_html,
-            details: super::directory_views::ServiceDetailsView::new(service),
+            details: super::directory_views::ServiceDetailsView::new(service, today),
             easy_read_summary: record.easy_read_summary.as_deref(),
         }
     }

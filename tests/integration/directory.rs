@@ -285,3 +285,38 @@ fn the_shortlist_page_knows_every_service_without_the_network() {
     assert_eq!(code, 1);
     assert!(stderr.contains("which is already used by the shortlist page"), "{stderr}");
 }
+
+#[test]
+fn a_dated_session_that_is_over_is_not_shown_and_warns() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let site = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), site.path());
+    let before = signpost()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&public)
+        .output()
+        .unwrap();
+    assert!(before.status.success());
+    assert!(read(&public, "services/speech-therapy/index.html").contains("open morning for families"));
+
+    let after = signpost()
+        .env("SIGNPOST_TODAY", "2026-12-06")
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&public)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&after.stderr);
+    assert!(after.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning: content/services/health.yaml:1:3: Speech therapy: schedule 2 ended on 5 December 2026, so it is no longer shown to families [schedule-over]"),
+        "{stderr}"
+    );
+    let page = read(&public, "services/speech-therapy/index.html");
+    assert!(!page.contains("open morning for families"), "the session that is over is left out");
+    assert!(page.contains("term time only"), "the regular session stays");
+}
