@@ -1,7 +1,7 @@
 //! The What's on page (coming occurrences grouped by day, with filters) and each event's page.
 
 use super::views::{Crumb, PageView, SiteView};
-use super::{PageRecord, Renderer, output_path};
+use super::{PageRecord, Renderer};
 use crate::content::events::{self, Event, Events, WHATS_ON_URL};
 use crate::content::recurrence::Repeat;
 use crate::content::{Date, SourceRef};
@@ -81,8 +81,8 @@ impl<'a> Renderer<'a> {
         let mut jobs: Vec<(String, Context, &'static str, SourceRef)> = vec![self.whats_on_context(events)];
         jobs.extend(events.events.iter().map(|event| self.event_context(event, events)));
         for (url, context, template, source) in jobs {
-            match self.finish(&url, template, &context, source) {
-                Ok((record, html, found)) => {
+            match self.finish_page(url, template, &context, source, Vec::new(), None, Vec::new()) {
+                Ok((record, found, html)) => {
                     diagnostics.extend(found);
                     if let Err(error) = sink(&record.output_path, &html) {
                         diagnostics.push(Diagnostic::error(
@@ -265,59 +265,5 @@ impl<'a> Renderer<'a> {
         });
         context.insert("breadcrumbs", &crumbs);
         (url, context, "event.html", event.source.clone())
-    }
-
-    /// Renders a template and post-processes the page, as every other page is.
-    fn finish(
-        &self,
-        url: &str,
-        template: &str,
-        context: &Context,
-        source: SourceRef,
-    ) -> Result<(PageRecord, String, Vec<Diagnostic>), Diagnostic> {
-        let html = self.tera.render(template, context).map_err(|error| {
-            Diagnostic::error(
-                &source.file,
-                source.line,
-                source.column,
-                "template-error",
-                format!("The page at {url} could not be made with the template {template}: {error}"),
-            )
-            .with_suggestion("If you changed the theme, check the template. Otherwise this is a bug in the theme: please report it.")
-        })?;
-        let (html, facts) = self.post.run(&html).map_err(|error| {
-            Diagnostic::error(
-                &source.file,
-                source.line,
-                source.column,
-                "html-error",
-                format!("The page at {url} could not be finished: {error}"),
-            )
-        })?;
-        let mut diagnostics = Vec::new();
-        if !facts.unsafe_urls.is_empty() {
-            diagnostics.push(
-                Diagnostic::error(
-                    &source.file,
-                    source.line,
-                    source.column,
-                    "unsafe-link",
-                    format!(
-                        "The page at {url} had address(es) with a scheme that is not allowed: {}; they were taken out",
-                        facts.unsafe_urls.join(", ")
-                    ),
-                )
-                .with_suggestion("Booking links may only use http, https, mailto, tel or an address on this site."),
-            );
-        }
-        let record = PageRecord {
-            output_path: output_path(url),
-            url: url.to_string(),
-            source,
-            links: Vec::new(),
-            facts,
-            last_reviewed: None,
-        };
-        Ok((record, html, diagnostics))
     }
 }

@@ -495,7 +495,24 @@ impl<'a> Renderer<'a> {
             Job::Shortlist => self.render_shortlist(&mut context),
             Job::NewsList(number) => self.render_news_list(*number, &url, &mut context),
         };
-        let html = self.tera.render(template, &context).map_err(|error| {
+        self.finish_page(url, template, &context, source, links, last_reviewed, diagnostics)
+    }
+
+    /// Renders `template` with `context` and post-processes the page, as every page is finished:
+    /// template and HTML errors, unsafe addresses and pictures without alt text are reported
+    /// against `source`. Returns the page's record, the findings (after `diagnostics`) and the HTML.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn finish_page(
+        &self,
+        url: String,
+        template: &str,
+        context: &Context,
+        source: SourceRef,
+        links: Vec<LinkRef>,
+        last_reviewed: Option<Date>,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Result<(PageRecord, Vec<Diagnostic>, String), Diagnostic> {
+        let html = self.tera.render(template, context).map_err(|error| {
             Diagnostic::error(
                 &source.file,
                 source.line,
