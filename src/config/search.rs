@@ -20,6 +20,10 @@ pub struct SearchConfig {
     /// How many results' details share one file in the browser bundle.
     #[serde(default = "default_docs_per_file")]
     pub docs_per_file: usize,
+    /// Use the lay, outdated and misspelt SEND words built into Signpost (default: true). The
+    /// site's `content/search-synonyms.yaml` is used either way.
+    #[serde(default = "default_enabled")]
+    pub built_in_terms: bool,
 }
 
 impl Default for SearchConfig {
@@ -29,6 +33,7 @@ impl Default for SearchConfig {
             index_dir: default_index_dir(),
             shard_kb: default_shard_kb(),
             docs_per_file: default_docs_per_file(),
+            built_in_terms: default_enabled(),
         }
     }
 }

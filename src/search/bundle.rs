@@ -6,6 +6,8 @@
 //! - `search/dict/<c>.json`: every stem starting with the character `c`: `[term file, doc count]`;
 //! - `search/terms/<n>.json`: postings of a run of stems: `[doc gap, score × 100, …]`;
 //! - `search/docs/<n>.json`: what results show (address, title, summary, category, easy read);
+//! - `search/names/<c>.json`: documents by name (see [`SearchDoc::names`]), for names starting
+//!   with `c`: `{name: [doc, …]}`, fetched to rank an exact name first;
 //! - `search/facets.json`: what filters need (category, ages, localities, needs), fetched only
 //!   when a filter is used.
 //!
@@ -14,7 +16,7 @@
 use super::analysis::{FUZZY_MIN_CHARS, STOP_WORDS};
 use super::documents::SearchDoc;
 use super::index::filter_needs;
-use super::plan::{FUZZY_MAX, FUZZY_WEIGHT, MAX_WORDS, PREFIX_MAX, PREFIX_WEIGHT, SYNONYM_WEIGHT};
+use super::plan::{FUZZY_MAX, FUZZY_WEIGHT, MAX_WORDS, NAME_BONUS, PART_WEIGHT, PREFIX_MAX, PREFIX_WEIGHT, SYNONYM_WEIGHT};
 use super::query::SearchIndex;
 use crate::config::SearchConfig;
 use rayon::prelude::*;
@@ -90,13 +92,23 @@ pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> 
         out.push((format!("{BUNDLE_DIR}/docs/{number}.json"), to_bytes(&Value::Array(rows))));
     }
     out.push((format!("{BUNDLE_DIR}/facets.json"), to_bytes(&facets(docs))));
+    let mut names: BTreeMap<String, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    for (number, doc) in docs.iter().enumerate() {
+        for name in &doc.names {
+            let first = name.chars().next().unwrap_or('_');
+            names.entry(dict_key(first)).or_default().entry(name).or_default().push(number);
+        }
+    }
+    for (key, entries) in &names {
+        out.push((format!("{BUNDLE_DIR}/names/{key}.json"), to_bytes(&json!(entries))));
+    }
 
     let meta = json!({
         "version": 1,
         "docs": docs.len(),
         "docsPerFile": docs_per_file,
         "scoreScale": SCORE_SCALE,
-        "weights": { "synonym": SYNONYM_WEIGHT, "prefix": PREFIX_WEIGHT, "fuzzy": FUZZY_WEIGHT },
+        "weights": { "synonym": SYNONYM_WEIGHT, "prefix": PREFIX_WEIGHT, "fuzzy": FUZZY_WEIGHT, "part": PART_WEIGHT, "name": NAME_BONUS },
         "prefixMax": PREFIX_MAX,
         "fuzzyMax": FUZZY_MAX,
         "fuzzyMinChars": FUZZY_MIN_CHARS,

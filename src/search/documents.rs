@@ -1,8 +1,10 @@
 //! What search knows about each page and service: the text families search and the facts they
 //! filter on, gathered once from the loaded site.
 
+use super::analysis;
+use super::synonyms::Synonyms;
 use crate::config::plain_language::Profile;
-use crate::content::{Page, Service, Site};
+use crate::content::{GlossaryTerm, Page, Service, Site};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::BTreeSet;
 
@@ -21,6 +23,12 @@ pub struct SearchDoc {
     pub body: String,
     /// Facts about a service in words: provider, places, cost, who it is for.
     pub details: String,
+    /// The words families use for the needs a service is for, one phrase a line.
+    pub need_terms: String,
+    /// What it is called, after analysis (stems joined by spaces): its title, the title without
+    /// the area's name or a part in brackets, and the acronym or expansion the glossary gives
+    /// for any of these. A query equal to one of them ranks it first.
+    pub names: Vec<String>,
     /// Category id (services only).
     pub category: Option<String>,
     /// Category name, for showing with the result.
@@ -40,14 +48,17 @@ pub struct SearchDoc {
 
 /// Every published page and service of `site`, in a fixed order: pages by address, then services
 /// by address. The position in this list is the document's number everywhere in search.
-pub fn collect(site: &Site) -> Vec<SearchDoc> {
+pub fn collect(site: &Site, synonyms: &Synonyms) -> Vec<SearchDoc> {
     let easy_read_versions: BTreeSet<String> = site.pages.iter().filter_map(|p| p.full_version_url()).collect();
     let mut docs: Vec<SearchDoc> = site
         .pages
         .iter()
         .map(|page| from_page(page, page.is_easy_read() || easy_read_versions.contains(&page.url)))
         .collect();
-    docs.extend(site.services.iter().map(|service| from_service(site, service)));
+    docs.extend(site.services.iter().map(|service| from_service(site, service, synonyms)));
+    for doc in &mut docs {
+        doc.names = names(&doc.title, &site.config.area, &site.glossary);
+    }
     docs.sort_by(|a, b| (a.category.is_some(), &a.url).cmp(&(b.category.is_some(), &b.url)));
     docs
 }
@@ -75,6 +86,8 @@ fn from_page(page: &Page, has_easy_read: bool) -> SearchDoc {
             .as_ref()
             .map(|news| format!("{}\n{}", page.meta.owner, news.date.long()))
             .unwrap_or_default(),
+        need_terms: String::new(),
+        names: Vec::new(),
         category: None,
         category_name: None,
         ages: None,
@@ -85,7 +98,7 @@ fn from_page(page: &Page, has_easy_read: bool) -> SearchDoc {
     }
 }
 
-fn from_service(site: &Site, service: &Service) -> SearchDoc {
+fn from_service(site: &Site, service: &Service, synonyms: &Synonyms) -> SearchDoc {
     let record = &service.record;
     let (headings, body) = markdown_text(record.description.as_deref().unwrap_or(""));
     let category_name = site
@@ -126,6 +139,8 @@ fn from_service(site: &Site, service: &Service) -> SearchDoc {
         headings,
         body,
         details: details.join("\n"),
+        need_terms: synonyms.need_text(&needs),
+        names: Vec::new(),
         category: Some(record.category.clone()),
         category_name,
         ages: Some((record.ages.from, record.ages.to)),
@@ -134,6 +149,44 @@ fn from_service(site: &Site, service: &Service) -> SearchDoc {
         cost: record.cost.clone(),
         easy_read: record.easy_read_summary.is_some(),
     }
+}
+
+/// The names of a page or service titled `title` (see [`SearchDoc::names`]), sorted.
+pub fn names(title: &str, area: &str, glossary: &[GlossaryTerm]) -> Vec<String> {
+    let mut written: Vec<&str> = vec![title];
+    if let (Some(open), Some(close)) = (title.find('('), title.rfind(')'))
+        && open < close
+    {
+        written.push(&title[open + 1..close]);
+        written.push(&title[..open]);
+    }
+    let area = analysis::stems(area);
+    let mut found: Vec<Vec<String>> = Vec::new();
+    for text in written {
+        let stems = analysis::stems(text);
+        if !area.is_empty() && stems.len() > area.len() {
+            if stems.starts_with(&area) {
+                found.push(stems[area.len()..].to_vec());
+            }
+            if stems.ends_with(&area) {
+                found.push(stems[..stems.len() - area.len()].to_vec());
+            }
+        }
+        found.push(stems);
+    }
+    for term in glossary {
+        let mut meanings = vec![analysis::stems(&term.term)];
+        if let Some(stands_for) = &term.stands_for {
+            meanings.extend(stands_for.split(" or ").map(analysis::stems));
+        }
+        if meanings.iter().any(|m| found.contains(m)) {
+            found.extend(meanings);
+        }
+    }
+    let mut out: Vec<String> = found.into_iter().filter(|n| !n.is_empty()).map(|n| n.join(" ")).collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The headings and the other text of some Markdown, without markup.
@@ -169,5 +222,24 @@ mod tests {
         let (headings, body) = markdown_text("# Who can go\n\nChildren **aged** 5 to 11.\n\n## Cost\n\n[Free](/x/) for all.");
         assert_eq!(headings, "Who can go \nCost");
         assert_eq!(body, "Children aged 5 to 11. Free for all.");
+    }
+
+    #[test]
+    fn names_drop_the_area_and_brackets_and_add_the_glossary_acronym() {
+        let glossary = vec![GlossaryTerm {
+            term: "SENDIASS".into(),
+            stands_for: Some("Special Educational Needs and Disabilities Information, Advice and Support Service".into()),
+            meaning: "Free advice.".into(),
+        }];
+        let names = names("Walsall SENDIASS", "Walsall", &glossary);
+        assert!(names.contains(&"sendiass".to_string()), "{names:?}");
+        assert!(names.contains(&"walsal sendiass".to_string()), "{names:?}");
+        assert!(
+            names.contains(&"special educ need disabl inform advic support servic".to_string()),
+            "{names:?}"
+        );
+        let names = super::names("Eating and swallowing (dysphagia)", "Walsall", &glossary);
+        assert_eq!(names, vec!["dysphagia", "eat swallow", "eat swallow dysphagia"]);
+        assert_eq!(super::names("Walsall", "Walsall", &[]), vec!["walsal"]);
     }
 }

@@ -8,7 +8,14 @@ use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, S
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 /// The searched text fields and how much a match in each counts.
-pub const TEXT_FIELDS: &[(&str, f32)] = &[("title", 3.0), ("summary", 2.0), ("headings", 1.5), ("body", 1.0), ("details", 1.0)];
+pub const TEXT_FIELDS: &[(&str, f32)] = &[
+    ("title", 3.0),
+    ("summary", 2.0),
+    ("headings", 1.5),
+    ("body", 1.0),
+    ("details", 1.0),
+    ("need_terms", 2.0),
+];
 
 /// All the text in one field, only for the list of indexed words and how common each is.
 pub const ALL_FIELD: &str = "all";
@@ -38,6 +45,8 @@ pub struct Fields {
     pub locality: Field,
     /// Need ids with their broad areas (filter).
     pub need: Field,
+    /// The document's names after analysis, each one term (exact-name matches).
+    pub name: Field,
     /// Cost in words (stored).
     pub cost: Field,
     /// True for easy read (stored, filter).
@@ -88,6 +97,7 @@ pub fn schema() -> (Schema, Fields) {
         age: builder.add_u64_field("age", INDEXED),
         locality: builder.add_text_field("locality", STRING | STORED),
         need: builder.add_text_field("need", STRING | STORED),
+        name: builder.add_text_field("name", STRING),
         cost: builder.add_text_field("cost", STORED),
         easy_read: builder.add_bool_field("easy_read", INDEXED | STORED),
     };
@@ -162,7 +172,7 @@ fn save(index: &Index, directory: &RamDirectory, folder: &Path) -> tantivy::Resu
 
 fn to_document(fields: &Fields, number: u64, doc: &SearchDoc) -> TantivyDocument {
     let mut out = TantivyDocument::default();
-    let texts = [&doc.title, &doc.summary, &doc.headings, &doc.body, &doc.details];
+    let texts = [&doc.title, &doc.summary, &doc.headings, &doc.body, &doc.details, &doc.need_terms];
     for ((field, _), text) in fields.text.iter().zip(texts) {
         out.add_text(*field, text);
     }
@@ -182,6 +192,9 @@ fn to_document(fields: &Fields, number: u64, doc: &SearchDoc) -> TantivyDocument
     }
     for locality in &doc.localities {
         out.add_text(fields.locality, locality);
+    }
+    for name in &doc.names {
+        out.add_text(fields.name, name);
     }
     for need in filter_needs(&doc.needs) {
         out.add_text(fields.need, need);

@@ -50,7 +50,7 @@ pub fn build(root: &Path, site: &Site, synonyms: &Synonyms) -> Result<SearchBuil
     let target = index_folder(root, site);
     let staged = StagedIndex::new(&target, crate::output::guard::Purpose::Index)
         .map_err(|e| format!("Cannot make a folder for the search index beside {}: {e}", target.display()))?;
-    let docs = documents::collect(site);
+    let docs = documents::collect(site, synonyms);
     let failed = |e: tantivy::TantivyError| format!("Cannot build the search index in {}: {e}", staged.folder().display());
     let index = index::write(staged.folder(), &docs).map_err(failed)?;
     let groups = serde_json::to_vec(&synonyms.groups).unwrap_or_default();

@@ -5,9 +5,13 @@
 //! *unit*; every other stem is a unit of its own. Each unit has *expansions*, each a list of stems
 //! that must all be in a document, with a weight: the unit itself (1.0), its synonyms
 //! ([`SYNONYM_WEIGHT`]), completions of the last word while typing ([`PREFIX_WEIGHT`]), and, when
-//! a word of 5+ letters is not in the index, the indexed words one edit away ([`FUZZY_WEIGHT`]).
+//! a word of 5+ letters is not in the index, the indexed words one edit away ([`FUZZY_WEIGHT`]),
+//! and, for a phrase, its words one by one ([`PART_WEIGHT`]: any of them may match, so a query
+//! equal to a glossary expansion also finds text that uses some of its words).
 //! A document's score for a unit is its best expansion's weight times the sum of the expansion's
-//! stem scores; its score for the query is the sum over units (any unit may match).
+//! stem scores (the stems it holds, for the parts); its score for the query is the sum over units
+//! (any unit may match), plus [`NAME_BONUS`] when the whole query is one of its names (its title,
+//! or the acronym the glossary gives for it), which ranks it first.
 
 use super::analysis::{self, FUZZY_MIN_CHARS};
 use super::synonyms::{Phrase, Synonyms};
@@ -18,6 +22,10 @@ pub const SYNONYM_WEIGHT: f32 = 0.9;
 pub const PREFIX_WEIGHT: f32 = 0.7;
 /// Weight of a word one edit away from a word that is not in the index.
 pub const FUZZY_WEIGHT: f32 = 0.6;
+/// Weight of the single words of a phrase, when a document does not hold the whole phrase.
+pub const PART_WEIGHT: f32 = 0.5;
+/// Added to the score of a document whose name is the whole query: more than any text match.
+pub const NAME_BONUS: f32 = 1000.0;
 /// At most this many completions of the word being typed, the most common first.
 pub const PREFIX_MAX: usize = 5;
 /// At most this many words one edit away, the most common first.
@@ -36,10 +44,19 @@ pub trait Vocabulary {
 /// One way a unit can match: these stems together, with this weight.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expansion {
-    /// Stems that must all be in the document.
+    /// Stems to look for.
     pub stems: Phrase,
     /// How much its matches count.
     pub weight: f32,
+    /// True: every stem must be in the document. False (the parts of a phrase): any may be, and
+    /// those there count.
+    pub all: bool,
+}
+
+impl Expansion {
+    fn all(stems: Phrase, weight: f32) -> Expansion {
+        Expansion { stems, weight, all: true }
+    }
 }
 
 /// One part of a query: a word or a known phrase, and the ways it can match.
@@ -56,6 +73,9 @@ pub struct Unit {
 pub struct Plan {
     /// Its units, in the order typed.
     pub units: Vec<Unit>,
+    /// The whole query after analysis, stems joined by spaces: a document with this name ranks
+    /// first.
+    pub name: String,
 }
 
 impl Plan {
@@ -95,14 +115,15 @@ pub fn plan(query: &str, synonyms: &Synonyms, vocabulary: &dyn Vocabulary, typin
             }
         }
         let unit_stems: Phrase = stems[i..i + length].to_vec();
-        let mut expansions = vec![Expansion {
-            stems: unit_stems.clone(),
-            weight: 1.0,
-        }];
+        let mut expansions = vec![Expansion::all(unit_stems.clone(), 1.0)];
         for alternative in synonyms.alternatives(&unit_stems) {
+            expansions.push(Expansion::all(alternative.clone(), SYNONYM_WEIGHT));
+        }
+        if length > 1 {
             expansions.push(Expansion {
-                stems: alternative.clone(),
-                weight: SYNONYM_WEIGHT,
+                stems: unit_stems.clone(),
+                weight: PART_WEIGHT,
+                all: false,
             });
         }
         let last = i + length == stems.len();
@@ -117,10 +138,7 @@ pub fn plan(query: &str, synonyms: &Synonyms, vocabulary: &dyn Vocabulary, typin
                     .filter(|(term, _)| term != stem && (term.starts_with(word.as_str()) || term.starts_with(stem.as_str())))
                     .collect();
                 take_most_common(&mut completions, PREFIX_MAX);
-                expansions.extend(completions.into_iter().map(|(term, _)| Expansion {
-                    stems: vec![term],
-                    weight: PREFIX_WEIGHT,
-                }));
+                expansions.extend(completions.into_iter().map(|(term, _)| Expansion::all(vec![term], PREFIX_WEIGHT)));
             }
             if !known && word.chars().count() >= FUZZY_MIN_CHARS {
                 let mut near: Vec<(String, u64)> = candidates()
@@ -128,10 +146,7 @@ pub fn plan(query: &str, synonyms: &Synonyms, vocabulary: &dyn Vocabulary, typin
                     .filter(|(term, _)| term != stem && analysis::within_one_edit(stem, term))
                     .collect();
                 take_most_common(&mut near, FUZZY_MAX);
-                expansions.extend(near.into_iter().map(|(term, _)| Expansion {
-                    stems: vec![term],
-                    weight: FUZZY_WEIGHT,
-                }));
+                expansions.extend(near.into_iter().map(|(term, _)| Expansion::all(vec![term], FUZZY_WEIGHT)));
             }
         }
         dedup_expansions(&mut expansions);
@@ -141,7 +156,10 @@ pub fn plan(query: &str, synonyms: &Synonyms, vocabulary: &dyn Vocabulary, typin
         });
         i += length;
     }
-    Plan { units }
+    Plan {
+        units,
+        name: stems.join(" "),
+    }
 }
 
 /// Keeps the `limit` most common, ties by the word.
@@ -150,14 +168,15 @@ fn take_most_common(terms: &mut Vec<(String, u64)>, limit: usize) {
     terms.truncate(limit);
 }
 
-/// Keeps the first (heaviest) of expansions with the same stems.
+/// Keeps the first (heaviest) of expansions with the same stems and kind.
 fn dedup_expansions(expansions: &mut Vec<Expansion>) {
-    let mut seen: Vec<Phrase> = Vec::new();
+    let mut seen: Vec<(Phrase, bool)> = Vec::new();
     expansions.retain(|e| {
-        if seen.contains(&e.stems) {
+        let key = (e.stems.clone(), e.all);
+        if seen.contains(&key) {
             false
         } else {
-            seen.push(e.stems.clone());
+            seen.push(key);
             true
         }
     });
@@ -217,5 +236,33 @@ mod tests {
         assert_eq!(plan.stems(), vec!["swi", "swim", "swimmer"]);
         assert!(super::plan("?!", &synonyms, &words, true).is_empty());
         assert_eq!(super::plan(&"word ".repeat(500), &synonyms, &words, false).units.len(), MAX_WORDS);
+    }
+
+    #[test]
+    fn a_phrase_also_matches_its_parts_and_the_whole_query_is_a_name() {
+        let synonyms = Synonyms::from_written(&[vec![
+            "SENDIASS".into(),
+            "Special Educational Needs and Disabilities Information, Advice and Support Service".into(),
+        ]]);
+        let words = vocabulary();
+        let plan = super::plan(
+            "special educational needs and disabilities information advice and support service ",
+            &synonyms,
+            &words,
+            false,
+        );
+        assert_eq!(plan.units.len(), 1);
+        let expansions = &plan.units[0].expansions;
+        assert_eq!(expansions[0].stems.len(), 8);
+        assert!(expansions[0].all);
+        assert_eq!(expansions[1].stems, vec!["sendiass"]);
+        assert_eq!(expansions[1].weight, SYNONYM_WEIGHT);
+        assert_eq!(expansions[2].stems.len(), 8);
+        assert!(!expansions[2].all);
+        assert_eq!(expansions[2].weight, PART_WEIGHT);
+        assert_eq!(plan.name, "special educ need disabl inform advic support servic");
+        let plan = super::plan("SENDIASS", &synonyms, &words, false);
+        assert_eq!(plan.name, "sendiass");
+        assert_eq!(plan.units[0].expansions.len(), 2, "a single word has no parts");
     }
 }

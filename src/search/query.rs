@@ -61,7 +61,10 @@ impl SearchIndex {
         let synonyms = std::fs::read_to_string(folder.join(SYNONYMS_JSON))
             .ok()
             .and_then(|text| serde_json::from_str::<Vec<Vec<Vec<String>>>>(&text).ok())
-            .map(|groups| Synonyms { groups })
+            .map(|groups| Synonyms {
+                groups,
+                need_terms: Default::default(),
+            })
             .unwrap_or_default();
         Self::from_index(&index, synonyms).map_err(|e| format!("Cannot read the search index in {}: {e}", folder.display()))
     }
@@ -115,6 +118,10 @@ impl SearchIndex {
             return Ok(Vec::new());
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, self.plan_query(&plan))];
+        if !plan.name.is_empty() {
+            let name = TermQuery::new(Term::from_field_text(self.fields.name, &plan.name), IndexRecordOption::Basic);
+            clauses.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(name), plan::NAME_BONUS))));
+        }
         clauses.extend(self.filter_queries(filters).into_iter().map(|q| (Occur::Must, q)));
         let query = BooleanQuery::new(clauses);
         let mut scored = self.score_all(&query)?;
@@ -170,11 +177,12 @@ impl SearchIndex {
     }
 
     fn expansion_query(&self, expansion: &Expansion) -> Box<dyn Query> {
+        let occur = if expansion.all { Occur::Must } else { Occur::Should };
         let inner: Box<dyn Query> = if expansion.stems.len() == 1 {
             self.stem_query(&expansion.stems[0])
         } else {
             Box::new(BooleanQuery::new(
-                expansion.stems.iter().map(|stem| (Occur::Must, self.stem_query(stem))).collect(),
+                expansion.stems.iter().map(|stem| (occur, self.stem_query(stem))).collect(),
             ))
         };
         Box::new(BoostQuery::new(inner, expansion.weight))

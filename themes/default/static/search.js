@@ -190,27 +190,29 @@
             if (alternatives(meta, stems.slice(i, i + l)).length) { length = l; break; }
           }
           var unitStems = stems.slice(i, i + length);
-          var expansions = [{ stems: unitStems, weight: 1 }];
-          alternatives(meta, unitStems).forEach(function (p) { expansions.push({ stems: p, weight: meta.weights.synonym }); });
+          var expansions = [{ stems: unitStems, weight: 1, all: true }];
+          alternatives(meta, unitStems).forEach(function (p) { expansions.push({ stems: p, weight: meta.weights.synonym, all: true }); });
+          // a phrase's words one by one: any of them may match
+          if (length > 1) expansions.push({ stems: unitStems, weight: meta.weights.part, all: false });
           if (length === 1) {
             var word = ws[i].word, st = stems[i], first = Array.from(word)[0];
             if (i + 1 === stems.length && typing) {
               mostCommon(candidates(vocab, first).filter(function (t) {
                 return t[0] !== st && (t[0].indexOf(word) === 0 || t[0].indexOf(st) === 0);
-              }), meta.prefixMax).forEach(function (t) { expansions.push({ stems: [t[0]], weight: meta.weights.prefix }); });
+              }), meta.prefixMax).forEach(function (t) { expansions.push({ stems: [t[0]], weight: meta.weights.prefix, all: true }); });
             }
             if (!entry(vocab, st) && Array.from(word).length >= meta.fuzzyMinChars) {
               mostCommon(candidates(vocab, first).filter(function (t) {
                 return t[0] !== st && withinOneEdit(st, t[0]);
-              }), meta.fuzzyMax).forEach(function (t) { expansions.push({ stems: [t[0]], weight: meta.weights.fuzzy }); });
+              }), meta.fuzzyMax).forEach(function (t) { expansions.push({ stems: [t[0]], weight: meta.weights.fuzzy, all: true }); });
             }
           }
           var seen = {};
-          expansions = expansions.filter(function (e) { var k = e.stems.join(' '); if (seen[k]) return false; seen[k] = 1; return true; });
+          expansions = expansions.filter(function (e) { var k = e.stems.join(' ') + (e.all ? '' : '|parts'); if (seen[k]) return false; seen[k] = 1; return true; });
           units.push({ stems: unitStems, expansions: expansions });
           i += length;
         }
-        return { units: units, vocab: vocab };
+        return { units: units, vocab: vocab, name: stems.join(' ') };
       });
     }
     function postings(term) {
@@ -253,7 +255,9 @@
           p.units.forEach(function (u) { u.expansions.forEach(function (e) { e.stems.forEach(function (s) { terms[s] = 1; }); }); });
           var termList = Object.keys(terms).sort();
           var facetsWanted = hasFilters(filters) ? load('facets.json') : Promise.resolve(null);
-          return Promise.all([Promise.all(termList.map(postings)), facetsWanted]).then(function (got) {
+          var named = p.name ? load('names/' + dictKey(Array.from(p.name)[0]) + '.json').catch(function () { return {}; })
+            : Promise.resolve({});
+          return Promise.all([Promise.all(termList.map(postings)), facetsWanted, named]).then(function (got) {
             var lists = {};
             termList.forEach(function (t, i) { lists[t] = got[0][i]; });
             var facets = got[1], totals = new Map(), matched = {};
@@ -261,6 +265,23 @@
               var best = new Map();
               u.expansions.forEach(function (e) {
                 var ls = e.stems.map(function (s) { return lists[s]; });
+                var keep = function (doc, score, found) {
+                  if (!best.has(doc) || score > best.get(doc)) best.set(doc, score);
+                  found.forEach(function (s) { matched[s] = 1; });
+                };
+                if (!e.all) { // the parts of a phrase: the stems a document holds count
+                  var sums = new Map(), found = new Map();
+                  ls.forEach(function (l, k) {
+                    if (!l) return;
+                    l.forEach(function (v, doc) {
+                      sums.set(doc, (sums.get(doc) || 0) + v);
+                      if (!found.has(doc)) found.set(doc, []);
+                      found.get(doc).push(e.stems[k]);
+                    });
+                  });
+                  sums.forEach(function (sum, doc) { keep(doc, e.weight * sum / meta.scoreScale, found.get(doc)); });
+                  return;
+                }
                 if (ls.some(function (l) { return !l; })) return;
                 ls[0].forEach(function (_, doc) {
                   var sum = 0;
@@ -269,13 +290,16 @@
                     if (v === undefined) return;
                     sum += v;
                   }
-                  var score = e.weight * sum / meta.scoreScale;
-                  if (!best.has(doc) || score > best.get(doc)) best.set(doc, score);
-                  e.stems.forEach(function (s) { matched[s] = 1; });
+                  keep(doc, e.weight * sum / meta.scoreScale, e.stems);
                 });
               });
               best.forEach(function (score, doc) { totals.set(doc, (totals.get(doc) || 0) + score); });
             });
+            // a document whose name is the whole query ranks first (as src/search/plan.rs)
+            var names = got[2];
+            if (Object.prototype.hasOwnProperty.call(names, p.name)) {
+              names[p.name].forEach(function (doc) { if (totals.has(doc)) totals.set(doc, totals.get(doc) + meta.weights.name); });
+            }
             var ranked = [];
             totals.forEach(function (score, doc) { if (!facets || passes(facets, filters, doc)) ranked.push([doc, score]); });
             ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
