@@ -26,7 +26,8 @@ const siteRoot = option('--root');
 
 const AGREEMENT_QUERIES = [
   'respite', 'short breaks', 'autism', 'speech therapy', 'speech and language therapy', 'swimming', 'ehcp', 'sendiass',
-  'transport', 'mental health', 'holiday', 'wheelchair', 'school', 'parents', 'college',
+  'transport', 'mental health', 'holiday', 'wheelchair', 'school', 'parents', 'college', 'aspergers', 'dyslexia', 'physio',
+  'camhs',
 ];
 
 let passed = 0;
@@ -119,6 +120,26 @@ await test('matched words are highlighted and results show their category', asyn
   }
   assert(marks > 0, 'no <mark> in the results');
   assert((await page.locator('.search-result__tag').count()) > 0, 'no category tags');
+});
+
+// The built-in lay words (src/search/lay_terms.toml), on the example site this test runs on.
+await test('families\' words find the right services, and an exact name comes first', async () => {
+  for (const [query, first] of [
+    ['sendiass', '/sendiass/'],
+    ['physio', '/services/childrens-physiotherapy/'],
+    ['SALT', '/services/speech-and-language-therapy/'],
+  ]) {
+    await open();
+    await typeQuery(query + ' ');
+    const urls = await resultUrls();
+    assert(urls[0] === first, `"${query}" puts ${urls[0]} first, not ${first}`);
+  }
+  for (const query of ['aspergers', 'dyslexia', 'camhs']) {
+    await open();
+    await typeQuery(query + ' ');
+    const services = (await resultUrls()).filter((u) => u.startsWith('/services/'));
+    assert(services.length >= 2, `"${query}" finds ${services.length} services`);
+  }
 });
 
 await test('a typo still finds results', async () => {

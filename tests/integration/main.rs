@@ -20,6 +20,7 @@ mod plain_language;
 mod properties;
 mod report;
 mod search;
+mod search_words;
 mod serve;
 mod statutory;
 mod video;
