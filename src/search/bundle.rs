@@ -6,8 +6,9 @@
 //! - `search/dict/<c>.json`: every stem starting with the character `c`: `[term file, doc count]`;
 //! - `search/terms/<n>.json`: postings of a run of stems: `[doc gap, score × 100, …]`;
 //! - `search/docs/<n>.json`: what results show (address, title, summary, category, easy read);
-//! - `search/names/<c>.json`: documents by name (see [`SearchDoc::names`]), for names starting
-//!   with `c`: `{name: [doc, …]}`, fetched to rank an exact name first;
+//! - `search/names/<n>.json`: documents by name (see [`SearchDoc::names`]) for the names whose
+//!   hash ([`name_bucket`]) is `n`: `{name: [doc, …]}`, one fetched per query to rank an exact
+//!   name first;
 //! - `search/facets.json`: what filters need (category, ages, localities, needs), fetched only
 //!   when a filter is used.
 //!
@@ -92,16 +93,7 @@ pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> 
         out.push((format!("{BUNDLE_DIR}/docs/{number}.json"), to_bytes(&Value::Array(rows))));
     }
     out.push((format!("{BUNDLE_DIR}/facets.json"), to_bytes(&facets(docs))));
-    let mut names: BTreeMap<String, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
-    for (number, doc) in docs.iter().enumerate() {
-        for name in &doc.names {
-            let first = name.chars().next().unwrap_or('_');
-            names.entry(dict_key(first)).or_default().entry(name).or_default().push(number);
-        }
-    }
-    for (key, entries) in &names {
-        out.push((format!("{BUNDLE_DIR}/names/{key}.json"), to_bytes(&json!(entries))));
-    }
+    let name_buckets = name_files(docs, shard_bytes, &mut out);
 
     let meta = json!({
         "version": 1,
@@ -115,10 +107,43 @@ pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> 
         "maxWords": MAX_WORDS,
         "stopWords": STOP_WORDS,
         "synonyms": index.synonyms().groups,
+        "nameBuckets": name_buckets,
     });
     out.push((format!("{BUNDLE_DIR}/meta.json"), to_bytes(&meta)));
     out.sort();
     Ok(out)
+}
+
+/// The bucket of a name: FNV-1a (32 bits) of its UTF-8 bytes, modulo `buckets` (`search.js`
+/// computes the same).
+pub fn name_bucket(name: &str, buckets: u32) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in name.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash % buckets.max(1)
+}
+
+/// Adds `search/names/<bucket>.json` files, each `{name: [doc, …]}` for the names in that
+/// bucket, with about `shard_bytes` in each; returns how many buckets there are.
+fn name_files(docs: &[SearchDoc], shard_bytes: usize, out: &mut Vec<(String, Vec<u8>)>) -> u32 {
+    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (number, doc) in docs.iter().enumerate() {
+        for name in &doc.names {
+            by_name.entry(name).or_default().push(number);
+        }
+    }
+    let size: usize = by_name.iter().map(|(name, docs)| name.len() + 6 + docs.len() * 6).sum();
+    let buckets = u32::try_from(size.div_ceil(shard_bytes).max(1)).unwrap_or(u32::MAX);
+    let mut files: BTreeMap<u32, BTreeMap<&str, &Vec<usize>>> = BTreeMap::new();
+    for (name, numbers) in &by_name {
+        files.entry(name_bucket(name, buckets)).or_default().insert(name, numbers);
+    }
+    for (bucket, entries) in &files {
+        out.push((format!("{BUNDLE_DIR}/names/{bucket}.json"), to_bytes(&json!(entries))));
+    }
+    buckets
 }
 
 /// `[doc gap, score, doc gap, score, …]` with scores as whole numbers (at least 1).
@@ -167,4 +192,19 @@ fn facets(docs: &[SearchDoc]) -> Value {
 
 fn to_bytes(value: &Value) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_bucket;
+
+    #[test]
+    fn name_buckets_are_fnv_1a() {
+        // published FNV-1a 32-bit values
+        assert_eq!(name_bucket("", u32::MAX), 0x811c_9dc5);
+        assert_eq!(name_bucket("a", u32::MAX), 0xe40c_292c);
+        assert_eq!(name_bucket("foobar", u32::MAX), 0xbf9c_f968);
+        assert_eq!(name_bucket("sendiass", 1), 0);
+        assert!(name_bucket("special educ need", 7) < 7);
+    }
 }

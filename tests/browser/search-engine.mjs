@@ -2,8 +2,10 @@
 // Runs the browser search engine (themes/default/static/search.js) in Node over a built site's
 // static bundle, for the Rust tests (tests/integration/search.rs) and the benchmark (bench/search.py).
 // Usage: node tests/browser/search-engine.mjs SITE_DIR < requests.json
-//   requests.json: {"queries": [{"q": "...", "filters": {...}, "limit": 5, "typing": false}], "stems": ["word", ...]}
-// Prints {"results": [[{url, score}, ...], ...], "stems": ["stem", ...], "fetched": [[path, ...], ...]}.
+//   requests.json: {"queries": [{"q": "...", "filters": {...}, "limit": 5, "typing": false}], "stems": ["word", ...],
+//                   "buckets": [["name", count], ...]}
+// Prints {"results": [[{url, score}, ...], ...], "stems": ["stem", ...], "fetched": [[path, ...], ...],
+//         "buckets": [n, ...]} (the names file each name is looked up in).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -20,7 +22,7 @@ if (!site) {
   process.exit(2);
 }
 const request = JSON.parse(fs.readFileSync(0, 'utf8'));
-const out = { results: [], stems: [], fetched: [] };
+const out = { results: [], stems: [], fetched: [], buckets: [] };
 for (const query of request.queries || []) {
   const fetched = [];
   const engine = engineApi.createEngine(async (url) => {
@@ -33,4 +35,5 @@ for (const query of request.queries || []) {
   out.fetched.push(fetched);
 }
 out.stems = (request.stems || []).map((w) => engineApi.stem(w));
+out.buckets = (request.buckets || []).map(([name, count]) => engineApi.nameBucket(name, count));
 process.stdout.write(JSON.stringify(out) + '\n');

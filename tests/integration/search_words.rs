@@ -320,3 +320,43 @@ fn built_in_words_can_be_switched_off() {
         vec!["/advice/getting-help/"]
     );
 }
+
+#[test]
+fn the_browser_looks_names_up_in_the_file_the_build_put_them_in() {
+    let names = [
+        "sendiass",
+        "walsal sendiass",
+        "children speech languag therapi",
+        "café",
+        "ăîș 12",
+        "",
+    ];
+    let mut pairs = Vec::new();
+    for count in [1u32, 2, 7, 1000] {
+        for name in names {
+            pairs.push((name, count));
+        }
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/search-engine.mjs");
+    let Ok(mut child) = Command::new("node")
+        .arg(script)
+        .arg(".")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("node is not installed: skipping the browser engine check");
+        return;
+    };
+    let request = serde_json::json!({ "buckets": pairs }).to_string();
+    child.stdin.take().unwrap().write_all(request.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "node failed");
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let browser: Vec<u64> = value["buckets"].as_array().unwrap().iter().map(|b| b.as_u64().unwrap()).collect();
+    let rust: Vec<u64> = pairs
+        .iter()
+        .map(|(name, count)| u64::from(signpost::search::bundle::name_bucket(name, *count)))
+        .collect();
+    assert_eq!(browser, rust);
+}

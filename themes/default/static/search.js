@@ -128,6 +128,15 @@
     }
     return ra.length > rb.length ? same(ra.slice(1), rb) : same(rb.slice(1), ra);
   }
+  // FNV-1a (32 bits) of the UTF-8 bytes, modulo the bucket count (as name_bucket in bundle.rs).
+  function nameBucket(name, buckets) {
+    var bytes = unescape(encodeURIComponent(name)), hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      hash ^= bytes.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash % buckets;
+  }
   function dictKey(c) { return /^[a-z0-9]$/.test(c) ? c : 'u' + c.codePointAt(0).toString(16); }
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
   // Rust compares strings by bytes; JavaScript by UTF-16 units. Same order for the code points used here.
@@ -255,7 +264,7 @@
           p.units.forEach(function (u) { u.expansions.forEach(function (e) { e.stems.forEach(function (s) { terms[s] = 1; }); }); });
           var termList = Object.keys(terms).sort();
           var facetsWanted = hasFilters(filters) ? load('facets.json') : Promise.resolve(null);
-          var named = p.name ? load('names/' + dictKey(Array.from(p.name)[0]) + '.json').catch(function () { return {}; })
+          var named = p.name ? load('names/' + nameBucket(p.name, meta.nameBuckets || 1) + '.json').catch(function () { return {}; })
             : Promise.resolve({});
           return Promise.all([Promise.all(termList.map(postings)), facetsWanted, named]).then(function (got) {
             var lists = {};
@@ -323,7 +332,7 @@
     return { search: search, stem: stem, words: words };
   }
 
-  var api = { createEngine: createEngine, stem: stem, words: words, withinOneEdit: withinOneEdit };
+  var api = { createEngine: createEngine, stem: stem, words: words, withinOneEdit: withinOneEdit, nameBucket: nameBucket };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   root.SignpostSearch = api;
 
