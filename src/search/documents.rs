@@ -56,8 +56,9 @@ pub fn collect(site: &Site, synonyms: &Synonyms) -> Vec<SearchDoc> {
         .map(|page| from_page(page, page.is_easy_read() || easy_read_versions.contains(&page.url)))
         .collect();
     docs.extend(site.services.iter().map(|service| from_service(site, service, synonyms)));
+    let namer = Namer::new(&site.config.area, &site.glossary);
     for doc in &mut docs {
-        doc.names = names(&doc.title, &site.config.area, &site.glossary);
+        doc.names = namer.names(&doc.title);
     }
     docs.sort_by(|a, b| (a.category.is_some(), &a.url).cmp(&(b.category.is_some(), &b.url)));
     docs
@@ -151,42 +152,66 @@ fn from_service(site: &Site, service: &Service, synonyms: &Synonyms) -> SearchDo
     }
 }
 
-/// The names of a page or service titled `title` (see [`SearchDoc::names`]), sorted.
-pub fn names(title: &str, area: &str, glossary: &[GlossaryTerm]) -> Vec<String> {
-    let mut written: Vec<&str> = vec![title];
-    if let (Some(open), Some(close)) = (title.find('('), title.rfind(')'))
-        && open < close
-    {
-        written.push(&title[open + 1..close]);
-        written.push(&title[..open]);
+/// Works out the names of pages and services (see [`SearchDoc::names`]) for one site.
+#[derive(Debug, Clone)]
+pub struct Namer {
+    /// The area's name, after analysis.
+    area: Vec<String>,
+    /// Each glossary term with `stands_for`: the term and each meaning, after analysis.
+    glossary: Vec<Vec<Vec<String>>>,
+}
+
+impl Namer {
+    /// A namer for a site in `area` with this glossary.
+    pub fn new(area: &str, glossary: &[GlossaryTerm]) -> Namer {
+        let glossary = glossary
+            .iter()
+            .filter_map(|term| {
+                let stands_for = term.stands_for.as_ref()?;
+                let mut meanings = vec![analysis::stems(&term.term)];
+                meanings.extend(stands_for.split(" or ").map(analysis::stems));
+                Some(meanings)
+            })
+            .collect();
+        Namer {
+            area: analysis::stems(area),
+            glossary,
+        }
     }
-    let area = analysis::stems(area);
-    let mut found: Vec<Vec<String>> = Vec::new();
-    for text in written {
-        let stems = analysis::stems(text);
-        if !area.is_empty() && stems.len() > area.len() {
-            if stems.starts_with(&area) {
-                found.push(stems[area.len()..].to_vec());
+
+    /// The names of a page or service titled `title`, sorted.
+    pub fn names(&self, title: &str) -> Vec<String> {
+        let mut written: Vec<&str> = vec![title];
+        if let (Some(open), Some(close)) = (title.find('('), title.rfind(')'))
+            && open < close
+        {
+            written.push(&title[open + 1..close]);
+            written.push(&title[..open]);
+        }
+        let area = &self.area;
+        let mut found: Vec<Vec<String>> = Vec::new();
+        for text in written {
+            let stems = analysis::stems(text);
+            if !area.is_empty() && stems.len() > area.len() {
+                if stems.starts_with(area) {
+                    found.push(stems[area.len()..].to_vec());
+                }
+                if stems.ends_with(area) {
+                    found.push(stems[..stems.len() - area.len()].to_vec());
+                }
             }
-            if stems.ends_with(&area) {
-                found.push(stems[..stems.len() - area.len()].to_vec());
+            found.push(stems);
+        }
+        for meanings in &self.glossary {
+            if meanings.iter().any(|m| found.contains(m)) {
+                found.extend(meanings.iter().cloned());
             }
         }
-        found.push(stems);
+        let mut out: Vec<String> = found.into_iter().filter(|n| !n.is_empty()).map(|n| n.join(" ")).collect();
+        out.sort();
+        out.dedup();
+        out
     }
-    for term in glossary {
-        let mut meanings = vec![analysis::stems(&term.term)];
-        if let Some(stands_for) = &term.stands_for {
-            meanings.extend(stands_for.split(" or ").map(analysis::stems));
-        }
-        if meanings.iter().any(|m| found.contains(m)) {
-            found.extend(meanings);
-        }
-    }
-    let mut out: Vec<String> = found.into_iter().filter(|n| !n.is_empty()).map(|n| n.join(" ")).collect();
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// The headings and the other text of some Markdown, without markup.
@@ -231,15 +256,16 @@ mod tests {
             stands_for: Some("Special Educational Needs and Disabilities Information, Advice and Support Service".into()),
             meaning: "Free advice.".into(),
         }];
-        let names = names("Walsall SENDIASS", "Walsall", &glossary);
+        let namer = Namer::new("Walsall", &glossary);
+        let names = namer.names("Walsall SENDIASS");
         assert!(names.contains(&"sendiass".to_string()), "{names:?}");
         assert!(names.contains(&"walsal sendiass".to_string()), "{names:?}");
         assert!(
             names.contains(&"special educ need disabl inform advic support servic".to_string()),
             "{names:?}"
         );
-        let names = super::names("Eating and swallowing (dysphagia)", "Walsall", &glossary);
+        let names = namer.names("Eating and swallowing (dysphagia)");
         assert_eq!(names, vec!["dysphagia", "eat swallow", "eat swallow dysphagia"]);
-        assert_eq!(super::names("Walsall", "Walsall", &[]), vec!["walsal"]);
+        assert_eq!(Namer::new("Walsall", &[]).names("Walsall"), vec!["walsal"]);
     }
 }
