@@ -6,6 +6,7 @@ mod diagnostics;
 mod directory;
 mod easy_read;
 mod events;
+mod external_links;
 mod hosting;
 mod import;
 mod import_messy;
