@@ -163,7 +163,10 @@ impl SiteConfig {
             }
         };
         let mut config = Self::parse(&text)?;
-        let problems = config.validate(&text);
+        let mut problems = config.validate(&text);
+        if let Ok(site) = &site {
+            problems.extend(config.slots.load(site, root, &text));
+        }
         if problems.is_empty() { Ok(config) } else { Err(problems) }
     }
 

@@ -22,5 +22,6 @@ mod properties;
 mod report;
 mod search;
 mod serve;
+mod slots;
 mod statutory;
 mod video;

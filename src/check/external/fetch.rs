@@ -175,6 +175,10 @@ fn failure(error: ureq::Error) -> Failure {
             }
             ErrorKind::ConnectionRefused => ("The website refused the connection".to_string(), true),
             ErrorKind::TimedOut | ErrorKind::WouldBlock => ("It did not answer in time".to_string(), true),
+            // The system's resolver says so in its own words ("failed to lookup address").
+            _ if io.to_string().contains("lookup address") => {
+                ("There is no website with that name (the name was not found)".to_string(), true)
+            }
             _ => (format!("The website could not be reached ({io})"), true),
         },
         ureq::Error::Tls(what) => (format!("Its secure connection (TLS) failed: {what}"), false),
