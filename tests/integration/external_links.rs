@@ -132,11 +132,12 @@ fn site_linking_to(port: u16, root: &Path) {
 }
 
 fn run_check(root: &Path) -> (Option<i32>, serde_json::Value, String) {
-    let output = signpost()
-        .env_remove("http_proxy")
-        .env_remove("HTTP_PROXY")
-        .env_remove("ALL_PROXY")
-        .env_remove("all_proxy")
+    let mut command = signpost();
+    // A proxy from the environment must not see the loopback requests.
+    for name in ["ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"] {
+        command.env_remove(name);
+    }
+    let output = command
         .args(["check", "--external", "--format", "json", "--root"])
         .arg(root)
         .output()
