@@ -158,3 +158,43 @@ fn a_script_from_a_host_not_listed_is_an_error_where_it_is_written() {
             .contains("<iframe> in this slot loads from ads.example")
     );
 }
+
+#[test]
+fn the_preview_sends_the_policy_with_the_allowed_hosts() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let folder = tempfile::tempdir().unwrap();
+    site_with_slots(folder.path());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(folder.path())
+        .env("SIGNPOST_TODAY", crate::common::TODAY)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let address = lines.by_ref().map_while(Result::ok).find_map(|line| {
+        line.split("Preview at http://")
+            .nth(1)
+            .map(|rest| rest.split('/').next().unwrap_or("").to_string())
+    });
+    std::thread::spawn(move || lines.for_each(drop));
+    let reply = address.map(|address| {
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(15))).unwrap();
+        write!(stream, "GET / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut text = String::new();
+        let _ = stream.read_to_string(&mut text);
+        text
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    let reply = reply.expect("the preview printed its address");
+    let head = reply.split("\r\n\r\n").next().unwrap_or("").to_ascii_lowercase();
+    assert!(
+        head.contains("content-security-policy: default-src 'self'; script-src 'self' https://cdn.reachdeck.com;"),
+        "{head}"
+    );
+    assert!(reply.contains(SCRIPT), "the slot is in the preview too");
+}
