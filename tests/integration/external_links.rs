@@ -131,17 +131,22 @@ fn site_linking_to(port: u16, root: &Path) {
     std::fs::write(&config, text).unwrap();
 }
 
-fn run_check(root: &Path) -> (Option<i32>, serde_json::Value, String) {
+/// `signpost check --external` with `format`, and no proxy from the environment (which must
+/// not see the loopback requests).
+fn external_check(root: &Path, format: &str) -> std::process::Output {
     let mut command = signpost();
-    // A proxy from the environment must not see the loopback requests.
     for name in ["ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"] {
         command.env_remove(name);
     }
-    let output = command
-        .args(["check", "--external", "--format", "json", "--root"])
+    command
+        .args(["check", "--external", "--format", format, "--root"])
         .arg(root)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+fn run_check(root: &Path) -> (Option<i32>, serde_json::Value, String) {
+    let output = external_check(root, "json");
     let json =
         serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)));
     (output.status.code(), json, String::from_utf8_lossy(&output.stderr).into_owned())
@@ -168,8 +173,17 @@ fn external_links_are_checked_reported_by_owner_and_cached() {
     site_linking_to(port, root);
     let at = |path: &str| format!("http://127.0.0.1:{port}{path}");
 
+    let before = top_level(root);
     let (code, json, stderr) = run_check(root);
     assert_eq!(code, Some(1), "dead links exit 1: {stderr}");
+    let mut expected = before.clone();
+    expected.extend([".signpost-cache".to_string(), "report".to_string()]);
+    expected.sort();
+    assert_eq!(
+        top_level(root),
+        expected,
+        "only the cache and the reports are added to the site folder"
+    );
     let urls: Vec<&str> = json["links"]
         .as_array()
         .unwrap()
@@ -304,6 +318,30 @@ fn external_links_are_checked_reported_by_owner_and_cached() {
     assert_eq!(count(&seen, "HEAD /broken"), 6, "failures are checked again");
     assert_eq!(link(&json, &at("/ok"))["from_cache"], true);
     assert_eq!(link(&json, &at("/gone"))["from_cache"], false);
+
+    // For CI: GitHub annotations at the line of each problem link.
+    let output = external_check(root, "github");
+    assert_eq!(output.status.code(), Some(1));
+    let annotations = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        annotations.contains("::error file=content/contacts/sendiass.yaml,line=6,"),
+        "{annotations}"
+    );
+    assert!(
+        annotations.contains("::warning file=content/services/play-scheme.md,line=10,"),
+        "{annotations}"
+    );
+    assert_eq!(count(&seen, "HEAD /ok"), 1, "still fresh");
+}
+
+/// The names at the top of a folder, sorted.
+fn top_level(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 #[test]
