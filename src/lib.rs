@@ -288,7 +288,10 @@ pub fn build_with_memory(
             output::sitemap_xml(&site.config.base_url, &outcome.records).into_bytes(),
         ),
         ("robots.txt", output::robots_txt(&site.config.base_url).into_bytes()),
-        (output::headers::HEADERS_FILE, output::headers::headers_file().into_bytes()),
+        (
+            output::headers::HEADERS_FILE,
+            output::headers::headers_file_allowing(&site.config.slots.policy_sources()).into_bytes(),
+        ),
     ];
     let news_title = format!("{}: {}", site.config.name, theme.string("news_title"));
     let topic_name = |id: &str| match theme.string(&format!("topic_{id}")) {

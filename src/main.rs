@@ -55,6 +55,10 @@ enum Command {
         /// Include pages and services with `status: draft`.
         #[arg(long)]
         drafts: bool,
+        /// Check only the links to other websites (providers, contacts, links in pages), writing
+        /// report/external-links.html and .csv; exit 1 when a link is dead. Uses the network.
+        #[arg(long)]
+        external: bool,
     },
     /// Preview the site: build it, serve it on this computer, and rebuild and reload on every change.
     Serve {
@@ -288,7 +292,12 @@ fn main() -> ExitCode {
             format,
             cli.deny_warnings,
         ),
-        Command::Check { root, drafts } => run(
+        Command::Check {
+            root,
+            drafts,
+            external: true,
+        } => ExitCode::from(signpost::check::external::run_cli(&root, drafts, format, cli.deny_warnings)),
+        Command::Check { root, drafts, .. } => run(
             BuildOptions {
                 root,
                 output: None,

@@ -3,10 +3,12 @@
 mod checks;
 pub mod content;
 pub mod easy_read;
+pub mod external_links;
 mod from_text;
 pub mod import;
 pub mod plain_language;
 mod search;
+pub mod slots;
 pub mod statutory;
 
 pub use checks::ChecksConfig;
@@ -77,6 +79,12 @@ pub struct SiteConfig {
     /// How `signpost import` maps another directory's terms onto this site.
     #[serde(default)]
     pub import: import::ImportConfig,
+    /// How `signpost check --external` checks links to other websites.
+    #[serde(default)]
+    pub external_links: external_links::ExternalLinksConfig,
+    /// HTML the site adds to the theme's named slots, and the hosts those slots may load from.
+    #[serde(default)]
+    pub slots: slots::SlotsConfig,
 }
 
 /// Which contact blocks appear on every page.
@@ -155,7 +163,10 @@ impl SiteConfig {
             }
         };
         let mut config = Self::parse(&text)?;
-        let problems = config.validate(&text);
+        let mut problems = config.validate(&text);
+        if let Ok(site) = &site {
+            problems.extend(config.slots.load(site, root, &text));
+        }
         if problems.is_empty() { Ok(config) } else { Err(problems) }
     }
 

@@ -42,12 +42,7 @@ const POLICY: &[(&str, &str, bool)] = &[
 const PERMISSIONS: &str = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()";
 
 fn policy(in_meta: bool) -> String {
-    POLICY
-        .iter()
-        .filter(|(_, _, meta)| *meta || !in_meta)
-        .map(|(name, value, _)| format!("{name} {value}"))
-        .collect::<Vec<_>>()
-        .join("; ")
+    policy_allowing(in_meta, &[])
 }
 
 /// The Content-Security-Policy header for the site's pages.
@@ -82,16 +77,62 @@ pub fn cache_control(path: &str) -> &'static str {
 /// headers for every address, and a long cache lifetime for the hashed assets. Pages keep the
 /// hosts' own short default (`max-age=0, must-revalidate`).
 pub fn headers_file() -> String {
+    headers_file_allowing(&[])
+}
+
+/// [`headers_file`] with the policy allowing `hosts` (see [`security_headers_allowing`]).
+pub fn headers_file_allowing(hosts: &[String]) -> String {
     let mut text = String::from(
         "# Security headers for Netlify and Cloudflare Pages, written by Signpost.\n\
          # Other hosts: see docs/hosting.md in the Signpost repository for nginx, Apache and IIS.\n",
     );
     text.push_str("/*\n");
-    for (name, value) in security_headers() {
+    for (name, value) in security_headers_allowing(hosts) {
         text.push_str(&format!("  {name}: {value}\n"));
     }
     text.push_str(&format!("\n{ASSET_PATTERN}\n  Cache-Control: {ASSET_CACHE}\n"));
     text
+}
+
+// Slots (`[slots]` in site.toml, see `config::slots`): the policy also allows the hosts a site
+// lists in `allowed_hosts`, for the directives a third-party script or frame needs.
+
+/// The directives that also allow the hosts slots may load from.
+const SLOT_DIRECTIVES: &[&str] = &["script-src", "style-src", "img-src", "font-src", "connect-src", "frame-src"];
+
+/// The policy with `hosts` (sources such as `https://cdn.reachdeck.com`) added to the
+/// directives a slot's scripts and frames need.
+fn policy_allowing(in_meta: bool, hosts: &[String]) -> String {
+    POLICY
+        .iter()
+        .filter(|(_, _, meta)| *meta || !in_meta)
+        .map(|(name, value, _)| match hosts.is_empty() || !SLOT_DIRECTIVES.contains(name) {
+            true => format!("{name} {value}"),
+            false => format!("{name} {value} {}", hosts.join(" ")),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// [`content_security_policy`] also allowing `hosts`.
+pub fn content_security_policy_allowing(hosts: &[String]) -> String {
+    policy_allowing(false, hosts)
+}
+
+/// [`content_security_policy_meta`] also allowing `hosts`.
+pub fn content_security_policy_meta_allowing(hosts: &[String]) -> String {
+    policy_allowing(true, hosts)
+}
+
+/// [`security_headers`] with the policy also allowing `hosts`.
+pub fn security_headers_allowing(hosts: &[String]) -> Vec<(&'static str, String)> {
+    let mut headers = security_headers();
+    for (name, value) in &mut headers {
+        if *name == "Content-Security-Policy" {
+            *value = content_security_policy_allowing(hosts);
+        }
+    }
+    headers
 }
 
 #[cfg(test)]
@@ -131,6 +172,19 @@ mod tests {
         assert_eq!(blocks[1], "/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n");
         assert_eq!(cache_control("/assets/site.0123456789.css"), ASSET_CACHE);
         assert_eq!(cache_control("/advice/"), PAGE_CACHE);
+    }
+
+    #[test]
+    fn slot_hosts_are_added_where_scripts_and_frames_need_them() {
+        let hosts = vec!["https://cdn.reachdeck.com".to_string()];
+        let policy = content_security_policy_allowing(&hosts);
+        assert!(policy.contains("script-src 'self' https://cdn.reachdeck.com;"), "{policy}");
+        assert!(policy.contains("connect-src 'self' https://cdn.reachdeck.com;"), "{policy}");
+        assert!(policy.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://cdn.reachdeck.com;"));
+        assert!(policy.starts_with("default-src 'self'; ") && policy.contains("object-src 'none'; base-uri 'self'; form-action 'self'"));
+        assert_eq!(content_security_policy_allowing(&[]), content_security_policy());
+        assert!(headers_file_allowing(&hosts).contains(&format!("Content-Security-Policy: {policy}\n")));
+        assert!(!content_security_policy_meta_allowing(&hosts).contains("frame-ancestors"));
     }
 
     #[test]

@@ -147,8 +147,12 @@ impl<'a> Renderer<'a> {
         tera.global_context().insert("strings", &theme.strings);
         tera.global_context().insert("assets", &asset_urls);
         tera.global_context().insert("contacts", &contacts);
-        tera.global_context()
-            .insert("content_security_policy", &crate::output::headers::content_security_policy_meta());
+        let slot_hosts = site.config.slots.policy_sources();
+        tera.global_context().insert(
+            "content_security_policy",
+            &crate::output::headers::content_security_policy_meta_allowing(&slot_hosts),
+        );
+        tera.global_context().insert("slots", &site.config.slots);
 
         let mut services_by_category: BTreeMap<&str, Vec<&Service>> = BTreeMap::new();
         for service in &site.services {

@@ -2,11 +2,21 @@
 //! ([`crate::output::headers`]), so a page that breaks the policy breaks in the preview first.
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
+
+/// The sources the site's slots may load from (`[slots] allowed_hosts`), as the built `_headers`
+/// allows them; set when the preview starts.
+static SLOT_HOSTS: OnceLock<Vec<String>> = OnceLock::new();
+
+/// Makes the preview's policy allow the hosts of the site's slots, like the built site's. Call
+/// before the first answer; only the first call counts (one preview per process).
+pub fn allow_slot_hosts(sources: Vec<String>) {
+    let _ = SLOT_HOSTS.set(sources);
+}
 
 /// The site's security headers, made into HTTP header values once.
 static HEADERS: LazyLock<Vec<(HeaderName, HeaderValue)>> = LazyLock::new(|| {
-    crate::output::headers::security_headers()
+    crate::output::headers::security_headers_allowing(SLOT_HOSTS.get().map_or(&[], Vec::as_slice))
         .into_iter()
         .filter_map(|(name, value)| {
             let name = HeaderName::from_bytes(name.to_ascii_lowercase().as_bytes()).ok()?;

@@ -203,6 +203,9 @@ pub fn start(options: &ServeOptions) -> Result<ServeHandle, String> {
         .block_on(tokio::net::TcpListener::bind(wanted))
         .map_err(|e| format!("Cannot listen on {wanted}: {e}. Try another port with --port."))?;
     let address = listener.local_addr().map_err(|e| format!("Cannot listen on {wanted}: {e}"))?;
+    if let Ok(config) = crate::config::SiteConfig::load(&options.root) {
+        headers::allow_slot_hosts(config.slots.policy_sources());
+    }
     let app = server::router(shared.clone());
     let hosts = host::AllowedHosts::new(options.bind, &options.allow_hosts);
     let limits = listen::Limits {
