@@ -233,7 +233,29 @@ fn is_dictionary_word(word: &str) -> bool {
     word.len() >= 4 && syllarust::try_count_syllables(&word.to_lowercase()).is_some()
 }
 
+/// The parts of each word joined by a hyphen or slash ("EHCP/SEN" is two acronyms).
+fn word_parts(block: &Block, sentence: &Sentence) -> Sentence {
+    let mut words = Vec::new();
+    for range in &sentence.words {
+        let mut start = range.start;
+        for (offset, c) in block.text[range.clone()].char_indices() {
+            if matches!(c, '-' | '/') {
+                words.push(start..range.start + offset);
+                start = range.start + offset + 1;
+            }
+        }
+        words.push(start..range.end);
+    }
+    words.retain(|r| block.text[r.clone()].chars().any(char::is_alphanumeric));
+    Sentence {
+        range: sentence.range.clone(),
+        words,
+    }
+}
+
 fn capitals_and_acronyms(block: &Block, sentence: &Sentence, cx: &Context<'_>, seen: &mut HashSet<String>, push: &mut Push<'_>) {
+    let parts = word_parts(block, sentence);
+    let sentence = &parts;
     let words: Vec<&str> = block.words(sentence).collect();
     let mut index = 0;
     while index < words.len() {
@@ -299,7 +321,8 @@ fn may_come_between(word: &str) -> bool {
 }
 
 fn is_participle(word: &str) -> bool {
-    if NOT_PASSIVE_WORDS.contains(word) {
+    // "well-known", "family-led", "child-centred" describe; they are not passive voice.
+    if NOT_PASSIVE_WORDS.contains(word) || word.contains(['-', '/']) {
         return false;
     }
     if IRREGULAR_PARTICIPLES.contains(word) {
@@ -317,8 +340,11 @@ fn passive(block: &Block, sentence: &Sentence, lower: &[String], severity: Sever
         while next < lower.len() && next <= index + 2 && may_come_between(&lower[next]) {
             next += 1;
         }
+        // A word that tells a state ("are not registered", "is closed") is passive only when it
+        // says who did it: "is closed by the council".
+        let state = |word: &str| NOT_PASSIVE_WORDS.contains(word) && lower.get(next + 1).is_none_or(|after| after != "by");
         if let Some(participle) = lower.get(next)
-            && is_participle(participle)
+            && (is_participle(participle) || (NOT_PASSIVE_WORDS.contains(participle.as_str()) && !state(participle)))
         {
             let from = sentence.words[index].start;
             let to = sentence.words[next].end;
