@@ -22,4 +22,5 @@ mod report;
 mod search;
 mod serve;
 mod statutory;
+mod strategy_speak;
 mod video;
