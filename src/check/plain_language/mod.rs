@@ -9,6 +9,8 @@
 //! - this module picks the profile, applies allow comments, and gathers the results.
 
 pub mod extract;
+#[cfg(test)]
+mod labelled;
 pub mod measures;
 mod place;
 pub mod rules;

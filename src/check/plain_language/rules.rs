@@ -321,9 +321,16 @@ fn may_come_between(word: &str) -> bool {
 }
 
 fn is_participle(word: &str) -> bool {
-    // "well-known", "family-led", "child-centred" describe; they are not passive voice.
-    if NOT_PASSIVE_WORDS.contains(word) || word.contains(['-', '/']) {
+    if NOT_PASSIVE_WORDS.contains(word) {
         return false;
+    }
+    // "well-known", "family-led", "child-centred" describe; "co-produced", "re-assessed" and
+    // "pre-booked" are the participle of a verb with a prefix.
+    if let Some((before, after)) = word.rsplit_once('-') {
+        return matches!(
+            before,
+            "co" | "re" | "pre" | "de" | "un" | "mis" | "over" | "under" | "out" | "self"
+        ) && is_participle(after);
     }
     if IRREGULAR_PARTICIPLES.contains(word) {
         return true;
