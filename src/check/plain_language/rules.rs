@@ -349,7 +349,12 @@ fn passive(block: &Block, sentence: &Sentence, lower: &[String], severity: Sever
         }
         // A word that tells a state ("are not registered", "is closed") is passive only when it
         // says who did it: "is closed by the council".
-        let state = |word: &str| NOT_PASSIVE_WORDS.contains(word) && lower.get(next + 1).is_none_or(|after| after != "by");
+        let after = lower.get(next + 1).map(String::as_str);
+        let state = |word: &str| NOT_PASSIVE_WORDS.contains(word) && after != Some("by");
+        // "is made up of", "are made up": what a thing is, not something done to it.
+        if lower.get(next).is_some_and(|w| w == "made") && after == Some("up") {
+            continue;
+        }
         if let Some(participle) = lower.get(next)
             && (is_participle(participle) || (NOT_PASSIVE_WORDS.contains(participle.as_str()) && !state(participle)))
         {

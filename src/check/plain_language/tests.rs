@@ -165,6 +165,9 @@ fn passive_voice_tells_states_from_actions() {
         ("The office is closed by the council in August.", true),
         ("Your plan is reviewed every year.", true),
         ("A well-known group is well-organised.", false),
+        ("The team is made up of nurses.", false),
+        ("The plan was made by the school.", true),
+        ("This strategy has been co-produced with families.", true),
     ] {
         let page = analyse(&format!("{text}\n"));
         let fired = page.findings.iter().any(|d| d.rule == rules::PASSIVE_VOICE);
