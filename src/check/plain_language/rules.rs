@@ -338,6 +338,9 @@ fn is_participle(word: &str) -> bool {
     word.len() >= 5 && word.ends_with("ed") && (!word.ends_with("eed") || matches!(word, "agreed" | "freed" | "guaranteed"))
 }
 
+/// Past participles spelt like the verb itself ("run", "set"), which are passive only with "by".
+const SAME_AS_VERB: [&str; 10] = ["run", "put", "set", "cut", "shut", "hit", "hurt", "let", "read", "spread"];
+
 fn passive(block: &Block, sentence: &Sentence, lower: &[String], severity: Severity, push: &mut Push<'_>) {
     for (index, word) in lower.iter().enumerate() {
         if !is_be(word) {
@@ -355,8 +358,12 @@ fn passive(block: &Block, sentence: &Sentence, lower: &[String], severity: Sever
         if lower.get(next).is_some_and(|w| w == "made") && after == Some("up") {
             continue;
         }
+        // "is run by", "are set by": a participle that looks like the verb, known by the "by".
+        let same_as_verb = |word: &str| SAME_AS_VERB.contains(&word) && after == Some("by");
         if let Some(participle) = lower.get(next)
-            && (is_participle(participle) || (NOT_PASSIVE_WORDS.contains(participle.as_str()) && !state(participle)))
+            && (is_participle(participle)
+                || (NOT_PASSIVE_WORDS.contains(participle.as_str()) && !state(participle))
+                || same_as_verb(participle))
         {
             let from = sentence.words[index].start;
             let to = sentence.words[next].end;

@@ -166,6 +166,8 @@ fn passive_voice_tells_states_from_actions() {
         ("Your plan is reviewed every year.", true),
         ("A well-known group is well-organised.", false),
         ("The team is made up of nurses.", false),
+        ("Sessions are run by volunteers.", true),
+        ("Sessions are run on Fridays.", false),
         ("The plan was made by the school.", true),
         ("This strategy has been co-produced with families.", true),
     ] {
