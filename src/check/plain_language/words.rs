@@ -189,30 +189,41 @@ fn merge(defaults: Vec<EntryFile>, site: Vec<EntryFile>, severities: &BTreeMap<S
             }),
         }
     }
-    let entries = merged
-        .into_iter()
-        .filter(|e| !e.allow && e.severity != Some(Level::Off))
-        .map(|e| {
-            let words = phrase_words(&e.words);
-            let except: HashSet<String> = e.except.iter().flat_map(|x| phrase_words(x)).collect();
+    let mut entries = Vec::new();
+    for e in merged.into_iter().filter(|e| !e.allow && e.severity != Some(Level::Off)) {
+        let except: HashSet<String> = e.except.iter().flat_map(|x| phrase_words(x)).collect();
+        let severity = if e.severity == Some(Level::Error) {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let joined = phrase_words(&e.words);
+        // "wheelchair-bound" is also found written as "wheelchair bound".
+        let apart: Vec<String> = joined
+            .iter()
+            .flat_map(|w| w.split(['-', '/']))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let variants = if apart.len() > joined.len() {
+            vec![joined, apart]
+        } else {
+            vec![joined]
+        };
+        for words in variants.into_iter().filter(|w| !w.is_empty()) {
             let forms = words
                 .iter()
                 .map(|word| forms(word).into_iter().filter(|form| !except.contains(form)).collect())
                 .collect();
-            Entry {
+            entries.push(Entry {
                 words,
                 forms,
-                severity: if e.severity == Some(Level::Error) {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                },
-                phrase: e.words,
-                instead: e.instead,
-            }
-        })
-        .filter(|e| !e.words.is_empty())
-        .collect();
+                severity,
+                phrase: e.words.clone(),
+                instead: e.instead.clone(),
+            });
+        }
+    }
     PhraseList::build(entries)
 }
 
@@ -308,6 +319,16 @@ mod tests {
             })
             .collect();
         assert_eq!(found, vec![("facilitate".to_string(), 1), ("in order to".to_string(), 3)]);
+    }
+
+    #[test]
+    fn joined_phrases_are_found_written_apart_too() {
+        let (lists, _) = WordLists::load(None, true, &BTreeMap::new());
+        for text in ["He is wheelchair-bound", "He is wheelchair bound"] {
+            let words = phrase_words(text);
+            let found = (0..words.len()).any(|i| lists.disability.matches_at(&words, i).any(|(e, _)| e.phrase == "wheelchair-bound"));
+            assert!(found, "{text}");
+        }
     }
 
     #[test]
