@@ -15,10 +15,21 @@
 //! max_reading_age = 11
 //! ```
 //!
+//! A site sets how a word to avoid is reported (strategy-speak such as "deliver" and "stakeholder"
+//! is an error by default, most others a warning), or adds a word:
+//!
+//! ```toml
+//! [plain_language.words_to_avoid]
+//! deliver = "warning"
+//! whilst = "off"
+//! signposting = "error"
+//! ```
+//!
 //! Extra words to avoid and disability language to flag go in files beside `site.toml`:
 //! `plain-language/words-to-avoid.yaml` and `plain-language/disability-language.yaml`.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// How a rule reports: not at all, as a warning, or as an error that fails the build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -189,6 +200,10 @@ pub struct PlainLanguageConfig {
     /// Check the built-in list of words to avoid (the site's own list is always checked).
     #[serde(default = "default_enabled")]
     pub default_words_to_avoid: bool,
+    /// How each word to avoid is reported, by its words: `deliver = "warning"`, `whilst = "off"`,
+    /// `signposting = "error"` (a word not in the lists is added).
+    #[serde(default)]
+    pub words_to_avoid: BTreeMap<String, Level>,
     /// Changes to the `standard` profile.
     #[serde(default)]
     pub standard: LimitsOverride,
@@ -210,6 +225,7 @@ impl Default for PlainLanguageConfig {
             min_words_for_scores: default_min_words_for_scores(),
             known_acronyms: default_known_acronyms(),
             default_words_to_avoid: true,
+            words_to_avoid: BTreeMap::new(),
             standard: LimitsOverride::default(),
             service_summary: LimitsOverride::default(),
             young_people: LimitsOverride::default(),

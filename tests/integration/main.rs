@@ -25,4 +25,5 @@ mod search_words;
 mod serve;
 mod slots;
 mod statutory;
+mod strategy_speak;
 mod video;

@@ -376,11 +376,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     }
     for end in ends {
         let piece = &text[start..end];
-        let words: Vec<Range<usize>> = piece
-            .unicode_word_indices()
-            .filter(|(_, word)| word.chars().any(char::is_alphanumeric))
-            .map(|(offset, word)| start + offset..start + offset + word.len())
-            .collect();
+        let words: Vec<Range<usize>> = word_ranges(piece).into_iter().map(|r| start + r.start..start + r.end).collect();
         if !words.is_empty() {
             let leading = piece.len() - piece.trim_start().len();
             found.push(Sentence {
@@ -391,6 +387,26 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         start = end;
     }
     found
+}
+
+/// The byte ranges of the words of `text`. Words joined by a hyphen or a slash with no space
+/// ("cost-effective", "post-16", "2024/25", "and/or") are one word, as a reader sees them.
+pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut words: Vec<Range<usize>> = Vec::new();
+    for (offset, word) in text.unicode_word_indices() {
+        if !word.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let range = offset..offset + word.len();
+        if let Some(last) = words.last_mut()
+            && matches!(&text[last.end..range.start], "-" | "/")
+        {
+            last.end = range.end;
+            continue;
+        }
+        words.push(range);
+    }
+    words
 }
 
 /// Reads `<!-- signpost-allow rule-a, rule-b: reason -->`.
@@ -489,5 +505,26 @@ mod sentence_tests {
         );
         assert_eq!(cut("He said \"Stop.\" Then left"), vec!["He said \"Stop.\"", "Then left"]);
         assert_eq!(cut("Version 2.5 is out"), vec!["Version 2.5 is out"]);
+    }
+
+    #[test]
+    fn hyphenated_and_slashed_words_are_one_word() {
+        let text = "A cost-effective post-16 offer for 2024/25, and/or more - or less.";
+        let words: Vec<&str> = word_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            words,
+            vec![
+                "A",
+                "cost-effective",
+                "post-16",
+                "offer",
+                "for",
+                "2024/25",
+                "and/or",
+                "more",
+                "or",
+                "less"
+            ]
+        );
     }
 }

@@ -9,6 +9,8 @@
 //! - this module picks the profile, applies allow comments, and gathers the results.
 
 pub mod extract;
+#[cfg(test)]
+mod labelled;
 pub mod measures;
 mod place;
 pub mod rules;
@@ -132,7 +134,7 @@ pub fn check_site_readability(site: &Site, root: &Path) -> SiteReadability {
 /// `detail` also finds the longest sentences of every page (for the report).
 pub fn analyse_site(site: &Site, root: Option<&Path>, detail: bool) -> SiteReadability {
     let config = &site.config.plain_language;
-    let (lists, problems) = WordLists::load(root, config.default_words_to_avoid);
+    let (lists, problems) = WordLists::load(root, config.default_words_to_avoid, &config.words_to_avoid);
     let mut known: HashSet<String> = config.known_acronyms.iter().cloned().collect();
     for term in &site.glossary {
         known.extend(term.term.split(|c: char| !c.is_alphanumeric()).filter_map(glossary_acronym));

@@ -233,7 +233,29 @@ fn is_dictionary_word(word: &str) -> bool {
     word.len() >= 4 && syllarust::try_count_syllables(&word.to_lowercase()).is_some()
 }
 
+/// The parts of each word joined by a hyphen or slash ("EHCP/SEN" is two acronyms).
+fn word_parts(block: &Block, sentence: &Sentence) -> Sentence {
+    let mut words = Vec::new();
+    for range in &sentence.words {
+        let mut start = range.start;
+        for (offset, c) in block.text[range.clone()].char_indices() {
+            if matches!(c, '-' | '/') {
+                words.push(start..range.start + offset);
+                start = range.start + offset + 1;
+            }
+        }
+        words.push(start..range.end);
+    }
+    words.retain(|r| block.text[r.clone()].chars().any(char::is_alphanumeric));
+    Sentence {
+        range: sentence.range.clone(),
+        words,
+    }
+}
+
 fn capitals_and_acronyms(block: &Block, sentence: &Sentence, cx: &Context<'_>, seen: &mut HashSet<String>, push: &mut Push<'_>) {
+    let parts = word_parts(block, sentence);
+    let sentence = &parts;
     let words: Vec<&str> = block.words(sentence).collect();
     let mut index = 0;
     while index < words.len() {
@@ -302,11 +324,22 @@ fn is_participle(word: &str) -> bool {
     if NOT_PASSIVE_WORDS.contains(word) {
         return false;
     }
+    // "well-known", "family-led", "child-centred" describe; "co-produced", "re-assessed" and
+    // "pre-booked" are the participle of a verb with a prefix.
+    if let Some((before, after)) = word.rsplit_once('-') {
+        return matches!(
+            before,
+            "co" | "re" | "pre" | "de" | "un" | "mis" | "over" | "under" | "out" | "self"
+        ) && is_participle(after);
+    }
     if IRREGULAR_PARTICIPLES.contains(word) {
         return true;
     }
     word.len() >= 5 && word.ends_with("ed") && (!word.ends_with("eed") || matches!(word, "agreed" | "freed" | "guaranteed"))
 }
+
+/// Past participles spelt like the verb itself ("run", "set"), which are passive only with "by".
+const SAME_AS_VERB: [&str; 10] = ["run", "put", "set", "cut", "shut", "hit", "hurt", "let", "read", "spread"];
 
 fn passive(block: &Block, sentence: &Sentence, lower: &[String], severity: Severity, push: &mut Push<'_>) {
     for (index, word) in lower.iter().enumerate() {
@@ -317,8 +350,20 @@ fn passive(block: &Block, sentence: &Sentence, lower: &[String], severity: Sever
         while next < lower.len() && next <= index + 2 && may_come_between(&lower[next]) {
             next += 1;
         }
+        // A word that tells a state ("are not registered", "is closed") is passive only when it
+        // says who did it: "is closed by the council".
+        let after = lower.get(next + 1).map(String::as_str);
+        let state = |word: &str| NOT_PASSIVE_WORDS.contains(word) && after != Some("by");
+        // "is made up of", "are made up": what a thing is, not something done to it.
+        if lower.get(next).is_some_and(|w| w == "made") && after == Some("up") {
+            continue;
+        }
+        // "is run by", "are set by": a participle that looks like the verb, known by the "by".
+        let same_as_verb = |word: &str| SAME_AS_VERB.contains(&word) && after == Some("by");
         if let Some(participle) = lower.get(next)
-            && is_participle(participle)
+            && (is_participle(participle)
+                || (NOT_PASSIVE_WORDS.contains(participle.as_str()) && !state(participle))
+                || same_as_verb(participle))
         {
             let from = sentence.words[index].start;
             let to = sentence.words[next].end;

@@ -97,15 +97,101 @@ fn paragraph_too_long_counts_sentences() {
 
 #[test]
 fn words_to_avoid_are_found_with_their_forms() {
-    let page = analyse("We run groups.\n\nWe will facilitate groups and we utilised a hall.\n");
+    let page = analyse("We run groups.\n\nWe will facilitate groups and we utilised a hall. Whilst there.\n");
     assert_eq!(
         found(&page),
         vec![
-            (rules::WORD_TO_AVOID, Severity::Warning, FIRST_LINE + 2, 9),
-            (rules::WORD_TO_AVOID, Severity::Warning, FIRST_LINE + 2, 34),
+            (rules::WORD_TO_AVOID, Severity::Error, FIRST_LINE + 2, 9),
+            (rules::WORD_TO_AVOID, Severity::Error, FIRST_LINE + 2, 34),
+            (rules::WORD_TO_AVOID, Severity::Warning, FIRST_LINE + 2, 51),
         ]
     );
     assert_eq!(page.findings[1].suggestion.as_deref(), Some("Instead, write: use."));
+}
+
+#[test]
+fn derived_forms_of_strategy_speak_are_errors() {
+    let page = analyse(
+        "Our collaboration is collaborative. The delivery of deliverables. An innovative workstream, embedded in best practices.\n",
+    );
+    let written: Vec<String> = page
+        .findings
+        .iter()
+        .map(|d| {
+            assert_eq!(d.severity, Severity::Error, "{d:?}");
+            d.message.split('"').nth(1).unwrap_or("").to_string()
+        })
+        .collect();
+    assert_eq!(
+        written,
+        [
+            "collaboration",
+            "collaborative",
+            "delivery",
+            "deliverables",
+            "innovative",
+            "workstream",
+            "embedded",
+            "best practices"
+        ]
+    );
+}
+
+#[test]
+fn allowed_forms_and_plain_words_are_not_flagged() {
+    let page = analyse("Ask about assistive technology. We liver the inner room.\n");
+    assert_eq!(found(&page), vec![]);
+}
+
+#[test]
+fn site_toml_sets_the_severity_of_words() {
+    let config = "[plain_language.words_to_avoid]\ndeliver = \"warning\"\nwhilst = \"off\"\nsignposting = \"error\"\n";
+    let page = analyse_with("", "We deliver signposting whilst open.\n", config);
+    assert_eq!(
+        found(&page),
+        vec![
+            (rules::WORD_TO_AVOID, Severity::Warning, FIRST_LINE, 4),
+            (rules::WORD_TO_AVOID, Severity::Error, FIRST_LINE, 12),
+        ]
+    );
+}
+
+#[test]
+fn passive_voice_tells_states_from_actions() {
+    for (text, passive) in [
+        ("Providers that are not registered cannot take the money.", false),
+        ("The office is closed on Sundays.", false),
+        ("Our staff are trained in first aid.", false),
+        ("The office is closed by the council in August.", true),
+        ("Your plan is reviewed every year.", true),
+        ("A well-known group is well-organised.", false),
+        ("The team is made up of nurses.", false),
+        ("Sessions are run by volunteers.", true),
+        ("Sessions are run on Fridays.", false),
+        ("The plan was made by the school.", true),
+        ("This strategy has been co-produced with families.", true),
+    ] {
+        let page = analyse(&format!("{text}\n"));
+        let fired = page.findings.iter().any(|d| d.rule == rules::PASSIVE_VOICE);
+        assert_eq!(fired, passive, "{text}: {:?}", page.findings);
+    }
+}
+
+#[test]
+fn joined_words_count_once_and_their_acronyms_are_checked() {
+    // 25 words, one of them "cost-effective": no warning at 25.
+    let text = "A cost-effective plan for post-16 learners in 2024/25 helps young people and/or their parents find a good college course near home with help each week.";
+    let page = analyse(&format!("{text}\n"));
+    assert_eq!(page.counts.words, 25, "{:?}", page.findings);
+    assert_eq!(found(&page), vec![]);
+    let page = analyse("Ask about EHCP/SEN help.\n");
+    let acronyms: Vec<&str> = page
+        .findings
+        .iter()
+        .filter(|d| d.rule == rules::UNEXPLAINED_ACRONYM)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(acronyms.len(), 2, "{acronyms:?}");
 }
 
 #[test]

@@ -5,10 +5,9 @@ use crate::config::plain_language::Level;
 use crate::content::inside::{ReadError, SiteFolder};
 use crate::diagnostic::{Diagnostic, Severity};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The folder beside `site.toml` that holds a site's own word lists.
 pub const SITE_FOLDER: &str = "plain-language";
@@ -38,6 +37,9 @@ struct EntryFile {
     /// True to switch off a built-in entry with the same words.
     #[serde(default)]
     allow: bool,
+    /// Forms of the words that are fine and not to be flagged ("assistive" for "assist").
+    #[serde(default)]
+    except: Vec<String>,
 }
 
 /// A word or phrase to flag.
@@ -51,6 +53,8 @@ pub struct Entry {
     pub instead: String,
     /// How serious it is.
     pub severity: Severity,
+    /// The forms each word may take in the text, lowercased: see [`forms`].
+    pub forms: Vec<HashSet<String>>,
 }
 
 /// A list of phrases, indexed by the forms of their first word for quick matching.
@@ -65,9 +69,9 @@ impl PhraseList {
     fn build(entries: Vec<Entry>) -> PhraseList {
         let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (index, entry) in entries.iter().enumerate() {
-            if let Some(first) = entry.words.first() {
-                for form in forms(first) {
-                    by_first_word.entry(form).or_default().push(index);
+            if let Some(first) = entry.forms.first() {
+                for form in first {
+                    by_first_word.entry(form.clone()).or_default().push(index);
                 }
             }
         }
@@ -80,26 +84,57 @@ impl PhraseList {
         candidates.into_iter().flatten().filter_map(move |&index| {
             let entry = &self.entries[index];
             let n = entry.words.len();
-            let rest_matches = words.len() >= start + n && entry.words[1..] == words[start + 1..start + n];
+            let rest_matches = words.len() >= start + n
+                && entry.forms[1..]
+                    .iter()
+                    .zip(&words[start + 1..start + n])
+                    .all(|(forms, word)| forms.contains(word.as_str()));
             rest_matches.then_some((entry, n))
         })
     }
 }
 
-/// The word and its -s, -es, -d, -ed, -ing (and -ies, -ied) forms.
-fn forms(word: &str) -> Vec<String> {
-    let mut all = vec![word.to_string()];
-    for suffix in ["s", "es", "d", "ed", "ing"] {
-        all.push(format!("{word}{suffix}"));
-    }
+/// Endings that make the other forms of a word: "collaborate" gives "collaborates",
+/// "collaborated", "collaborating", "collaboration", "collaborative", "collaboratively"; "deliver"
+/// gives "delivery", "deliveries", "deliverable"; "robust" gives "robustly", "robustness".
+const ENDINGS: &[&str] = &[
+    "s", "es", "d", "ed", "ing", "ion", "ions", "ive", "ives", "ively", "ment", "ments", "er", "ers", "or", "ors", "y", "ies", "ied",
+    "able", "ables", "ation", "ations", "ational", "ative", "ness", "ly", "ally", "ity", "ities",
+];
+
+/// The word and the forms made from it with [`ENDINGS`], with a final "e" dropped ("innovate",
+/// "innovation"), a final "y" made "i" ("economy", "economies") or a final consonant doubled
+/// ("embed", "embedded").
+pub fn forms(word: &str) -> HashSet<String> {
+    let mut all = HashSet::from([word.to_string()]);
+    let mut stems = vec![word.to_string()];
     if let Some(stem) = word.strip_suffix('e') {
-        all.push(format!("{stem}ing"));
+        stems.push(stem.to_string());
     }
     if let Some(stem) = word.strip_suffix('y') {
-        all.push(format!("{stem}ies"));
-        all.push(format!("{stem}ied"));
+        stems.push(format!("{stem}i"));
+    }
+    for stem in &stems {
+        for ending in ENDINGS {
+            all.insert(format!("{stem}{ending}"));
+        }
+    }
+    let bytes = word.as_bytes();
+    if let [.., a, b, c] = bytes
+        && !is_vowel(*a)
+        && is_vowel(*b)
+        && !is_vowel(*c)
+        && !matches!(c, b'w' | b'x' | b'y')
+    {
+        for ending in ["ed", "ing", "er", "ers"] {
+            all.insert(format!("{word}{}{ending}", *c as char));
+        }
     }
     all
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
 /// Every list the rules use.
@@ -113,7 +148,10 @@ pub struct WordLists {
 
 /// Lowercased words of a phrase, cut the same way as the text is.
 pub fn phrase_words(phrase: &str) -> Vec<String> {
-    phrase.unicode_words().map(|w| w.to_lowercase().replace('’', "'")).collect()
+    super::extract::word_ranges(phrase)
+        .into_iter()
+        .map(|range| phrase[range].to_lowercase().replace('’', "'"))
+        .collect()
 }
 
 fn entries(text: &str, file: &str, problems: &mut Vec<Diagnostic>) -> Vec<EntryFile> {
@@ -126,35 +164,74 @@ fn entries(text: &str, file: &str, problems: &mut Vec<Diagnostic>) -> Vec<EntryF
     }
 }
 
-fn merge(defaults: Vec<EntryFile>, site: Vec<EntryFile>) -> PhraseList {
+/// The built-in entries with the site's file laid over them, then the severities the site sets in
+/// `site.toml` (`[plain_language.words_to_avoid]`), which may also add words.
+fn merge(defaults: Vec<EntryFile>, site: Vec<EntryFile>, severities: &BTreeMap<String, Level>) -> PhraseList {
     let mut merged: Vec<EntryFile> = defaults;
     for entry in site {
         let key = phrase_words(&entry.words);
         merged.retain(|existing| phrase_words(&existing.words) != key);
         merged.push(entry);
     }
-    let entries = merged
-        .into_iter()
-        .filter(|e| !e.allow && e.severity != Some(Level::Off))
-        .map(|e| Entry {
-            words: phrase_words(&e.words),
-            severity: if e.severity == Some(Level::Error) {
-                Severity::Error
-            } else {
-                Severity::Warning
-            },
-            phrase: e.words,
-            instead: e.instead,
-        })
-        .filter(|e| !e.words.is_empty())
-        .collect();
+    for (words, level) in severities {
+        let key = phrase_words(words);
+        match merged.iter_mut().find(|existing| phrase_words(&existing.words) == key) {
+            Some(existing) => {
+                existing.severity = Some(*level);
+                existing.allow = false;
+            }
+            None => merged.push(EntryFile {
+                words: words.clone(),
+                instead: String::new(),
+                severity: Some(*level),
+                allow: false,
+                except: Vec::new(),
+            }),
+        }
+    }
+    let mut entries = Vec::new();
+    for e in merged.into_iter().filter(|e| !e.allow && e.severity != Some(Level::Off)) {
+        let except: HashSet<String> = e.except.iter().flat_map(|x| phrase_words(x)).collect();
+        let severity = if e.severity == Some(Level::Error) {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let joined = phrase_words(&e.words);
+        // "wheelchair-bound" is also found written as "wheelchair bound".
+        let apart: Vec<String> = joined
+            .iter()
+            .flat_map(|w| w.split(['-', '/']))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let variants = if apart.len() > joined.len() {
+            vec![joined, apart]
+        } else {
+            vec![joined]
+        };
+        for words in variants.into_iter().filter(|w| !w.is_empty()) {
+            let forms = words
+                .iter()
+                .map(|word| forms(word).into_iter().filter(|form| !except.contains(form)).collect())
+                .collect();
+            entries.push(Entry {
+                words,
+                forms,
+                severity,
+                phrase: e.words.clone(),
+                instead: e.instead.clone(),
+            });
+        }
+    }
     PhraseList::build(entries)
 }
 
 impl WordLists {
     /// The built-in lists, plus the site's files in `plain-language/` under `root` when they exist.
     /// Problems reading the site's files come back as diagnostics.
-    pub fn load(root: Option<&Path>, default_words_to_avoid: bool) -> (WordLists, Vec<Diagnostic>) {
+    /// `severities` are the site's `[plain_language.words_to_avoid]` settings from `site.toml`.
+    pub fn load(root: Option<&Path>, default_words_to_avoid: bool, severities: &BTreeMap<String, Level>) -> (WordLists, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         let mut site_file = |name: &str| -> Vec<EntryFile> {
             let Some(root) = root else { return Vec::new() };
@@ -192,8 +269,8 @@ impl WordLists {
         };
         let default_disability = entries(DEFAULT_DISABILITY, "disability-language.yaml", &mut builtin_problems);
         let lists = WordLists {
-            avoid: merge(default_avoid, site_avoid),
-            disability: merge(default_disability, site_disability),
+            avoid: merge(default_avoid, site_avoid, severities),
+            disability: merge(default_disability, site_disability, &BTreeMap::new()),
         };
         (lists, problems)
     }
@@ -230,7 +307,7 @@ mod tests {
 
     #[test]
     fn phrases_match_with_word_forms() {
-        let (lists, _) = WordLists::load(None, true);
+        let (lists, _) = WordLists::load(None, true, &BTreeMap::new());
         let words = phrase_words("We facilitated it in order to help");
         let found: Vec<_> = (0..words.len())
             .flat_map(|i| {
@@ -245,6 +322,16 @@ mod tests {
     }
 
     #[test]
+    fn joined_phrases_are_found_written_apart_too() {
+        let (lists, _) = WordLists::load(None, true, &BTreeMap::new());
+        for text in ["He is wheelchair-bound", "He is wheelchair bound"] {
+            let words = phrase_words(text);
+            let found = (0..words.len()).any(|i| lists.disability.matches_at(&words, i).any(|(e, _)| e.phrase == "wheelchair-bound"));
+            assert!(found, "{text}");
+        }
+    }
+
+    #[test]
     fn a_site_can_add_and_switch_off_words() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join(SITE_FOLDER)).unwrap();
@@ -253,7 +340,7 @@ mod tests {
             "- words: ensure\n  allow: true\n- words: signposting\n  instead: pointing people to\n  severity: error\n",
         )
         .unwrap();
-        let (lists, problems) = WordLists::load(Some(dir.path()), true);
+        let (lists, problems) = WordLists::load(Some(dir.path()), true, &BTreeMap::new());
         assert!(problems.is_empty());
         assert!(!lists.avoid.entries.iter().any(|e| e.phrase == "ensure"));
         let added = lists.avoid.entries.iter().find(|e| e.phrase == "signposting").unwrap();
@@ -265,7 +352,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join(SITE_FOLDER)).unwrap();
         std::fs::write(dir.path().join(SITE_FOLDER).join(DISABILITY_FILE), "- word: oops\n").unwrap();
-        let (_, problems) = WordLists::load(Some(dir.path()), true);
+        let (_, problems) = WordLists::load(Some(dir.path()), true, &BTreeMap::new());
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].file, "plain-language/disability-language.yaml");
     }
