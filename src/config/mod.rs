@@ -5,6 +5,7 @@ pub mod content;
 pub mod easy_read;
 mod from_text;
 pub mod import;
+pub mod locate;
 pub mod plain_language;
 mod search;
 pub mod statutory;

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per area. Each runs the real `signpost` binary on fixture sites.
 
 mod build;
+mod cli;
 mod common;
 mod diagnostics;
 mod directory;
@@ -21,5 +22,6 @@ mod properties;
 mod report;
 mod search;
 mod serve;
+mod starter;
 mod statutory;
 mod video;
