@@ -18,6 +18,11 @@ pub fn find_site_root(given: Option<&Path>, start: &Path) -> Result<PathBuf, Str
                  {CONFIG_FILE}, or start a new site with `signpost init DIR`.",
                 root.display()
             ))
+        } else if root.exists() {
+            Err(format!(
+                "{} is a file, not a folder. Pass --root with the folder that holds your site's {CONFIG_FILE}.",
+                root.display()
+            ))
         } else {
             Err(format!(
                 "The site folder {} does not exist. Check the path given to --root, or start a new \
@@ -93,5 +98,7 @@ mod tests {
         assert!(message.contains("There is no site.toml in"), "{message}");
         let message = find_site_root(Some(&dir.path().join("nope")), Path::new("/")).unwrap_err();
         assert!(message.contains("does not exist"), "{message}");
+        let message = find_site_root(Some(&dir.path().join(CONFIG_FILE)), Path::new("/")).unwrap_err();
+        assert!(message.contains("is a file, not a folder"), "{message}");
     }
 }
