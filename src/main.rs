@@ -1,6 +1,6 @@
 //! The `signpost` command: parses arguments, runs the library, prints diagnostics, sets the exit code.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use signpost::diagnostic::{Format, render_github, render_human, render_json};
 use signpost::{BuildOptions, BuildOutcome};
 use std::io::IsTerminal;
@@ -18,6 +18,9 @@ struct Cli {
     /// Fail when there are warnings, not only errors.
     #[arg(long, global = true)]
     deny_warnings: bool,
+    /// Print only problems: no progress, summary or other messages.
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -33,11 +36,11 @@ enum FormatArg {
 enum Command {
     /// Build the site into the output folder (public/ by default).
     Build {
-        /// The site folder (holding site.toml).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Where to write the site.
-        #[arg(long)]
+        /// The site folder (holding site.toml). Default: this folder or the nearest one above it.
+        #[arg(short, long)]
+        root: Option<PathBuf>,
+        /// Where to write the site (default: public/ in the site folder).
+        #[arg(short, long)]
         output: Option<PathBuf>,
         /// Include pages and services with `status: draft`.
         #[arg(long)]
@@ -49,9 +52,9 @@ enum Command {
     },
     /// Run every check without writing the site.
     Check {
-        /// The site folder (holding site.toml).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site folder (holding site.toml). Default: this folder or the nearest one above it.
+        #[arg(short, long)]
+        root: Option<PathBuf>,
         /// Include pages and services with `status: draft`.
         #[arg(long)]
         drafts: bool,
@@ -62,11 +65,11 @@ enum Command {
     },
     /// Preview the site: build it, serve it on this computer, and rebuild and reload on every change.
     Serve {
-        /// The site folder (holding site.toml).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site folder (holding site.toml). Default: this folder or the nearest one above it.
+        #[arg(short, long)]
+        root: Option<PathBuf>,
         /// The port to listen on.
-        #[arg(long, default_value_t = 8000)]
+        #[arg(short, long, default_value_t = 8000)]
         port: u16,
         /// The address to listen on. Anything but 127.0.0.1 lets other computers see the preview.
         #[arg(long, default_value = "127.0.0.1")]
@@ -89,9 +92,9 @@ enum Command {
     Search {
         /// What to look for, in any words.
         query: String,
-        /// The site folder (holding site.toml).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site folder (holding site.toml). Default: this folder or the nearest one above it.
+        #[arg(short, long)]
+        root: Option<PathBuf>,
         /// Only services in this category (its id, e.g. short-breaks).
         #[arg(long)]
         category: Option<String>,
@@ -110,11 +113,11 @@ enum Command {
     },
     /// Write reports for the Local Offer team: a content audit (CSV and HTML) of every page and service.
     Report {
-        /// The site folder (holding site.toml).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site folder (holding site.toml). Default: this folder or the nearest one above it.
+        #[arg(short, long)]
+        root: Option<PathBuf>,
         /// Where to write the reports (default: report/ in the site folder).
-        #[arg(long)]
+        #[arg(short, long)]
         output: Option<PathBuf>,
         /// Include pages and services with `status: draft`.
         #[arg(long)]
@@ -134,6 +137,11 @@ enum Command {
         /// The new site's folder (must be empty or not exist).
         dir: PathBuf,
     },
+    /// Print a shell completion script, e.g. `signpost completions bash > ~/.local/share/bash-completion/completions/signpost`.
+    Completions {
+        /// The shell to write completions for.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Subcommand)]
@@ -143,21 +151,35 @@ enum ImportSource {
     Openreferral {
         /// The exported JSON file.
         file: PathBuf,
-        /// The site folder (holding site.toml).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site folder (holding site.toml). Default: this folder or the nearest one above it.
+        #[arg(short, long)]
+        root: Option<PathBuf>,
     },
+}
+
+/// The site folder for a command: `--root` if given, otherwise this folder or the nearest one
+/// above it that holds `site.toml`. Without one, the plain message is printed and the command
+/// exits 2 like every other usage problem.
+fn site_root(given: Option<PathBuf>) -> Result<PathBuf, ExitCode> {
+    signpost::config::locate::find_site_root(given.as_deref(), std::path::Path::new(".")).map_err(|message| {
+        eprintln!("error: {message}");
+        ExitCode::from(2)
+    })
 }
 
 /// Runs `signpost import openreferral`: writes the service files and prints the report (as JSON
 /// on standard output with `--format json`). Exit 1 when the file is not an Open Referral export.
-fn run_import(source: ImportSource, json: bool) -> ExitCode {
+fn run_import(source: ImportSource, json: bool, quiet: bool) -> ExitCode {
     let ImportSource::Openreferral { file, root } = source;
+    let root = match site_root(root) {
+        Ok(root) => root,
+        Err(code) => return code,
+    };
     match signpost::import::import_openreferral(&root, &file, signpost::content::Date::today()) {
         Ok(report) => {
             if json {
                 print!("{}", report.json());
-            } else {
+            } else if !quiet {
                 eprint!("{}", report.human());
             }
             ExitCode::SUCCESS
@@ -176,16 +198,26 @@ fn main() -> ExitCode {
         FormatArg::Json => Format::Json,
         FormatArg::Github => Format::Github,
     };
+    let quiet = cli.quiet;
     match cli.command {
-        Command::Import { source } => run_import(source, matches!(cli.format, FormatArg::Json)),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "signpost", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Import { source } => run_import(source, matches!(cli.format, FormatArg::Json), quiet),
         Command::Report {
             root,
             output,
             drafts,
             force,
         } => {
+            let root = match site_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
             let output = output.unwrap_or_else(|| root.join("report"));
             match signpost::report::write_reports(&root, &output, drafts, force, signpost::content::Date::today()) {
+                Ok(_) if quiet => ExitCode::SUCCESS,
                 Ok(report) => {
                     for path in &report.written {
                         eprintln!("Wrote {}", path.display());
@@ -207,11 +239,13 @@ fn main() -> ExitCode {
         }
         Command::Init { dir } => match signpost::init::init_site(&dir, signpost::content::Date::today()) {
             Ok(count) => {
-                eprintln!(
-                    "Created a new site in {} ({count} files). Build it with: signpost build --root {}",
-                    dir.display(),
-                    dir.display()
-                );
+                if !quiet {
+                    eprintln!(
+                        "Created a new site in {} ({count} files). Build it with: signpost build --root {}",
+                        dir.display(),
+                        dir.display()
+                    );
+                }
                 ExitCode::SUCCESS
             }
             Err(message) => {
@@ -228,11 +262,15 @@ fn main() -> ExitCode {
             allow_hosts,
             idle_timeout_secs,
         } => {
+            let root = match site_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
             let options = signpost::serve::ServeOptions {
                 bind,
                 drafts,
                 poll,
-                log: true,
+                log: !quiet,
                 allow_hosts,
                 idle_timeout: std::time::Duration::from_secs(idle_timeout_secs),
                 ..signpost::serve::ServeOptions::new(&root, port)
@@ -254,6 +292,10 @@ fn main() -> ExitCode {
             need,
             limit,
         } => {
+            let root = match site_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
             let filters = signpost::search::Filters {
                 category,
                 age,
@@ -280,51 +322,65 @@ fn main() -> ExitCode {
             output,
             drafts,
             force,
-        } => run(
-            BuildOptions {
-                root,
-                output,
-                drafts,
-                write: true,
-                progress: show_progress(),
-            },
-            force,
-            format,
-            cli.deny_warnings,
-        ),
-        Command::Check {
-            root,
-            drafts,
-            external: true,
-        } => ExitCode::from(signpost::check::external::run_cli(&root, drafts, format, cli.deny_warnings)),
-        Command::Check { root, drafts, .. } => run(
-            BuildOptions {
-                root,
-                output: None,
-                drafts,
-                write: false,
-                progress: show_progress(),
-            },
-            false,
-            format,
-            cli.deny_warnings,
-        ),
+        } => {
+            let root = match site_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
+            run(
+                BuildOptions {
+                    root,
+                    output,
+                    drafts,
+                    write: true,
+                    progress: show_progress(quiet),
+                },
+                force,
+                format,
+                cli.deny_warnings,
+                quiet,
+            )
+        }
+        Command::Check { root, drafts, external } => {
+            let root = match site_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
+            if external {
+                return ExitCode::from(signpost::check::external::run_cli(&root, drafts, format, cli.deny_warnings));
+            }
+            run(
+                BuildOptions {
+                    root,
+                    output: None,
+                    drafts,
+                    write: false,
+                    progress: show_progress(quiet),
+                },
+                false,
+                format,
+                cli.deny_warnings,
+                quiet,
+            )
+        }
     }
 }
 
-/// A progress line only for people at a terminal, never in CI.
-fn show_progress() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
+/// A progress line only for people at a terminal, never in CI or with `--quiet`.
+fn show_progress(quiet: bool) -> bool {
+    !quiet && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
 }
 
 /// Runs `build` (or `check`) and turns the outcome into an exit code: 2 for a system problem,
 /// 1 for content errors.
-fn run(options: BuildOptions, force: bool, format: Format, deny_warnings: bool) -> ExitCode {
+fn run(options: BuildOptions, force: bool, format: Format, deny_warnings: bool, quiet: bool) -> ExitCode {
     let started = Instant::now();
     let writing = options.write;
     let outcome = signpost::build_with_force(&options, force);
-    for note in &outcome.notes {
-        eprintln!("{note}");
+    if !quiet {
+        for note in &outcome.notes {
+            eprintln!("{note}");
+        }
     }
     let diagnostics = outcome.diagnostics.sorted();
     match format {
@@ -337,7 +393,9 @@ fn run(options: BuildOptions, force: bool, format: Format, deny_warnings: bool) 
         return ExitCode::from(2);
     }
     let failed = outcome.diagnostics.has_errors() || (deny_warnings && outcome.diagnostics.warning_count() > 0);
-    summarise(&outcome, writing, failed, started.elapsed().as_secs_f64());
+    if !quiet {
+        summarise(&outcome, writing, failed, started.elapsed().as_secs_f64());
+    }
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 

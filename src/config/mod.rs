@@ -6,6 +6,7 @@ pub mod easy_read;
 pub mod external_links;
 mod from_text;
 pub mod import;
+pub mod locate;
 pub mod plain_language;
 mod search;
 pub mod slots;

@@ -281,6 +281,14 @@ mod tests {
     }
 
     #[test]
+    fn links_to_international_domain_names_are_kept() {
+        // The URL parser's IDNA back end is chosen in Cargo.lock (idna_adapter); an ASCII-only
+        // one would drop these links.
+        let raw = "<a href=\"https://bücher.example/\">Books</a> <a href=\"https://xn--bcher-kva.example/\">Books</a>";
+        assert_eq!(sanitise(raw, &schemes()), raw);
+    }
+
+    #[test]
     fn allowed_elements_pass_untouched() {
         let raw = "<details open><summary>More</summary><abbr title=\"Special educational needs\">SEN</abbr> <span lang=\"cy\">Croeso</span> <kbd>Tab</kbd> <mark>x</mark></details>";
         let (cleaned, findings) = review(raw, &schemes());

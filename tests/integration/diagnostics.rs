@@ -174,8 +174,9 @@ fn binary_huge_and_looping_files_are_refused_without_a_panic() {
 fn a_missing_site_toml_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let output = signpost().args(["check", "--root"]).arg(dir.path()).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("Cannot read site.toml"));
+    // A usage problem, like the other ones: exit 2, in plain words.
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("There is no site.toml in"));
 }
 
 #[test]

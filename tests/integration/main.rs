@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per area. Each runs the real `signpost` binary on fixture sites.
 
 mod build;
+mod cli;
 mod common;
 mod diagnostics;
 mod directory;
@@ -24,6 +25,7 @@ mod search;
 mod search_words;
 mod serve;
 mod slots;
+mod starter;
 mod statutory;
 mod strategy_speak;
 mod video;
