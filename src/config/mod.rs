@@ -1,6 +1,7 @@
 //! `site.toml`: the typed site configuration, read once at the start of a build.
 
 mod checks;
+pub mod cms;
 pub mod content;
 pub mod easy_read;
 mod from_text;
@@ -77,6 +78,9 @@ pub struct SiteConfig {
     /// How `signpost import` maps another directory's terms onto this site.
     #[serde(default)]
     pub import: import::ImportConfig,
+    /// The browser editor written to `admin/` (off by default).
+    #[serde(default)]
+    pub cms: cms::CmsConfig,
 }
 
 /// Which contact blocks appear on every page.
@@ -213,6 +217,7 @@ impl SiteConfig {
             }
         }
         problems.extend(self.search.validate(text));
+        problems.extend(self.cms.validate(text));
         if self.theme.trim().is_empty() || self.theme.contains(['/', '\\']) || self.theme.starts_with('.') {
             let (line, column) = at("theme");
             problems.push(
