@@ -293,3 +293,125 @@ pub const GLOSSARY_TERM: &[Field] = &[
         .hint("What an acronym stands for."),
     field("meaning", "Meaning", Widget::Text).hint("Its meaning in plain words."),
 ];
+
+#[cfg(test)]
+mod tests {
+    //! The drift tests: every form must match the loader's type field for field, and what the
+    //! form marks required must be exactly what the loader refuses to go without.
+
+    use super::*;
+    use crate::config::plain_language::PagePlainLanguage;
+    use crate::content::{Ages, ContactBlock, ContactDetails, CostOption, GlossaryTerm, PageMeta, Place, Schedule, ServiceRecord};
+    use crate::output::cms::trace::fields_of;
+    use serde::de::DeserializeOwned;
+    use serde_json::{Map, Value, json};
+    use std::collections::BTreeSet;
+
+    /// Every form with its loader type: (name, form, the loader's fields, parse a YAML text).
+    type Parse = fn(&str) -> Result<(), String>;
+    fn parse_as<T: DeserializeOwned>(text: &str) -> Result<(), String> {
+        crate::yaml::parse::<T>(text).map(|_| ()).map_err(|e| e.message)
+    }
+    fn forms() -> Vec<(&'static str, &'static [Field], &'static [&'static str], Parse)> {
+        vec![
+            ("service", SERVICE, fields_of::<ServiceRecord>(), parse_as::<ServiceRecord>),
+            ("ages", AGES, fields_of::<Ages>(), parse_as::<Ages>),
+            ("contact", CONTACT, fields_of::<ContactDetails>(), parse_as::<ContactDetails>),
+            ("where", PLACE, fields_of::<Place>(), parse_as::<Place>),
+            ("cost option", COST_OPTION, fields_of::<CostOption>(), parse_as::<CostOption>),
+            ("schedule", SCHEDULE, fields_of::<Schedule>(), parse_as::<Schedule>),
+            ("page", PAGE, fields_of::<PageMeta>(), parse_as::<PageMeta>),
+            (
+                "plain language",
+                PAGE_PLAIN_LANGUAGE,
+                fields_of::<PagePlainLanguage>(),
+                parse_as::<PagePlainLanguage>,
+            ),
+            (
+                "contact block",
+                CONTACT_BLOCK,
+                fields_of::<ContactBlock>(),
+                parse_as::<ContactBlock>,
+            ),
+            (
+                "glossary term",
+                GLOSSARY_TERM,
+                fields_of::<GlossaryTerm>(),
+                parse_as::<GlossaryTerm>,
+            ),
+        ]
+    }
+
+    /// A value the form could produce for each field, as Decap writes it.
+    fn sample(field: &Field) -> Value {
+        match field.widget {
+            Widget::Line if field.pattern == Some(TIME) => json!("09:30"),
+            Widget::Line if field.pattern.is_some() => json!("sample-id"),
+            Widget::Line | Widget::Text | Widget::Markdown => json!("Sample text."),
+            Widget::Whole(min, max) => json!(min.max(1).min(max)),
+            Widget::Amount => json!(2.5),
+            Widget::Switch => json!(true),
+            Widget::Day => json!("2026-11-20"),
+            Widget::OneOf(Choices::Categories) => json!("health"),
+            Widget::AnyOf(Choices::Categories) => json!(["health"]),
+            Widget::OneOf(Choices::Values(values)) => json!(values()[0]),
+            Widget::AnyOf(Choices::Values(values)) => json!([values()[0]]),
+            Widget::Group(inner) => whole(inner),
+            Widget::Items(inner, _) => json!([whole(inner)]),
+            Widget::Words => json!(["Sample"]),
+        }
+    }
+
+    fn whole(fields: &[Field]) -> Value {
+        Value::Object(fields.iter().map(|f| (f.name.to_string(), sample(f))).collect::<Map<_, _>>())
+    }
+
+    #[test]
+    fn every_field_the_loader_reads_is_in_the_form_and_nothing_else() {
+        for (name, form, loader, _) in forms() {
+            let in_form: BTreeSet<&str> = form.iter().map(|f| f.name).collect();
+            let in_loader: BTreeSet<&str> = loader.iter().copied().collect();
+            assert!(!in_loader.is_empty(), "{name}: the loader's fields could not be read");
+            assert_eq!(in_form.len(), form.len(), "{name}: a field is in the form twice");
+            let missing: Vec<_> = in_loader.difference(&in_form).collect();
+            let extra: Vec<_> = in_form.difference(&in_loader).collect();
+            assert!(missing.is_empty(), "{name}: the loader reads {missing:?}, which the form lacks");
+            assert!(extra.is_empty(), "{name}: the form has {extra:?}, which the loader refuses");
+        }
+    }
+
+    #[test]
+    fn what_the_form_fills_in_the_loader_reads_and_required_means_required() {
+        for (name, form, _, parse) in forms() {
+            let full = whole(form);
+            parse(&full.to_string()).unwrap_or_else(|e| panic!("{name}: the loader refuses what the form writes: {e}\n{full}"));
+            for field in form {
+                let mut without = full.clone();
+                if let Value::Object(map) = &mut without {
+                    map.remove(field.name);
+                }
+                let result = parse(&without.to_string());
+                match (field.required, result) {
+                    (true, Ok(())) => panic!("{name}: `{}` is required in the form, but the loader does without it", field.name),
+                    (true, Err(message)) => assert!(message.contains(field.name), "{name}.{}: {message}", field.name),
+                    (false, Err(message)) => panic!(
+                        "{name}: `{}` is optional in the form, but the loader needs it: {message}",
+                        field.name
+                    ),
+                    (false, Ok(())) => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_choice_is_a_value_the_loader_takes() {
+        for value in variants_of::<Need>() {
+            assert!(crate::yaml::parse::<Need>(&format!("\"{value}\"")).is_ok(), "{value}");
+        }
+        for value in variants_of::<Access>() {
+            assert!(crate::yaml::parse::<Access>(&format!("\"{value}\"")).is_ok(), "{value}");
+        }
+        assert!(crate::yaml::parse::<Access>("\"phone-us\"").is_err());
+    }
+}
