@@ -1,6 +1,7 @@
 //! Checks on the loaded content (before rendering) and on the finished pages (after rendering).
 
 pub mod easy_read;
+pub mod field_help;
 mod help;
 mod links;
 pub mod plain_language;

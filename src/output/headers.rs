@@ -189,6 +189,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_admin_policy_allows_the_editor_and_the_site_policy_is_unchanged() {
+        let before = content_security_policy();
+        let cms: CmsConfig = toml::from_str("enabled = true\nlocal_backend = \"http://127.0.0.1:9999/api/v1\"").unwrap();
+        let admin = admin_content_security_policy(&cms);
+        assert!(admin.contains("script-src 'self' https://unpkg.com 'unsafe-eval';"), "{admin}");
+        assert!(
+            admin.contains("connect-src 'self' https://unpkg.com http://127.0.0.1:9999;"),
+            "{admin}"
+        );
+        assert!(
+            admin.contains("object-src 'none'") && admin.contains("frame-ancestors 'none'"),
+            "{admin}"
+        );
+        assert!(!admin_content_security_policy_meta(&cms).contains("frame-ancestors"));
+        let file = headers_file_with_admin(&cms, &["services".to_string(), "sitemap.xml".to_string(), "admin".to_string()]);
+        assert!(
+            file.contains("\n/services/*\n  Content-Security-Policy: ") && file.contains("\n/sitemap.xml\n"),
+            "{file}"
+        );
+        assert!(!file.contains("/admin\n") && file.matches("/admin/*").count() == 1, "{file}");
+        assert_eq!(content_security_policy(), before);
+    }
+
+    #[test]
     fn the_policy_is_strict_and_the_meta_form_leaves_out_frame_ancestors() {
         let policy = content_security_policy();
         assert!(

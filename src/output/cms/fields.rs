@@ -4,6 +4,7 @@
 //! types ([`super::trace`]), and the allowed values come from those types or `site.toml`.
 
 use super::trace::variants_of;
+use crate::check::field_help as fix;
 use crate::config::plain_language::Profile;
 use crate::content::{Access, AccessFeature, Audience, Frequency, Need, PageType, ServiceStatus, Status, Weekday};
 
@@ -92,28 +93,21 @@ const SLUG: (&str, &str) = (
     "^[a-z0-9]+(-[a-z0-9]+)*$",
     "Use lowercase letters, numbers and hyphens, for example swim-club.",
 );
-const TIME: (&str, &str) = (
-    "^([01][0-9]|2[0-3]):[0-5][0-9]$",
-    "Write the time on the 24-hour clock, for example 09:30 or 18:00.",
-);
+const TIME: (&str, &str) = ("^([01][0-9]|2[0-3]):[0-5][0-9]$", fix::TIME);
 const REVIEWED: &str = "The day someone last checked this was right. Reviews are due every review cycle (site.toml).";
 const NEXT_REVIEW: &str = "Leave empty to use the last review date plus the site's review cycle.";
 
 /// The ages a service is for.
 pub const AGES: &[Field] = &[
     field("from", "From age", Widget::Whole(0, 25)),
-    field("to", "To age", Widget::Whole(0, 25)).hint("Within 0 to 25, and not below the youngest age."),
+    field("to", "To age", Widget::Whole(0, 25)).hint(fix::AGES),
 ];
 
 /// How to get in touch with a service.
 pub const CONTACT: &[Field] = &[
-    field("phone", "Phone", Widget::Line)
-        .optional()
-        .hint("The whole number with its area code, for example 0121 496 0000."),
-    field("email", "Email", Widget::Line).optional(),
-    field("website", "Contact web page", Widget::Line)
-        .optional()
-        .hint("Only if it differs from the provider's page. Starts with https://."),
+    field("phone", "Phone", Widget::Line).optional().hint(fix::PHONE),
+    field("email", "Email", Widget::Line).optional().hint(fix::EMAIL),
+    field("website", "Contact web page", Widget::Line).optional().hint(fix::URL),
 ];
 
 /// A venue.
@@ -180,15 +174,15 @@ pub const SERVICE: &[Field] = &[
     field("provider", "Provider", Widget::Line).hint("Who runs it."),
     field("provider_website", "Provider's web page", Widget::Line)
         .optional()
-        .hint("The provider's own page about the service, starting with https://. It has the full details."),
+        .hint("The provider's own page about the service, with the full details. Starts with https://."),
     field("ages", "Ages", Widget::Group(AGES)),
     field("eligibility", "Who can use it", Widget::Text).optional(),
-    field("access", "How to get it", Widget::AnyOf(Choices::Values(variants_of::<Access>))),
+    field("access", "How to get it", Widget::AnyOf(Choices::Values(variants_of::<Access>))).hint(fix::ACCESS),
     field("cost", "Cost", Widget::Line).hint("In words, for example Free, or £2.50 a session."),
     field("free", "Free", Widget::Switch).optional(),
     field("cost_options", "Prices", Widget::Items(COST_OPTION, "amount")).optional(),
-    field("contact", "Contact", Widget::Group(CONTACT)),
-    field("where", "Where", Widget::Group(PLACE)),
+    field("contact", "Contact", Widget::Group(CONTACT)).hint(fix::CONTACT),
+    field("where", "Where", Widget::Group(PLACE)).hint(fix::WHERE),
     field("locations", "Other venues", Widget::Items(PLACE, "address")).optional(),
     field("when", "When", Widget::Line)
         .optional()
@@ -273,11 +267,9 @@ pub const CONTACT_BLOCK: &[Field] = &[
         .hint("Shown on the page; the name if left empty."),
     field("operator", "Run by", Widget::Line).optional(),
     field("summary", "Summary", Widget::Text).hint("What it offers, in plain words."),
-    field("phone", "Phone", Widget::Line)
-        .optional()
-        .hint("The whole number with its area code."),
-    field("email", "Email", Widget::Line).optional(),
-    field("website", "Web address", Widget::Line).optional(),
+    field("phone", "Phone", Widget::Line).optional().hint(fix::PHONE),
+    field("email", "Email", Widget::Line).optional().hint(fix::EMAIL),
+    field("website", "Web address", Widget::Line).optional().hint(fix::URL),
     field("address", "Postal address", Widget::Text).optional(),
     field("hours", "Opening hours", Widget::Line).optional(),
     field("easy_read_summary", "Easy-read summary", Widget::Text)

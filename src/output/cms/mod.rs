@@ -423,3 +423,116 @@ pub fn admin_page(site_name: &str, language: &str, cms: &CmsConfig) -> String {
         src = escape(&cms.script_url),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{ContactBlock, GlossaryTerm, PageMeta, ServiceRecord, load_site};
+    use trace::fields_of;
+
+    fn example() -> (Site, std::path::PathBuf) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
+        let (site, _) = load_site(&root, false);
+        (site.expect("the example site loads"), root)
+    }
+
+    fn names(fields: &Value) -> BTreeSet<String> {
+        fields
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f["name"].as_str().map(str::to_string))
+            .collect()
+    }
+
+    fn loader(fields: &[&str]) -> BTreeSet<String> {
+        fields.iter().map(|f| f.to_string()).collect()
+    }
+
+    fn collection<'a>(config: &'a Value, name: &str) -> &'a Value {
+        config["collections"]
+            .as_array()
+            .and_then(|all| all.iter().find(|c| c["name"] == name))
+            .unwrap_or_else(|| panic!("no collection {name}"))
+    }
+
+    #[test]
+    fn the_written_config_has_every_field_the_loader_reads_and_no_other() {
+        let (site, root) = example();
+        let mut diagnostics = Vec::new();
+        let written = config_text(&cms_config(&site, &root, &mut diagnostics));
+        let config: Value = crate::yaml::parse(&written).expect("config.yml is YAML");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+
+        let lists = collection(&config, "service_lists");
+        let files = lists["files"].as_array().unwrap();
+        let list_files: BTreeSet<&str> = site
+            .services
+            .iter()
+            .map(|s| s.source.file.as_str())
+            .filter(|f| f.ends_with(".yaml"))
+            .collect();
+        assert!(!list_files.is_empty());
+        assert_eq!(files.len(), list_files.len(), "every list file of the example");
+        for file in files {
+            assert_eq!(
+                names(&file["fields"][0]["fields"]),
+                loader(fields_of::<ServiceRecord>()),
+                "{}",
+                file["file"]
+            );
+        }
+        let mut markdown = loader(fields_of::<ServiceRecord>());
+        markdown.remove("description");
+        markdown.insert("body".into());
+        assert_eq!(names(&collection(&config, "service_pages")["fields"]), markdown);
+        for pages in ["pages", "advice", "pages_easy_read", "advice_easy_read"] {
+            let mut expected = loader(fields_of::<PageMeta>());
+            expected.insert("body".into());
+            assert_eq!(names(&collection(&config, pages)["fields"]), expected, "{pages}");
+        }
+        assert_eq!(
+            names(&collection(&config, "contacts")["fields"]),
+            loader(fields_of::<ContactBlock>())
+        );
+        let glossary = &collection(&config, "glossary")["files"][0]["fields"][0]["fields"];
+        assert_eq!(names(glossary), loader(fields_of::<GlossaryTerm>()));
+    }
+
+    #[test]
+    fn choices_come_from_site_toml_and_help_from_the_checks() {
+        let (site, root) = example();
+        let config = cms_config(&site, &root, &mut Vec::new());
+        let service = &collection(&config, "service_lists")["files"][0]["fields"][0]["fields"];
+        let field = |name: &str| service.as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
+        let category = field("category");
+        let categories: Vec<&str> = category["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|o| o["value"].as_str())
+            .collect();
+        let expected: Vec<&str> = site.config.categories.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(categories, expected);
+        assert_eq!(field("access")["multiple"], json!(true));
+        assert_eq!(field("access")["hint"], json!(crate::check::field_help::ACCESS));
+        assert_eq!(field("name")["required"], json!(true));
+        assert_eq!(field("eligibility")["required"], json!(false));
+        assert_eq!(field("last_reviewed")["format"], json!("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn the_admin_page_escapes_what_it_is_given() {
+        let cms = CmsConfig {
+            enabled: true,
+            ..CmsConfig::default()
+        };
+        let page = admin_page("Sandwell \"SEND\" <Local Offer>", "en-GB", &cms);
+        assert!(
+            page.contains("<title>Edit Sandwell &quot;SEND&quot; &lt;Local Offer&gt;</title>"),
+            "{page}"
+        );
+        assert!(page.contains(&format!("integrity=\"{}\"", cms.script_integrity)));
+        assert_eq!(page.matches("<script").count(), 1);
+    }
+}
