@@ -292,7 +292,9 @@ async function main() {
   } finally {
     if (browser) await browser.close();
     for (const child of children) child.kill('SIGINT');
+    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)));
     if (process.env.CMS_TEST_KEEP) console.log(`site kept in ${site}\n--- decap-server ---\n${api.log}\n--- serve ---\n${server.log.slice(-3000)}`);
+    else fs.rmSync(site, { recursive: true, force: true });
   }
   const failed = results.filter(([, ok]) => !ok).length;
   console.log(`\n${results.length - failed} of ${results.length} CMS checks passed`);
