@@ -277,22 +277,28 @@ pub fn build_with_memory(
         .extend(check::check_config_links(&site.config, &config_text, &targets));
     outcome.diagnostics.extend(check::check_help_on_every_page(&site, &pages));
     outcome.records = pages;
+    let admin = output::cms::admin_files(&site, root);
+    outcome.diagnostics.extend(admin.diagnostics);
 
     let Some(sink) = sink else { return outcome };
     if outcome.diagnostics.has_errors() {
         return outcome;
     }
-    let extra = [
+    let headers_file = if site.config.cms.enabled {
+        let top_level = top_level_names(&outcome.records, &assets);
+        output::headers::headers_file_with_admin(&site.config.cms, &top_level, &site.config.slots.policy_sources())
+    } else {
+        output::headers::headers_file_allowing(&site.config.slots.policy_sources())
+    };
+    let mut extra = vec![
         (
-            "sitemap.xml",
+            "sitemap.xml".to_string(),
             output::sitemap_xml(&site.config.base_url, &outcome.records).into_bytes(),
         ),
-        ("robots.txt", output::robots_txt(&site.config.base_url).into_bytes()),
-        (
-            output::headers::HEADERS_FILE,
-            output::headers::headers_file_allowing(&site.config.slots.policy_sources()).into_bytes(),
-        ),
+        ("robots.txt".to_string(), output::robots_txt(&site.config.base_url).into_bytes()),
+        (output::headers::HEADERS_FILE.to_string(), headers_file.into_bytes()),
     ];
+    extra.extend(admin.files);
     let news_title = format!("{}: {}", site.config.name, theme.string("news_title"));
     let topic_name = |id: &str| match theme.string(&format!("topic_{id}")) {
         "" => id.replace('-', " "),
@@ -347,4 +353,23 @@ pub fn build_with_memory(
         memory.remember(site, today, &asset_map);
     }
     outcome
+}
+
+/// The first part of every address the site can have (`services`, `sitemap.xml`), for the
+/// headers file's rules when the admin page needs a policy of its own.
+fn top_level_names(records: &[render::PageRecord], assets: &[output::AssetFile]) -> Vec<String> {
+    let fixed = [
+        "sitemap.xml",
+        "robots.txt",
+        output::openreferral::FEED_DIR,
+        search::bundle::BUNDLE_DIR,
+        "news",
+        "whats-on",
+    ];
+    let mut names: std::collections::BTreeSet<String> = fixed.iter().map(|n| n.to_string()).collect();
+    let first = |url: &str| url.trim_start_matches('/').split('/').next().unwrap_or("").to_string();
+    names.extend(records.iter().map(|r| first(&r.url)));
+    names.extend(assets.iter().map(|a| first(&a.hashed_url)));
+    names.remove("");
+    names.into_iter().collect()
 }

@@ -47,6 +47,41 @@ pub fn position_of<T>(value: &Spanned<T>) -> Position {
     }
 }
 
+/// Parses a file that holds a list: either the list itself at the top, or the list under one
+/// key (`services:`, `terms:`), which is the form browser editors such as Decap CMS can edit
+/// (they need a group of fields at the top of a file). Positions are in the whole text.
+pub fn parse_list<T: DeserializeOwned>(text: &str, key: &str) -> Result<Vec<Spanned<T>>, YamlError> {
+    if !starts_with_key(text, key) {
+        return parse::<Vec<Spanned<T>>>(text);
+    }
+    let mut groups = parse::<std::collections::BTreeMap<String, Vec<Spanned<T>>>>(text)?;
+    let list = groups.remove(key).unwrap_or_default();
+    if let Some(other) = groups.keys().next() {
+        let (line, column) = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.starts_with(&format!("{other}:")))
+            .map(|(n, _)| (n + 1, 1))
+            .unwrap_or((0, 0));
+        return Err(YamlError {
+            line,
+            column,
+            message: format!("`{other}` is not a field Signpost knows here"),
+            rule: "unknown-field",
+            suggestion: format!("This file holds one list under `{key}:`. Move the entries under it, or remove `{other}:`."),
+        });
+    }
+    Ok(list)
+}
+
+/// True when the first line with something on it (not a comment or `---`) is `key:`.
+fn starts_with_key(text: &str, key: &str) -> bool {
+    text.lines()
+        .map(str::trim_end)
+        .find(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#') && *line != "---")
+        .is_some_and(|line| line.strip_prefix(key).is_some_and(|rest| rest.starts_with(':')))
+}
+
 /// Parses one YAML document into `T`.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_saphyr::from_str::<T>(text).map_err(|error| {

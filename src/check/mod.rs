@@ -2,6 +2,7 @@
 
 pub mod easy_read;
 pub mod external;
+pub mod field_help;
 mod help;
 mod links;
 pub mod plain_language;

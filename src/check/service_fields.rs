@@ -54,7 +54,7 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
         problems.push(error(
             "phone",
             format!("`{phone}` is not a UK phone number"),
-            "Write the whole number with its area code, for example 0121 496 0000, 07700 900123 or +44 121 496 0000.",
+            super::field_help::PHONE,
         ));
     }
     for (index, schedule) in record.schedules.iter().enumerate() {
@@ -73,7 +73,7 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
                 problems.push(error(
                     "schedule",
                     format!("{which}: `{time}` is not a time in the form HH:MM"),
-                    "Write times on the 24-hour clock with two digits each, for example 09:30 or 18:00.",
+                    super::field_help::TIME,
                 ));
             }
         }

@@ -62,14 +62,14 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
                     "the youngest age ({}) is older than the oldest age ({})",
                     record.ages.from, record.ages.to
                 ),
-                "Write the youngest age in `from:` and the oldest in `to:`.",
+                super::field_help::AGES,
             ));
         }
         if record.access.is_empty() {
             problems.push(at(
                 "access",
                 "it does not say how families can get it".to_string(),
-                "Add `access:` with one or more of self-referral, professional-referral, ehcp, drop-in.",
+                super::field_help::ACCESS,
             ));
         }
         let contact = &record.contact;
@@ -77,7 +77,7 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
             problems.push(at(
                 "contact",
                 "it has no way to get in touch".to_string(),
-                "Add at least one of `phone:`, `email:` or `website:` under `contact:`.",
+                super::field_help::CONTACT,
             ));
         }
         let place = &record.place;
@@ -85,7 +85,7 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
             problems.push(at(
                 "where",
                 "it does not say where it happens".to_string(),
-                "Under `where:`, add an address, postcode or locality, or `online: true`.",
+                super::field_help::WHERE,
             ));
         }
         for (field, value) in [
@@ -98,7 +98,7 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
                 problems.push(at(
                     "url",
                     format!("the {field} `{url}` is not a full web address"),
-                    "Write the whole address with no spaces, starting with https://, for example https://www.example.org/.",
+                    super::field_help::URL,
                 ));
             }
         }
@@ -108,7 +108,7 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
             problems.push(at(
                 "email",
                 format!("`{email}` does not look like an email address"),
-                "Write it as name@example.org, with no spaces.",
+                super::field_help::EMAIL,
             ));
         }
         for (field, value) in [

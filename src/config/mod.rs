@@ -1,6 +1,7 @@
 //! `site.toml`: the typed site configuration, read once at the start of a build.
 
 mod checks;
+pub mod cms;
 pub mod content;
 pub mod easy_read;
 pub mod external_links;
@@ -86,6 +87,9 @@ pub struct SiteConfig {
     /// HTML the site adds to the theme's named slots, and the hosts those slots may load from.
     #[serde(default)]
     pub slots: slots::SlotsConfig,
+    /// The browser editor written to `admin/` (off by default).
+    #[serde(default)]
+    pub cms: cms::CmsConfig,
 }
 
 /// Which contact blocks appear on every page.
@@ -225,6 +229,7 @@ impl SiteConfig {
             }
         }
         problems.extend(self.search.validate(text));
+        problems.extend(self.cms.validate(text));
         if self.theme.trim().is_empty() || self.theme.contains(['/', '\\']) || self.theme.starts_with('.') {
             let (line, column) = at("theme");
             problems.push(

@@ -8,12 +8,16 @@ use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, You
 use super::{is_slug, slugify};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, display_path};
-use crate::yaml::{self, Spanned, YamlError};
+use crate::yaml::{self, YamlError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The folder under the site root that holds the content.
 pub const CONTENT_DIR: &str = "content";
+/// The key a file of services may put its list under (`services:`), for the browser editor.
+pub const SERVICE_LIST_KEY: &str = "services";
+/// The key the glossary may put its list under (`terms:`), for the browser editor.
+pub const GLOSSARY_LIST_KEY: &str = "terms";
 
 /// Reads the whole site. Returns `None` only when `site.toml` itself cannot be used; otherwise
 /// every problem found is in the diagnostics and the good parts are loaded, so authors see all
@@ -515,7 +519,7 @@ impl Loader<'_> {
             );
             return;
         }
-        match yaml::parse::<Vec<Spanned<ServiceRecord>>>(text) {
+        match yaml::parse_list::<ServiceRecord>(text, SERVICE_LIST_KEY) {
             Ok(items) => {
                 let positions: Vec<yaml::Position> = items.iter().map(yaml::position_of).collect();
                 for (index, item) in items.into_iter().enumerate() {
@@ -556,7 +560,7 @@ impl Loader<'_> {
     /// the file is reported and the good services are still built. Returns false when the file's
     /// structure is too broken to find the services in it.
     fn recover_service_list(&mut self, file: &str, text: &str) -> bool {
-        let Ok(items) = yaml::parse::<Vec<Spanned<serde::de::IgnoredAny>>>(text) else {
+        let Ok(items) = yaml::parse_list::<serde::de::IgnoredAny>(text, SERVICE_LIST_KEY) else {
             return false;
         };
         let positions: Vec<yaml::Position> = items.iter().map(yaml::position_of).collect();
@@ -697,7 +701,7 @@ impl Loader<'_> {
     }
 
     fn load_glossary(&mut self, file: &str, text: &str) {
-        match yaml::parse::<Vec<Spanned<GlossaryTerm>>>(text) {
+        match yaml::parse_list::<GlossaryTerm>(text, GLOSSARY_LIST_KEY) {
             Ok(terms) => {
                 let mut seen: BTreeMap<String, usize> = BTreeMap::new();
                 let positions: Vec<yaml::Position> = terms.iter().map(yaml::position_of).collect();

@@ -17,7 +17,7 @@ pub mod text_fields;
 pub use date::Date;
 pub use directory::*;
 pub use feedback::*;
-pub use load::{LoadCache, LoadedFile, load_file_from_str, load_site, load_site_cached};
+pub use load::{GLOSSARY_LIST_KEY, LoadCache, LoadedFile, SERVICE_LIST_KEY, load_file_from_str, load_site, load_site_cached};
 pub use model::*;
 
 /// True for lowercase-hyphenated names that are safe in a web address: `short-breaks`, `ehcp-2`.

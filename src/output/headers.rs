@@ -5,6 +5,8 @@
 //! websites), so the Content-Security-Policy can be strict. The one exception is a frame for
 //! the privacy-enhanced YouTube or Vimeo player, made only when someone presses play on a video.
 
+use crate::config::cms::CmsConfig;
+
 /// The name of the headers file at the top of the output folder.
 pub const HEADERS_FILE: &str = "_headers";
 
@@ -114,6 +116,48 @@ fn policy_allowing(in_meta: bool, hosts: &[String]) -> String {
         .join("; ")
 }
 
+/// The admin page's own policy (`/admin/`): Decap CMS is a React application that loads its
+/// script from a CDN (or the site), puts its styles inline, shows previews in a frame and talks
+/// to the Git host's API, so it needs more than the site; the site's policy stays as it is.
+fn admin_policy(cms: &CmsConfig, in_meta: bool) -> String {
+    let mut script = vec!["'self'".to_string()];
+    script.extend(cms.script_origin().map(str::to_string));
+    // Decap checks its configuration with compiled validators (`new Function`).
+    script.push("'unsafe-eval'".to_string());
+    let mut connect = vec!["'self'".to_string()];
+    connect.extend(cms.script_origin().map(str::to_string));
+    match cms.backend.as_str() {
+        "github" => connect.push("https://api.github.com".to_string()),
+        "gitlab" => connect.push("https://gitlab.com".to_string()),
+        _ => {}
+    }
+    if let Some(address) = cms.local_backend.address() {
+        let origin = address.splitn(4, '/').take(3).collect::<Vec<_>>().join("/");
+        connect.push(origin);
+    }
+    let mut directives = vec![
+        ("default-src", "'self'".to_string()),
+        ("script-src", script.join(" ")),
+        ("style-src", "'self' 'unsafe-inline'".to_string()),
+        ("img-src", "'self' data: blob: https:".to_string()),
+        ("font-src", "'self' data:".to_string()),
+        ("connect-src", connect.join(" ")),
+        ("frame-src", "'self' blob:".to_string()),
+        ("worker-src", "'self' blob:".to_string()),
+        ("object-src", "'none'".to_string()),
+        ("base-uri", "'self'".to_string()),
+        ("form-action", "'self'".to_string()),
+    ];
+    if !in_meta {
+        directives.push(("frame-ancestors", "'none'".to_string()));
+    }
+    directives
+        .iter()
+        .map(|(name, value)| format!("{name} {value}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// [`content_security_policy`] also allowing `hosts`.
 pub fn content_security_policy_allowing(hosts: &[String]) -> String {
     policy_allowing(false, hosts)
@@ -135,9 +179,79 @@ pub fn security_headers_allowing(hosts: &[String]) -> Vec<(&'static str, String)
     headers
 }
 
+/// The Content-Security-Policy header for the admin page.
+pub fn admin_content_security_policy(cms: &CmsConfig) -> String {
+    admin_policy(cms, false)
+}
+
+/// The admin page's policy for its `<meta http-equiv>` (without `frame-ancestors`).
+pub fn admin_content_security_policy_meta(cms: &CmsConfig) -> String {
+    admin_policy(cms, true)
+}
+
+/// The `_headers` file when the site has the admin page. Netlify and Cloudflare join a header
+/// given by two matching rules, and two policies joined both apply, so the site's policy cannot
+/// be given for `/*`: it is given for the home page and each top-level name the site has
+/// (`top_level`, such as `services` or `sitemap.xml`), and the admin page gets its own.
+pub fn headers_file_with_admin(cms: &CmsConfig, top_level: &[String], hosts: &[String]) -> String {
+    let mut text = String::from(
+        "# Security headers for Netlify and Cloudflare Pages, written by Signpost.\n\
+         # Other hosts: see docs/hosting.md in the Signpost repository for nginx, Apache and IIS.\n\
+         # The admin page (/admin/, the browser editor) has its own Content-Security-Policy.\n",
+    );
+    text.push_str("/*\n");
+    for (name, value) in security_headers() {
+        if name != "Content-Security-Policy" {
+            text.push_str(&format!("  {name}: {value}\n"));
+        }
+    }
+    let policy = content_security_policy_allowing(hosts);
+    let mut patterns = vec!["/".to_string()];
+    for name in top_level.iter().filter(|n| n.as_str() != crate::output::cms::ADMIN_DIR) {
+        patterns.push(format!("/{name}"));
+        if !name.contains('.') {
+            patterns.push(format!("/{name}/*"));
+        }
+    }
+    for pattern in patterns {
+        text.push_str(&format!("\n{pattern}\n  Content-Security-Policy: {policy}\n"));
+    }
+    text.push_str(&format!(
+        "\n{}*\n  Content-Security-Policy: {}\n",
+        crate::output::cms::ADMIN_PREFIX,
+        admin_content_security_policy(cms)
+    ));
+    text.push_str(&format!("\n{ASSET_PATTERN}\n  Cache-Control: {ASSET_CACHE}\n"));
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_admin_policy_allows_the_editor_and_the_site_policy_is_unchanged() {
+        let before = content_security_policy();
+        let cms: CmsConfig = toml::from_str("enabled = true\nlocal_backend = \"http://127.0.0.1:9999/api/v1\"").unwrap();
+        let admin = admin_content_security_policy(&cms);
+        assert!(admin.contains("script-src 'self' https://unpkg.com 'unsafe-eval';"), "{admin}");
+        assert!(
+            admin.contains("connect-src 'self' https://unpkg.com http://127.0.0.1:9999;"),
+            "{admin}"
+        );
+        assert!(
+            admin.contains("object-src 'none'") && admin.contains("frame-ancestors 'none'"),
+            "{admin}"
+        );
+        assert!(!admin_content_security_policy_meta(&cms).contains("frame-ancestors"));
+        let file = headers_file_with_admin(&cms, &["services".to_string(), "sitemap.xml".to_string(), "admin".to_string()], &[]);
+        assert!(
+            file.contains("\n/services/*\n  Content-Security-Policy: ") && file.contains("\n/sitemap.xml\n"),
+            "{file}"
+        );
+        assert!(!file.contains("/admin\n") && file.matches("/admin/*").count() == 1, "{file}");
+        assert_eq!(content_security_policy(), before);
+    }
 
     #[test]
     fn the_policy_is_strict_and_the_meta_form_leaves_out_frame_ancestors() {

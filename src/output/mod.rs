@@ -4,6 +4,7 @@
 
 mod assets;
 pub mod atom;
+pub mod cms;
 pub mod guard;
 pub mod headers;
 pub mod ics;

@@ -32,6 +32,16 @@ pub fn apply(headers: &mut HeaderMap) {
     }
 }
 
+/// [`apply`] for the response to `path`; under `/admin/` (the browser editor) without the site's
+/// Content-Security-Policy, which would block the editor: the admin page carries its own policy
+/// in a `<meta>` element, built from `[cms]` in `site.toml`.
+pub fn apply_for(path: &str, headers: &mut HeaderMap) {
+    apply(headers);
+    if path.starts_with(crate::output::cms::ADMIN_PREFIX) {
+        headers.remove(axum::http::header::CONTENT_SECURITY_POLICY);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +58,21 @@ mod tests {
         let policy = headers.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("");
         assert!(policy.contains("script-src 'self';"));
         assert!(!policy.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn only_the_admin_page_goes_without_the_site_policy() {
+        for (path, has_policy) in [
+            ("/", true),
+            ("/services/", true),
+            ("/administration/", true),
+            ("/admin/", false),
+            ("/admin/config.yml", false),
+        ] {
+            let mut headers = HeaderMap::new();
+            apply_for(path, &mut headers);
+            assert_eq!(headers.contains_key("content-security-policy"), has_policy, "{path}");
+            assert!(headers.contains_key("x-frame-options"), "{path}");
+        }
     }
 }

@@ -100,12 +100,13 @@ async fn serve_connection(
 
 /// Answers one request: refused unless its host is allowed, and always with the security headers.
 async fn answer(mut app: Router, hosts: Arc<AllowedHosts>, request: Request<Incoming>) -> Result<Response<Body>, Infallible> {
+    let path = request.uri().path().to_string();
     let mut response = if host_allowed(&hosts, &request) {
         app.call(request).await?
     } else {
         misdirected()
     };
-    headers::apply(response.headers_mut());
+    headers::apply_for(&path, response.headers_mut());
     Ok(response)
 }
 

@@ -269,7 +269,15 @@ try {
       try {
         const response = await page.goto(server.origin + spec.url, { waitUntil: 'load' });
         if (response.status() !== (spec.status || 200)) problem = `status ${response.status()}`;
-        if (!response.headers()['content-security-policy']) problem = 'no CSP header';
+        if (!response.headers()['content-security-policy']) {
+          // With the admin page (/admin/, its own policy), _headers gives the site's policy for
+          // each top-level name the site has, so an address under none gets the 404 page with
+          // the site's policy in its <meta> only.
+          const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+          const adminSite = fs.existsSync(path.join(site, 'admin', 'index.html'));
+          const metaOnly = spec.status === 404 && adminSite && meta && pagePolicy.startsWith(meta);
+          if (!metaOnly) problem = 'no CSP header';
+        }
         const kind = () => page.evaluate(() => (/page-([a-z-]+)/.exec(document.body.className) || [])[1]);
         for (const k of [await kind()]) if (k) visitedKinds.add(k);
         if (spec.act) await spec.act(page, server.origin, seen);

@@ -2,6 +2,7 @@
 
 mod build;
 mod cli;
+mod cms;
 mod common;
 mod diagnostics;
 mod directory;
