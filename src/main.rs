@@ -46,6 +46,10 @@ enum Command {
         /// everything in it). Never the site, its sources, a parent of the site, home or /.
         #[arg(long)]
         force: bool,
+        /// The address the site will be published at, instead of base_url in site.toml
+        /// (for example a preview at another address, or a sub-path such as /localoffer/).
+        #[arg(long, short = 'u', value_name = "URL", value_parser = signpost::parse_base_url)]
+        base_url: Option<String>,
     },
     /// Run every check without writing the site.
     Check {
@@ -55,6 +59,10 @@ enum Command {
         /// Include pages and services with `status: draft`.
         #[arg(long)]
         drafts: bool,
+        /// The address the site will be published at, instead of base_url in site.toml
+        /// (for example a preview at another address, or a sub-path such as /localoffer/).
+        #[arg(long, short = 'u', value_name = "URL", value_parser = signpost::parse_base_url)]
+        base_url: Option<String>,
     },
     /// Preview the site: build it, serve it on this computer, and rebuild and reload on every change.
     Serve {
@@ -80,6 +88,10 @@ enum Command {
         /// Close a connection that sends no complete request for this many seconds.
         #[arg(long, value_name = "SECONDS", default_value_t = signpost::serve::IDLE_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..=3600))]
         idle_timeout_secs: u64,
+        /// The published address, for canonical links and feeds in the preview (the preview
+        /// itself is always served at / on this computer).
+        #[arg(long, short = 'u', value_name = "URL", value_parser = signpost::parse_base_url)]
+        base_url: Option<String>,
     },
     /// Search the site's index (made by `build`) and print the best matches.
     Search {
@@ -223,6 +235,7 @@ fn main() -> ExitCode {
             poll,
             allow_hosts,
             idle_timeout_secs,
+            base_url,
         } => {
             let options = signpost::serve::ServeOptions {
                 bind,
@@ -231,6 +244,7 @@ fn main() -> ExitCode {
                 log: true,
                 allow_hosts,
                 idle_timeout: std::time::Duration::from_secs(idle_timeout_secs),
+                base_url,
                 ..signpost::serve::ServeOptions::new(&root, port)
             };
             match signpost::serve::serve(&options) {
@@ -276,6 +290,7 @@ fn main() -> ExitCode {
             output,
             drafts,
             force,
+            base_url,
         } => run(
             BuildOptions {
                 root,
@@ -283,18 +298,22 @@ fn main() -> ExitCode {
                 drafts,
                 write: true,
                 progress: show_progress(),
+                base_url,
+                at_root: false,
             },
             force,
             format,
             cli.deny_warnings,
         ),
-        Command::Check { root, drafts } => run(
+        Command::Check { root, drafts, base_url } => run(
             BuildOptions {
                 root,
                 output: None,
                 drafts,
                 write: false,
                 progress: show_progress(),
+                base_url,
+                at_root: false,
             },
             false,
             format,

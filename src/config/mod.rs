@@ -77,6 +77,10 @@ pub struct SiteConfig {
     /// How `signpost import` maps another directory's terms onto this site.
     #[serde(default)]
     pub import: import::ImportConfig,
+    /// Not from `site.toml`: true when the pages are made for the root of the host whatever the
+    /// path of `base_url` (the preview of `signpost serve`); see [`crate::BuildOptions::at_root`].
+    #[serde(skip)]
+    pub served_at_root: bool,
 }
 
 /// Which contact blocks appear on every page.

@@ -80,17 +80,18 @@ pub fn cache_control(path: &str) -> &'static str {
 /// The `_headers` file for Netlify and Cloudflare Pages. Both apply every rule whose pattern
 /// matches, and join a header given by two rules, so each header is given once: the security
 /// headers for every address, and a long cache lifetime for the hashed assets. Pages keep the
-/// hosts' own short default (`max-age=0, must-revalidate`).
-pub fn headers_file() -> String {
+/// hosts' own short default (`max-age=0, must-revalidate`). The patterns are under the site's
+/// base path (`/localoffer/*` for a site published at `…/localoffer/`).
+pub fn headers_file(addresses: &crate::render::address::Addresses) -> String {
     let mut text = String::from(
         "# Security headers for Netlify and Cloudflare Pages, written by Signpost.\n\
          # Other hosts: see docs/hosting.md in the Signpost repository for nginx, Apache and IIS.\n",
     );
-    text.push_str("/*\n");
+    text.push_str(&format!("{}\n", addresses.local("/*")));
     for (name, value) in security_headers() {
         text.push_str(&format!("  {name}: {value}\n"));
     }
-    text.push_str(&format!("\n{ASSET_PATTERN}\n  Cache-Control: {ASSET_CACHE}\n"));
+    text.push_str(&format!("\n{}\n  Cache-Control: {ASSET_CACHE}\n", addresses.local(ASSET_PATTERN)));
     text
 }
 
@@ -121,7 +122,7 @@ mod tests {
 
     #[test]
     fn the_headers_file_gives_each_header_once_for_every_address() {
-        let text = headers_file();
+        let text = headers_file(&crate::render::address::Addresses::new("https://a.example/"));
         let blocks: Vec<&str> = text.split("\n\n").collect();
         assert_eq!(blocks.len(), 2, "{text}");
         assert!(blocks[0].contains("\n/*\n  Content-Security-Policy: default-src 'self';"), "{text}");
@@ -130,6 +131,9 @@ mod tests {
         assert!(!blocks[0].contains("Cache-Control"), "pages keep the host's short default");
         assert_eq!(blocks[1], "/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n");
         assert_eq!(cache_control("/assets/site.0123456789.css"), ASSET_CACHE);
+        let sub = headers_file(&crate::render::address::Addresses::new("https://a.example/localoffer/"));
+        assert!(sub.contains("\n/localoffer/*\n  Content-Security-Policy:"), "{sub}");
+        assert!(sub.contains("\n/localoffer/assets/*\n  Cache-Control:"), "{sub}");
         assert_eq!(cache_control("/advice/"), PAGE_CACHE);
     }
 

@@ -1,7 +1,13 @@
 //! The last pass over every finished page, with lol_html: marks links to other websites for
 //! screen-reader users, points asset addresses at their content-hashed names, and records the
-//! facts the checks need (element ids, contact blocks present, images without alt text).
+//! facts the checks need (element ids, contact blocks present, images without alt text). Last,
+//! every route in an address attribute becomes the site's address ([`Addresses::local`]), so
+//! templates and Markdown write routes (`/services/`) whatever path the site is published at.
 
+/// The attributes that hold one address each and get the base path.
+const ADDRESS_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "poster", "data"];
+
+use super::address::Addresses;
 use super::url_safety::check_attribute;
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
@@ -19,6 +25,8 @@ pub struct PostProcessor<'a> {
     /// The link schemes the site allows (`[content] link_schemes`); any address attribute with
     /// another scheme is taken out of the page and reported.
     pub link_schemes: &'a [String],
+    /// How routes become the site's addresses.
+    pub addresses: Addresses,
 }
 
 /// Facts about a finished page that the checks use.
@@ -121,6 +129,24 @@ impl PostProcessor<'_> {
                         );
                     }
                     Ok(())
+                }))
+                .append_element_content_handler(element!("*", |el| {
+                    for name in ADDRESS_ATTRIBUTES {
+                        if let Some(value) = el.get_attribute(name) {
+                            let address = self.addresses.local(&value);
+                            if address != value {
+                                el.set_attribute(name, &address)?;
+                            }
+                        }
+                    }
+                    if let Some(value) = el.get_attribute("srcset") {
+                        el.set_attribute("srcset", &self.addresses.srcset(&value))?;
+                    }
+                    Ok(())
+                }))
+                .append_element_content_handler(element!("html", |el| {
+                    el.set_attribute("data-base", self.addresses.base_path())?;
+                    Ok(())
                 })),
         )
         .map_err(|error| error.to_string())?;
@@ -138,7 +164,23 @@ mod tests {
             site_host: "localoffer.example.org".into(),
             external_link_text: "(opens another website)".into(),
             link_schemes: Box::leak(crate::config::ContentConfig::default().link_schemes.into_boxed_slice()),
+            addresses: Addresses::new("https://localoffer.example.org/"),
         }
+    }
+
+    #[test]
+    fn routes_get_the_base_path_after_assets_are_hashed() {
+        let mut assets = BTreeMap::new();
+        assets.insert("/assets/site.css".to_string(), "/assets/site.0123456789.css".to_string());
+        let mut post = processor(&assets);
+        post.addresses = Addresses::new("https://example.github.io/localoffer/");
+        let (html, _) = post
+            .run(r##"<html lang="en"><link rel="stylesheet" href="/assets/site.css"><a href="/services/">S</a><a href="#x">X</a><a href="https://nhs.uk/">N</a><form action="/search/"></form><img alt="" src="/assets/a.png" srcset="/assets/a.png 1x, /assets/b.png 2x"></html>"##)
+            .unwrap();
+        assert_eq!(
+            html,
+            r##"<html lang="en" data-base="/localoffer/"><link rel="stylesheet" href="/localoffer/assets/site.0123456789.css"><a href="/localoffer/services/">S</a><a href="#x">X</a><a href="https://nhs.uk/" class="external">N <span class="visually-hidden">(opens another website)</span></a><form action="/localoffer/search/"></form><img alt="" src="/localoffer/assets/a.png" srcset="/localoffer/assets/a.png 1x, /localoffer/assets/b.png 2x"></html>"##
+        );
     }
 
     #[test]
