@@ -211,8 +211,13 @@ pub fn check(redirects: &[Redirect], targets: &LinkTargets) -> Vec<Diagnostic> {
                     .error(
                         "redirect-clash",
                         format!(
-                            "The old address {} is the address of a page of this site ({page}), so it cannot also be a redirect",
-                            redirect.from
+                            "The old address {} is the address of a page of this site{}, so it cannot also be a redirect",
+                            redirect.from,
+                            if *page == redirect.from {
+                                String::new()
+                            } else {
+                                format!(" ({page})")
+                            }
                         ),
                     )
                     .with_suggestion("Remove this redirect, or move or rename the page."),

@@ -18,6 +18,7 @@ mod output_safety;
 mod outside_site;
 mod plain_language;
 mod properties;
+mod publish_anywhere;
 mod report;
 mod search;
 mod serve;
