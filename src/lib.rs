@@ -308,8 +308,14 @@ pub fn build_with_memory(
 
     let site_host = render::postprocess::host_of(&site.config.base_url).unwrap_or("").to_string();
     let calendar_urls = content::events::calendar_urls(&events);
-    let targets = check::LinkTargets::new(&pages, asset_map.keys().cloned().chain(calendar_urls));
-    outcome.diagnostics.extend(check::check_links(&pages, &targets, &site_host));
+    let mut targets = check::LinkTargets::new(&pages, asset_map.keys().cloned().chain(calendar_urls));
+    // A link to a file of static/ (`/.well-known/security.txt`) leads somewhere too.
+    targets
+        .pages
+        .extend(static_files.iter().map(|file| (format!("/{}", file.path), Default::default())));
+    outcome
+        .diagnostics
+        .extend(check::check_links(&pages, &targets, &site.config.base_url));
     let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
     outcome
         .diagnostics

@@ -55,6 +55,14 @@ fn strip_query(url: &str) -> &str {
 }
 
 impl PostProcessor<'_> {
+    /// True when a full address on the site's host is under the site's path (another project
+    /// site on `example.github.io` is another website).
+    fn within_site(&self, href: &str) -> bool {
+        let after_scheme = href.split_once("//").map(|(_, rest)| rest).unwrap_or(href);
+        let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
+        self.addresses.route_of(path).is_some()
+    }
+
     /// Rewrites `html` and returns it with the facts found in it.
     pub fn run(&self, html: &str) -> Result<(String, PageFacts), String> {
         let facts = RefCell::new(PageFacts::default());
@@ -115,7 +123,8 @@ impl PostProcessor<'_> {
                         el.set_attribute("href", &new)?;
                         return Ok(());
                     }
-                    let external = el.tag_name() == "a" && host_of(&href).is_some_and(|host| !host.eq_ignore_ascii_case(&self.site_host));
+                    let external = el.tag_name() == "a"
+                        && host_of(&href).is_some_and(|host| !host.eq_ignore_ascii_case(&self.site_host) || !self.within_site(&href));
                     if external {
                         let class = match el.get_attribute("class") {
                             Some(existing) if !existing.split_whitespace().any(|c| c == "external") => format!("{existing} external"),
@@ -174,12 +183,13 @@ mod tests {
         assets.insert("/assets/site.css".to_string(), "/assets/site.0123456789.css".to_string());
         let mut post = processor(&assets);
         post.addresses = Addresses::new("https://example.github.io/localoffer/");
+        post.site_host = "example.github.io".into();
         let (html, _) = post
-            .run(r##"<html lang="en"><link rel="stylesheet" href="/assets/site.css"><a href="/services/">S</a><a href="#x">X</a><a href="https://nhs.uk/">N</a><form action="/search/"></form><img alt="" src="/assets/a.png" srcset="/assets/a.png 1x, /assets/b.png 2x"></html>"##)
+            .run(r##"<html lang="en"><a href="https://example.github.io/localoffer/x/">Here</a><a href="https://example.github.io/other/">Other</a><link rel="stylesheet" href="/assets/site.css"><a href="/services/">S</a><a href="#x">X</a><a href="https://nhs.uk/">N</a><form action="/search/"></form><img alt="" src="/assets/a.png" srcset="/assets/a.png 1x, /assets/b.png 2x"></html>"##)
             .unwrap();
         assert_eq!(
             html,
-            r##"<html lang="en" data-base="/localoffer/"><link rel="stylesheet" href="/localoffer/assets/site.0123456789.css"><a href="/localoffer/services/">S</a><a href="#x">X</a><a href="https://nhs.uk/" class="external">N <span class="visually-hidden">(opens another website)</span></a><form action="/localoffer/search/"></form><img alt="" src="/localoffer/assets/a.png" srcset="/localoffer/assets/a.png 1x, /localoffer/assets/b.png 2x"></html>"##
+            r##"<html lang="en" data-base="/localoffer/"><a href="https://example.github.io/localoffer/x/">Here</a><a href="https://example.github.io/other/" class="external">Other <span class="visually-hidden">(opens another website)</span></a><link rel="stylesheet" href="/localoffer/assets/site.0123456789.css"><a href="/localoffer/services/">S</a><a href="#x">X</a><a href="https://nhs.uk/" class="external">N <span class="visually-hidden">(opens another website)</span></a><form action="/localoffer/search/"></form><img alt="" src="/localoffer/assets/a.png" srcset="/localoffer/assets/a.png 1x, /localoffer/assets/b.png 2x"></html>"##
         );
     }
 

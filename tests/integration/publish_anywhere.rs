@@ -142,6 +142,13 @@ fn static_files_are_published_at_the_top_and_clashes_are_errors() {
         "google-site-verification: google1234.html",
     )
     .unwrap();
+    // A link to a static file is not a dead link.
+    replace_in(
+        dir.path(),
+        "content/accessibility.md",
+        "We want everyone",
+        "Report a security problem ([how](/.well-known/security.txt)). We want everyone",
+    );
     let (_out, public) = build_site(dir.path());
     assert_eq!(read(&public, "CNAME"), "localoffer.example.org\n");
     assert_eq!(read(&public, ".well-known/security.txt"), "Contact: mailto:a@example.org\n");
@@ -212,6 +219,13 @@ fn redirects_become_pages_and_a_netlify_file_under_the_base_path() {
         "topics: [accessibility]\n",
         "topics: [accessibility]\nredirects:\n  - /old/accessibility.html\n",
     );
+    // A full link to the site under its sub-path is checked as a site address (and is not dead).
+    replace_in(
+        dir.path(),
+        "content/accessibility.md",
+        "We want everyone",
+        "See the [glossary](https://example.github.io/localoffer/glossary/). We want everyone",
+    );
     std::fs::write(
         dir.path().join("content/redirects.yaml"),
         "# old: new\n/kb5/directory/short-breaks/: /services/\n/old/elsewhere: https://www.nhs.uk/\n",
@@ -246,6 +260,11 @@ fn redirects_become_pages_and_a_netlify_file_under_the_base_path() {
     }
     let sitemap = read(&public, "sitemap.xml");
     assert!(!sitemap.contains("kb5"), "redirect pages are not in the sitemap");
+    let statement = read(&public, "accessibility/index.html");
+    assert!(
+        statement.contains("href=\"https://example.github.io/localoffer/glossary/\">glossary</a>"),
+        "{statement}"
+    );
 }
 
 #[test]
