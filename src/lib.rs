@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// What to build and how.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// The site folder (holding `site.toml`).
     pub root: PathBuf,
@@ -37,6 +37,39 @@ pub struct BuildOptions {
     pub write: bool,
     /// Show a progress line.
     pub progress: bool,
+    /// The address the site will be published at, instead of `base_url` in `site.toml`
+    /// (`--base-url`).
+    pub base_url: Option<String>,
+    /// Make the pages for the root of the host whatever the path of the base URL (the preview).
+    pub at_root: bool,
+}
+
+impl BuildOptions {
+    /// Applies `--base-url` and [`BuildOptions::at_root`] to the loaded configuration.
+    pub fn apply_to(&self, config: &mut config::SiteConfig) {
+        if let Some(url) = &self.base_url {
+            config.base_url = url.clone();
+            if !config.base_url.ends_with('/') {
+                config.base_url.push('/');
+            }
+        }
+        config.served_at_root = self.at_root;
+    }
+}
+
+/// Checks a `--base-url` value: a full `http(s)` address. Returns it ending with `/`.
+pub fn parse_base_url(value: &str) -> Result<String, String> {
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    match rest {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !value.contains(['?', '#', ' ']) => Ok(if value.ends_with('/') {
+            value.to_string()
+        } else {
+            format!("{value}/")
+        }),
+        _ => Err(format!(
+            "`{value}` is not a full web address; write the address the site will be published at, for example https://example.github.io/localoffer/"
+        )),
+    }
 }
 
 /// What a build did.
@@ -190,7 +223,8 @@ pub fn build_with_memory(
 
     let (site, found) = serve::memory::load(root, options.drafts, memory.as_deref_mut());
     outcome.diagnostics.extend(found);
-    let Some(site) = site else { return outcome };
+    let Some(mut site) = site else { return outcome };
+    options.apply_to(&mut site.config);
     outcome.diagnostics.extend(check::check_services(&site));
     outcome.diagnostics.extend(check::check_review_dates(&site, today));
     outcome.diagnostics.extend(check::check_past_schedules(&site, today));
@@ -216,8 +250,12 @@ pub fn build_with_memory(
             return outcome;
         }
     };
-    let (assets, found) = output::collect_assets(root, &theme.static_files, site.config.checks.max_asset_kb.saturating_mul(1024));
+    let (mut assets, found) = output::collect_assets(root, &theme.static_files, site.config.checks.max_asset_kb.saturating_mul(1024));
     outcome.diagnostics.extend(found);
+    output::finish_stylesheets(&mut assets, &render::address::Addresses::for_config(&site.config));
+    let (static_files, found) = output::static_files::collect_static(root);
+    outcome.diagnostics.extend(found);
+    outcome.diagnostics.extend(output::static_files::misplaced(root));
     let asset_map: BTreeMap<String, String> = assets.iter().map(|a| (a.url.clone(), a.hashed_url.clone())).collect();
 
     if outcome.diagnostics.has_errors() {
@@ -229,7 +267,8 @@ pub fn build_with_memory(
         outcome.internal_error = Some(message);
         return outcome;
     }
-    let sink = sink.map(|s| &*s);
+    let recorder = sink.map(|s| output::site_root::RecordingSink::new(&*s));
+    let sink = recorder.as_ref().map(|s| s as &dyn Sink);
     let renderer = render::Renderer::new(&site, &theme, &asset_map, today)
         .with_captions(render::video::caption_files(assets.iter().map(|a| (&a.url, &a.bytes))));
     // A page that cannot be written is the system's problem, not the content's: the first
@@ -269,13 +308,25 @@ pub fn build_with_memory(
 
     let site_host = render::postprocess::host_of(&site.config.base_url).unwrap_or("").to_string();
     let calendar_urls = content::events::calendar_urls(&events);
-    let targets = check::LinkTargets::new(&pages, asset_map.keys().cloned().chain(calendar_urls));
-    outcome.diagnostics.extend(check::check_links(&pages, &targets, &site_host));
+    let mut targets = check::LinkTargets::new(&pages, asset_map.keys().cloned().chain(calendar_urls));
+    // A link to a file of static/ (`/.well-known/security.txt`) leads somewhere too.
+    targets
+        .pages
+        .extend(static_files.iter().map(|file| (format!("/{}", file.path), Default::default())));
+    outcome
+        .diagnostics
+        .extend(check::check_links(&pages, &targets, &site.config.base_url));
     let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
     outcome
         .diagnostics
         .extend(check::check_config_links(&site.config, &config_text, &targets));
     outcome.diagnostics.extend(check::check_help_on_every_page(&site, &pages));
+    let (redirects, found) = output::redirects::collect(root, &site);
+    outcome.diagnostics.extend(found);
+    outcome.diagnostics.extend(output::redirects::check(&redirects, &targets));
+    outcome
+        .diagnostics
+        .extend(output::site_root::check_before_writing(&static_files, &pages, &redirects));
     outcome.records = pages;
     let admin = output::cms::admin_files(&site, root);
     outcome.diagnostics.extend(admin.diagnostics);
@@ -284,11 +335,12 @@ pub fn build_with_memory(
     if outcome.diagnostics.has_errors() {
         return outcome;
     }
+    let addresses = render::address::Addresses::for_config(&site.config);
     let headers_file = if site.config.cms.enabled {
         let top_level = top_level_names(&outcome.records, &assets);
-        output::headers::headers_file_with_admin(&site.config.cms, &top_level, &site.config.slots.policy_sources())
+        output::headers::headers_file_with_admin(&site.config.cms, &top_level, &site.config.slots.policy_sources(), &addresses)
     } else {
-        output::headers::headers_file_allowing(&site.config.slots.policy_sources())
+        output::headers::headers_file(&addresses, &site.config.slots.policy_sources())
     };
     let mut extra = vec![
         (
@@ -343,6 +395,14 @@ pub fn build_with_memory(
                 },
                 Err(message) => outcome.internal_error = Some(message),
             },
+        }
+    }
+    if let Some(recorder) = &recorder
+        && outcome.internal_error.is_none()
+    {
+        match output::site_root::write(&renderer, &redirects, &static_files, recorder) {
+            Ok(found) => outcome.diagnostics.extend(found),
+            Err(error) => outcome.internal_error = Some(format!("Cannot write the site: {error}")),
         }
     }
     if let Some(memory) = memory

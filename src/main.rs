@@ -49,6 +49,10 @@ enum Command {
         /// everything in it). Never the site, its sources, a parent of the site, home or /.
         #[arg(long)]
         force: bool,
+        /// The address the site will be published at, instead of base_url in site.toml
+        /// (for example a preview at another address, or a sub-path such as /localoffer/).
+        #[arg(long, short = 'u', value_name = "URL", value_parser = signpost::parse_base_url)]
+        base_url: Option<String>,
     },
     /// Run every check without writing the site.
     Check {
@@ -62,6 +66,10 @@ enum Command {
         /// report/external-links.html and .csv; exit 1 when a link is dead. Uses the network.
         #[arg(long)]
         external: bool,
+        /// The address the site will be published at, instead of base_url in site.toml
+        /// (for example a preview at another address, or a sub-path such as /localoffer/).
+        #[arg(long, short = 'u', value_name = "URL", value_parser = signpost::parse_base_url)]
+        base_url: Option<String>,
     },
     /// Preview the site: build it, serve it on this computer, and rebuild and reload on every change.
     Serve {
@@ -87,6 +95,10 @@ enum Command {
         /// Close a connection that sends no complete request for this many seconds.
         #[arg(long, value_name = "SECONDS", default_value_t = signpost::serve::IDLE_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..=3600))]
         idle_timeout_secs: u64,
+        /// The published address, for canonical links and feeds in the preview (the preview
+        /// itself is always served at / on this computer).
+        #[arg(long, short = 'u', value_name = "URL", value_parser = signpost::parse_base_url)]
+        base_url: Option<String>,
     },
     /// Search the site's index (made by `build`) and print the best matches.
     Search {
@@ -261,6 +273,7 @@ fn main() -> ExitCode {
             poll,
             allow_hosts,
             idle_timeout_secs,
+            base_url,
         } => {
             let root = match site_root(root) {
                 Ok(root) => root,
@@ -273,6 +286,7 @@ fn main() -> ExitCode {
                 log: !quiet,
                 allow_hosts,
                 idle_timeout: std::time::Duration::from_secs(idle_timeout_secs),
+                base_url,
                 ..signpost::serve::ServeOptions::new(&root, port)
             };
             match signpost::serve::serve(&options) {
@@ -322,6 +336,7 @@ fn main() -> ExitCode {
             output,
             drafts,
             force,
+            base_url,
         } => {
             let root = match site_root(root) {
                 Ok(root) => root,
@@ -334,6 +349,8 @@ fn main() -> ExitCode {
                     drafts,
                     write: true,
                     progress: show_progress(quiet),
+                    base_url,
+                    at_root: false,
                 },
                 force,
                 format,
@@ -341,7 +358,12 @@ fn main() -> ExitCode {
                 quiet,
             )
         }
-        Command::Check { root, drafts, external } => {
+        Command::Check {
+            root,
+            drafts,
+            external,
+            base_url,
+        } => {
             let root = match site_root(root) {
                 Ok(root) => root,
                 Err(code) => return code,
@@ -356,6 +378,8 @@ fn main() -> ExitCode {
                     drafts,
                     write: false,
                     progress: show_progress(quiet),
+                    base_url,
+                    at_root: false,
                 },
                 false,
                 format,

@@ -24,12 +24,14 @@ impl LinkTargets {
     }
 }
 
-/// Checks every link written in the Markdown of every page.
-pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site_host: &str) -> Vec<Diagnostic> {
+/// Checks every link written in the Markdown of every page. `site` is the site's address
+/// (`base_url`, or only its host name): full links to it are checked like site addresses, and a
+/// full link to the same host outside the site's path leaves the site.
+pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for page in pages {
         for link in &page.links {
-            let Some((path, fragment)) = resolve(&page.url, &link.href, site_host) else {
+            let Some((path, fragment)) = resolve(&page.url, &link.href, site) else {
                 continue;
             };
             if path.starts_with("/assets/") {
@@ -139,20 +141,25 @@ fn find_page<'a>(targets: &'a LinkTargets, path: &str) -> Option<&'a String> {
 
 /// Turns a link into an absolute site path and an optional fragment; `None` for links that leave
 /// the site (other websites, email, phone).
-fn resolve(page_url: &str, href: &str, site_host: &str) -> Option<(String, Option<String>)> {
+fn resolve(page_url: &str, href: &str, site: &str) -> Option<(String, Option<String>)> {
     let href = href.trim();
     if href.is_empty() {
         return Some((page_url.to_string(), None));
     }
+    let site_host = crate::render::postprocess::host_of(site).unwrap_or(site.trim_end_matches('/'));
     let local = if let Some(host) = crate::render::postprocess::host_of(href) {
         if !host.eq_ignore_ascii_case(site_host) {
             return None;
         }
         let after_scheme = href.split_once("//").map(|(_, rest)| rest).unwrap_or(href);
-        after_scheme
-            .find('/')
-            .map(|i| after_scheme[i..].to_string())
-            .unwrap_or_else(|| "/".to_string())
+        let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
+        // The address of a page is the site's path and then its route.
+        let route = crate::render::address::Addresses::new(site).route_of(path)?;
+        if route.starts_with('/') {
+            route.to_string()
+        } else {
+            format!("/{route}")
+        }
     } else if href.starts_with("//") || href.split(['/', '#', '?']).next().is_some_and(|first| first.contains(':')) {
         return None;
     } else {
@@ -232,6 +239,17 @@ mod tests {
             Some(("/glossary/".into(), None))
         );
         assert_eq!(resolve("/advice/sen/", "https://www.nhs.uk/", host), None);
+        let sub = "https://example.github.io/localoffer/";
+        assert_eq!(
+            resolve("/advice/sen/", "https://example.github.io/localoffer/glossary/#a", sub),
+            Some(("/glossary/".into(), Some("a".into())))
+        );
+        assert_eq!(
+            resolve("/advice/sen/", "https://example.github.io/localoffer", sub),
+            Some(("/".into(), None))
+        );
+        assert_eq!(resolve("/advice/sen/", "https://example.github.io/other-site/", sub), None);
+        assert_eq!(resolve("/advice/sen/", "/glossary/", sub), Some(("/glossary/".into(), None)));
         assert_eq!(resolve("/advice/sen/", "mailto:a@b.org", host), None);
         assert_eq!(resolve("/advice/sen/", "tel:0121", host), None);
     }

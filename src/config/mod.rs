@@ -90,6 +90,10 @@ pub struct SiteConfig {
     /// The browser editor written to `admin/` (off by default).
     #[serde(default)]
     pub cms: cms::CmsConfig,
+    /// Not from `site.toml`: true when the pages are made for the root of the host whatever the
+    /// path of `base_url` (the preview of `signpost serve`); see [`crate::BuildOptions::at_root`].
+    #[serde(skip)]
+    pub served_at_root: bool,
 }
 
 /// Which contact blocks appear on every page.

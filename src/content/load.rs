@@ -3,7 +3,7 @@
 use super::front_matter;
 use super::inside::{SiteFolder, WalkedFile};
 use super::model::*;
-use super::text_fields::{FieldCleaner, FieldLocator};
+use super::text_fields::{FieldCleaner, FieldLocator, Key};
 use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, YouSaidWeDid, locate_comments};
 use super::{is_slug, slugify};
 use crate::config::SiteConfig;
@@ -189,6 +189,9 @@ fn classify(relative: &Path) -> FileKind {
         (Some("events"), _, _) if is_yaml => FileKind::Ignored,
         // read by the search module (crate::search::synonyms)
         (Some("search-synonyms.yaml"), 1, _) => FileKind::Ignored,
+        // read by crate::output::redirects; the files of the published site's top belong in
+        // static/ (reported by crate::output::static_files::misplaced)
+        (Some("redirects.yaml" | "CNAME" | "_redirects" | "_headers"), 1, _) => FileKind::Ignored,
         (Some(name), 1, _) if name == YOU_SAID_WE_DID_FILE => FileKind::YouSaidWeDid,
         (Some(name), 1, _) if name == super::easy_read::PICTURE_LIBRARY_FILE => FileKind::Ignored,
         (_, _, "md") => FileKind::Page,
@@ -449,6 +452,9 @@ impl Loader<'_> {
                     let mut cleaner = FieldCleaner::new(file, locator, &self.config.content.link_schemes);
                     cleaner.page(&mut meta);
                     self.diagnostics.extend(cleaner.diagnostics);
+                    meta.redirect_positions = (0..meta.redirects.len())
+                        .map(|index| locator.find(&[Key::Name("redirects"), Key::Item(index)]))
+                        .collect();
                     self.pages.push(Page {
                         source: SourceRef {
                             file: file.to_string(),

@@ -89,6 +89,13 @@ pub struct PageMeta {
     /// Set for a news item (`content/news/*.md`): its date and attachments.
     #[serde(skip)]
     pub news: Option<super::news::NewsInfo>,
+    /// Old addresses of this page (on the site it replaced, or before it moved): each one is
+    /// published as a redirect to it (see [`crate::output::redirects`]).
+    #[serde(default)]
+    pub redirects: Vec<String>,
+    /// Where each of `redirects` is written in the file (1-based line and column).
+    #[serde(skip)]
+    pub redirect_positions: Vec<(usize, usize)>,
 }
 
 /// What kind of document a page is: most are ordinary pages; some are documents the law asks for.

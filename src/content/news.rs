@@ -142,6 +142,8 @@ pub fn parse(root: &Path, file: &str, parts: &Split<'_>, diagnostics: &mut Vec<D
             date: meta.date,
             attachments,
         }),
+        redirects: Vec::new(),
+        redirect_positions: Vec::new(),
     })
 }
 

@@ -51,7 +51,14 @@ pub fn collect_assets(root: &Path, theme_static: &BTreeMap<String, Vec<u8>>, max
                 return (Vec::new(), problems);
             }
         };
-        let hidden = |relative: &Path| relative.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        // CNAME, _redirects and _headers at the top are reported by static_files::misplaced.
+        let hidden = |relative: &Path| {
+            relative.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.'))
+                || (relative.components().count() == 1
+                    && relative
+                        .file_name()
+                        .is_some_and(|name| matches!(name.to_string_lossy().as_ref(), "CNAME" | "_redirects" | "_headers")))
+        };
         let (found, walk_problems) = site.walk(&folder, &hidden);
         problems.extend(walk_problems);
         for walked in found {
@@ -99,9 +106,52 @@ pub fn collect_assets(root: &Path, theme_static: &BTreeMap<String, Vec<u8>>, max
     (assets, problems)
 }
 
+/// Points every `url(…)` in the stylesheets at the published names of the other assets, under
+/// the site's base path, and renames each changed stylesheet by its new content (so a changed
+/// picture never leaves a cached stylesheet pointing at an old name).
+pub fn finish_stylesheets(assets: &mut [AssetFile], addresses: &crate::render::address::Addresses) {
+    let names: BTreeMap<String, String> = assets
+        .iter()
+        .filter(|a| !a.url.ends_with(".css"))
+        .map(|a| (a.url.clone(), a.hashed_url.clone()))
+        .collect();
+    let rename = |route: &str| {
+        let end = route.find(['?', '#']).unwrap_or(route.len());
+        names.get(&route[..end]).map(|name| format!("{name}{}", &route[end..]))
+    };
+    for asset in assets.iter_mut().filter(|a| a.url.ends_with(".css")) {
+        let Ok(text) = std::str::from_utf8(&asset.bytes) else { continue };
+        let finished = addresses.css(text, rename);
+        if finished != text {
+            asset.bytes = finished.into_bytes();
+            asset.hashed_url = hashed_name(&asset.url, &asset.bytes);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::hashed_name;
+
+    #[test]
+    fn stylesheets_point_at_published_names_under_the_base_path() {
+        let picture = super::AssetFile {
+            url: "/assets/bg.png".into(),
+            hashed_url: "/assets/bg.0123456789.png".into(),
+            bytes: vec![1],
+        };
+        let css = b"a{background:url('/assets/bg.png')}".to_vec();
+        let sheet = super::AssetFile {
+            url: "/assets/own.css".into(),
+            hashed_url: hashed_name("/assets/own.css", &css),
+            bytes: css,
+        };
+        let before = sheet.hashed_url.clone();
+        let mut assets = vec![picture, sheet];
+        super::finish_stylesheets(&mut assets, &crate::render::address::Addresses::new("https://a.example/lo/"));
+        assert_eq!(assets[1].bytes, b"a{background:url('/lo/assets/bg.0123456789.png')}");
+        assert_ne!(assets[1].hashed_url, before, "a changed stylesheet gets a new name");
+    }
 
     #[test]
     fn hash_goes_before_the_extension() {

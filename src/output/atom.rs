@@ -54,8 +54,8 @@ fn newest_first(site: &Site) -> Vec<(&Page, &NewsInfo)> {
 
 /// One feed at `self_url` of `items`, newest first.
 fn feed_xml(site: &Site, title: &str, self_url: &str, items: &[(&Page, &NewsInfo)]) -> String {
-    let base = site.config.base_url.trim_end_matches('/');
-    let absolute = |url: &str| format!("{base}{url}");
+    let addresses = crate::render::address::Addresses::new(&site.config.base_url);
+    let absolute = |url: &str| addresses.absolute(url);
     let updated = items.first().map(|(_, news)| news.date).unwrap_or(Date::today());
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"");
     xml.push_str(&format!(" xml:lang=\"{}\">\n", text(&site.config.language)));

@@ -77,22 +77,19 @@ pub fn cache_control(path: &str) -> &'static str {
 /// The `_headers` file for Netlify and Cloudflare Pages. Both apply every rule whose pattern
 /// matches, and join a header given by two rules, so each header is given once: the security
 /// headers for every address, and a long cache lifetime for the hashed assets. Pages keep the
-/// hosts' own short default (`max-age=0, must-revalidate`).
-pub fn headers_file() -> String {
-    headers_file_allowing(&[])
-}
-
-/// [`headers_file`] with the policy allowing `hosts` (see [`security_headers_allowing`]).
-pub fn headers_file_allowing(hosts: &[String]) -> String {
+/// hosts' own short default (`max-age=0, must-revalidate`). The patterns are under the site's
+/// base path (`/localoffer/*` for a site published at `…/localoffer/`), and the policy also
+/// allows `hosts` (the slots' hosts, see [`security_headers_allowing`]).
+pub fn headers_file(addresses: &crate::render::address::Addresses, hosts: &[String]) -> String {
     let mut text = String::from(
         "# Security headers for Netlify and Cloudflare Pages, written by Signpost.\n\
          # Other hosts: see docs/hosting.md in the Signpost repository for nginx, Apache and IIS.\n",
     );
-    text.push_str("/*\n");
+    text.push_str(&format!("{}\n", addresses.local("/*")));
     for (name, value) in security_headers_allowing(hosts) {
         text.push_str(&format!("  {name}: {value}\n"));
     }
-    text.push_str(&format!("\n{ASSET_PATTERN}\n  Cache-Control: {ASSET_CACHE}\n"));
+    text.push_str(&format!("\n{}\n  Cache-Control: {ASSET_CACHE}\n", addresses.local(ASSET_PATTERN)));
     text
 }
 
@@ -193,24 +190,29 @@ pub fn admin_content_security_policy_meta(cms: &CmsConfig) -> String {
 /// given by two matching rules, and two policies joined both apply, so the site's policy cannot
 /// be given for `/*`: it is given for the home page and each top-level name the site has
 /// (`top_level`, such as `services` or `sitemap.xml`), and the admin page gets its own.
-pub fn headers_file_with_admin(cms: &CmsConfig, top_level: &[String], hosts: &[String]) -> String {
+pub fn headers_file_with_admin(
+    cms: &CmsConfig,
+    top_level: &[String],
+    hosts: &[String],
+    addresses: &crate::render::address::Addresses,
+) -> String {
     let mut text = String::from(
         "# Security headers for Netlify and Cloudflare Pages, written by Signpost.\n\
          # Other hosts: see docs/hosting.md in the Signpost repository for nginx, Apache and IIS.\n\
          # The admin page (/admin/, the browser editor) has its own Content-Security-Policy.\n",
     );
-    text.push_str("/*\n");
+    text.push_str(&format!("{}\n", addresses.local("/*")));
     for (name, value) in security_headers() {
         if name != "Content-Security-Policy" {
             text.push_str(&format!("  {name}: {value}\n"));
         }
     }
     let policy = content_security_policy_allowing(hosts);
-    let mut patterns = vec!["/".to_string()];
+    let mut patterns = vec![addresses.local("/")];
     for name in top_level.iter().filter(|n| n.as_str() != crate::output::cms::ADMIN_DIR) {
-        patterns.push(format!("/{name}"));
+        patterns.push(addresses.local(&format!("/{name}")));
         if !name.contains('.') {
-            patterns.push(format!("/{name}/*"));
+            patterns.push(addresses.local(&format!("/{name}/*")));
         }
     }
     for pattern in patterns {
@@ -218,10 +220,10 @@ pub fn headers_file_with_admin(cms: &CmsConfig, top_level: &[String], hosts: &[S
     }
     text.push_str(&format!(
         "\n{}*\n  Content-Security-Policy: {}\n",
-        crate::output::cms::ADMIN_PREFIX,
+        addresses.local(crate::output::cms::ADMIN_PREFIX),
         admin_content_security_policy(cms)
     ));
-    text.push_str(&format!("\n{ASSET_PATTERN}\n  Cache-Control: {ASSET_CACHE}\n"));
+    text.push_str(&format!("\n{}\n  Cache-Control: {ASSET_CACHE}\n", addresses.local(ASSET_PATTERN)));
     text
 }
 
@@ -244,7 +246,12 @@ mod tests {
             "{admin}"
         );
         assert!(!admin_content_security_policy_meta(&cms).contains("frame-ancestors"));
-        let file = headers_file_with_admin(&cms, &["services".to_string(), "sitemap.xml".to_string(), "admin".to_string()], &[]);
+        let file = headers_file_with_admin(
+            &cms,
+            &["services".to_string(), "sitemap.xml".to_string(), "admin".to_string()],
+            &[],
+            &crate::render::address::Addresses::new("https://a.example/"),
+        );
         assert!(
             file.contains("\n/services/*\n  Content-Security-Policy: ") && file.contains("\n/sitemap.xml\n"),
             "{file}"
@@ -276,7 +283,7 @@ mod tests {
 
     #[test]
     fn the_headers_file_gives_each_header_once_for_every_address() {
-        let text = headers_file();
+        let text = headers_file(&crate::render::address::Addresses::new("https://a.example/"), &[]);
         let blocks: Vec<&str> = text.split("\n\n").collect();
         assert_eq!(blocks.len(), 2, "{text}");
         assert!(blocks[0].contains("\n/*\n  Content-Security-Policy: default-src 'self';"), "{text}");
@@ -285,6 +292,9 @@ mod tests {
         assert!(!blocks[0].contains("Cache-Control"), "pages keep the host's short default");
         assert_eq!(blocks[1], "/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n");
         assert_eq!(cache_control("/assets/site.0123456789.css"), ASSET_CACHE);
+        let sub = headers_file(&crate::render::address::Addresses::new("https://a.example/localoffer/"), &[]);
+        assert!(sub.contains("\n/localoffer/*\n  Content-Security-Policy:"), "{sub}");
+        assert!(sub.contains("\n/localoffer/assets/*\n  Cache-Control:"), "{sub}");
         assert_eq!(cache_control("/advice/"), PAGE_CACHE);
     }
 
@@ -297,7 +307,10 @@ mod tests {
         assert!(policy.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://cdn.reachdeck.com;"));
         assert!(policy.starts_with("default-src 'self'; ") && policy.contains("object-src 'none'; base-uri 'self'; form-action 'self'"));
         assert_eq!(content_security_policy_allowing(&[]), content_security_policy());
-        assert!(headers_file_allowing(&hosts).contains(&format!("Content-Security-Policy: {policy}\n")));
+        assert!(
+            headers_file(&crate::render::address::Addresses::new("https://a.example/"), &hosts)
+                .contains(&format!("Content-Security-Policy: {policy}\n"))
+        );
         assert!(!content_security_policy_meta_allowing(&hosts).contains("frame-ancestors"));
     }
 

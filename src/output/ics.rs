@@ -69,7 +69,7 @@ fn ical_date(date: Date) -> String {
 
 fn vevent(event: &Event, events: &Events, base_url: &str, host: &str, stamp: Date) -> Vec<String> {
     let start = event.rule.starts;
-    let url = format!("{}{}", base_url.trim_end_matches('/'), event.url);
+    let url = crate::render::address::Addresses::new(base_url).absolute(&event.url);
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}@{}", event.id, if host.is_empty() { "signpost" } else { host }),

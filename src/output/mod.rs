@@ -10,9 +10,12 @@ pub mod headers;
 pub mod ics;
 pub mod openreferral;
 pub mod publish;
+pub mod redirects;
+pub mod site_root;
 mod sitemap;
+pub mod static_files;
 mod system;
 
-pub use assets::{AssetFile, collect_assets};
+pub use assets::{AssetFile, collect_assets, finish_stylesheets};
 pub use publish::{StagedFolder, publish, tidy};
 pub use sitemap::{robots_txt, sitemap_xml};

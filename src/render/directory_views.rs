@@ -41,12 +41,16 @@ pub struct NeedLink {
 }
 
 impl NeedLink {
-    /// The link for `need`.
+    /// The link for `need`; "all needs" has no page of its own, so it links to the whole directory.
     pub fn new(need: Need) -> Self {
         NeedLink {
             id: need.id(),
             broad: need.is_broad_area(),
-            url: need_url(need.id()),
+            url: if need == Need::All {
+                crate::content::SERVICES_URL.to_string()
+            } else {
+                need_url(need.id())
+            },
         }
     }
 }

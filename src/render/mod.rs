@@ -2,6 +2,7 @@
 //! Pages are rendered in parallel; each page is handed to a sink as soon as it is finished, so the
 //! whole site is never held in memory at once.
 
+pub mod address;
 mod browse;
 pub mod directory_views;
 pub mod easy_read;
@@ -11,6 +12,7 @@ pub mod markdown;
 pub mod news;
 pub mod postprocess;
 pub mod raw_html;
+mod redirect_pages;
 mod search_page;
 pub mod theme;
 pub mod url_safety;
@@ -125,6 +127,11 @@ impl<'a> Renderer<'a> {
         self
     }
 
+    /// How this render turns routes into addresses.
+    pub fn addresses(&self) -> &address::Addresses {
+        &self.post.addresses
+    }
+
     /// Prepares rendering of `site` with `theme`; `assets` maps asset addresses to hashed ones.
     pub fn new(site: &'a Site, theme: &'a Theme, assets: &'a BTreeMap<String, String>, today: Date) -> Self {
         let mut tera = theme.tera.clone();
@@ -189,6 +196,7 @@ impl<'a> Renderer<'a> {
             site_host,
             external_link_text: escape_html(theme.string("external_link")),
             link_schemes: &site.config.content.link_schemes,
+            addresses: address::Addresses::for_config(&site.config),
         };
         Renderer {
             site,

@@ -1,7 +1,13 @@
 //! The last pass over every finished page, with lol_html: marks links to other websites for
 //! screen-reader users, points asset addresses at their content-hashed names, and records the
-//! facts the checks need (element ids, contact blocks present, images without alt text).
+//! facts the checks need (element ids, contact blocks present, images without alt text). Last,
+//! every route in an address attribute becomes the site's address ([`Addresses::local`]), so
+//! templates and Markdown write routes (`/services/`) whatever path the site is published at.
 
+/// The attributes that hold one address each and get the base path.
+const ADDRESS_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "poster", "data"];
+
+use super::address::Addresses;
 use super::url_safety::check_attribute;
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
@@ -19,6 +25,8 @@ pub struct PostProcessor<'a> {
     /// The link schemes the site allows (`[content] link_schemes`); any address attribute with
     /// another scheme is taken out of the page and reported.
     pub link_schemes: &'a [String],
+    /// How routes become the site's addresses.
+    pub addresses: Addresses,
 }
 
 /// Facts about a finished page that the checks use.
@@ -47,6 +55,14 @@ fn strip_query(url: &str) -> &str {
 }
 
 impl PostProcessor<'_> {
+    /// True when a full address on the site's host is under the site's path (another project
+    /// site on `example.github.io` is another website).
+    fn within_site(&self, href: &str) -> bool {
+        let after_scheme = href.split_once("//").map(|(_, rest)| rest).unwrap_or(href);
+        let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
+        self.addresses.route_of(path).is_some()
+    }
+
     /// Rewrites `html` and returns it with the facts found in it.
     pub fn run(&self, html: &str) -> Result<(String, PageFacts), String> {
         let facts = RefCell::new(PageFacts::default());
@@ -107,7 +123,8 @@ impl PostProcessor<'_> {
                         el.set_attribute("href", &new)?;
                         return Ok(());
                     }
-                    let external = el.tag_name() == "a" && host_of(&href).is_some_and(|host| !host.eq_ignore_ascii_case(&self.site_host));
+                    let external = el.tag_name() == "a"
+                        && host_of(&href).is_some_and(|host| !host.eq_ignore_ascii_case(&self.site_host) || !self.within_site(&href));
                     if external {
                         let class = match el.get_attribute("class") {
                             Some(existing) if !existing.split_whitespace().any(|c| c == "external") => format!("{existing} external"),
@@ -120,6 +137,24 @@ impl PostProcessor<'_> {
                             ContentType::Html,
                         );
                     }
+                    Ok(())
+                }))
+                .append_element_content_handler(element!("*", |el| {
+                    for name in ADDRESS_ATTRIBUTES {
+                        if let Some(value) = el.get_attribute(name) {
+                            let address = self.addresses.local(&value);
+                            if address != value {
+                                el.set_attribute(name, &address)?;
+                            }
+                        }
+                    }
+                    if let Some(value) = el.get_attribute("srcset") {
+                        el.set_attribute("srcset", &self.addresses.srcset(&value))?;
+                    }
+                    Ok(())
+                }))
+                .append_element_content_handler(element!("html", |el| {
+                    el.set_attribute("data-base", self.addresses.base_path())?;
                     Ok(())
                 })),
         )
@@ -138,7 +173,24 @@ mod tests {
             site_host: "localoffer.example.org".into(),
             external_link_text: "(opens another website)".into(),
             link_schemes: Box::leak(crate::config::ContentConfig::default().link_schemes.into_boxed_slice()),
+            addresses: Addresses::new("https://localoffer.example.org/"),
         }
+    }
+
+    #[test]
+    fn routes_get_the_base_path_after_assets_are_hashed() {
+        let mut assets = BTreeMap::new();
+        assets.insert("/assets/site.css".to_string(), "/assets/site.0123456789.css".to_string());
+        let mut post = processor(&assets);
+        post.addresses = Addresses::new("https://example.github.io/localoffer/");
+        post.site_host = "example.github.io".into();
+        let (html, _) = post
+            .run(r##"<html lang="en"><a href="https://example.github.io/localoffer/x/">Here</a><a href="https://example.github.io/other/">Other</a><link rel="stylesheet" href="/assets/site.css"><a href="/services/">S</a><a href="#x">X</a><a href="https://nhs.uk/">N</a><form action="/search/"></form><img alt="" src="/assets/a.png" srcset="/assets/a.png 1x, /assets/b.png 2x"></html>"##)
+            .unwrap();
+        assert_eq!(
+            html,
+            r##"<html lang="en" data-base="/localoffer/"><a href="https://example.github.io/localoffer/x/">Here</a><a href="https://example.github.io/other/" class="external">Other <span class="visually-hidden">(opens another website)</span></a><link rel="stylesheet" href="/localoffer/assets/site.0123456789.css"><a href="/localoffer/services/">S</a><a href="#x">X</a><a href="https://nhs.uk/" class="external">N <span class="visually-hidden">(opens another website)</span></a><form action="/localoffer/search/"></form><img alt="" src="/localoffer/assets/a.png" srcset="/localoffer/assets/a.png 1x, /localoffer/assets/b.png 2x"></html>"##
+        );
     }
 
     #[test]

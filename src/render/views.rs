@@ -226,7 +226,7 @@ impl<'a> PageView<'a> {
 
 /// The absolute address of a site address.
 pub fn canonical(config: &SiteConfig, url: &str) -> String {
-    format!("{}{}", config.base_url.trim_end_matches('/'), url)
+    super::address::Addresses::new(&config.base_url).absolute(url)
 }
 
 /// A child page in a section listing.

@@ -34,6 +34,7 @@ pub fn write_reports(root: &Path, output: &Path, drafts: bool, force: bool, toda
         drafts,
         write: false,
         progress: false,
+        ..Default::default()
     });
     if let Some(message) = outcome.internal_error {
         return Err(message);

@@ -115,7 +115,8 @@ impl BuildMemory {
     pub fn quick_service_pages(&mut self, options: &crate::BuildOptions) -> Option<Vec<(String, String)>> {
         let base = self.previous.as_ref()?;
         let (site, found) = content::load_site_cached(&options.root, options.drafts, Some(&mut self.cache));
-        let site = site?;
+        let mut site = site?;
+        options.apply_to(&mut site.config);
         if found.iter().any(|d| d.severity == crate::diagnostic::Severity::Error)
             || site.pages != base.site.pages
             || site.services.len() != base.site.services.len()
@@ -137,7 +138,8 @@ impl BuildMemory {
         let today = Date::today();
         let theme = crate::render::Theme::load(&options.root, &site.config).ok()?;
         let limit = site.config.checks.max_asset_kb.saturating_mul(1024);
-        let (assets, _) = crate::output::collect_assets(&options.root, &theme.static_files, limit);
+        let (mut assets, _) = crate::output::collect_assets(&options.root, &theme.static_files, limit);
+        crate::output::finish_stylesheets(&mut assets, &crate::render::address::Addresses::for_config(&site.config));
         let asset_map: BTreeMap<String, String> = assets.iter().map(|a| (a.url.clone(), a.hashed_url.clone())).collect();
         if BuildMemory::key(&site, today, &asset_map) != base.key {
             return None;

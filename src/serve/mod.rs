@@ -53,6 +53,9 @@ pub struct ServeOptions {
     pub idle_timeout: Duration,
     /// How many connections are served at once; more wait until one closes.
     pub max_connections: usize,
+    /// `--base-url`: the published address for canonical links and feeds (the preview itself is
+    /// always served at `/`).
+    pub base_url: Option<String>,
 }
 
 /// How long a connection may go without sending a complete request, by default.
@@ -75,6 +78,7 @@ impl ServeOptions {
             allow_hosts: Vec::new(),
             idle_timeout: IDLE_TIMEOUT,
             max_connections: MAX_CONNECTIONS,
+            base_url: None,
         }
     }
 }
@@ -168,7 +172,7 @@ pub fn start(options: &ServeOptions) -> Result<ServeHandle, String> {
     // the first page is served) is rebuilt, not missed.
     let (trigger, changes) = mpsc::channel();
     let watcher = watch::watch(&root, options.poll, trigger.clone())?;
-    let mut preview = Preview::new(&root, options.drafts, &folder);
+    let mut preview = Preview::new(&root, options.drafts, &folder).with_base_url(options.base_url.clone());
     let report = preview.rebuild(true);
     memory::give_back_freed_memory();
     if options.log {

@@ -95,12 +95,22 @@ impl Preview {
                 drafts,
                 write: true,
                 progress: false,
+                base_url: None,
+                // The preview server serves the site at `/` whatever the base URL's path.
+                at_root: true,
             },
             folder: folder.to_path_buf(),
             memory: BuildMemory::new(),
             files: None,
             search: None,
         }
+    }
+
+    /// Uses `base_url` (`--base-url`) instead of `site.toml`'s for the absolute addresses
+    /// (canonical links, sitemap, feeds); the preview's pages are still made for `/`.
+    pub fn with_base_url(mut self, base_url: Option<String>) -> Preview {
+        self.options.base_url = base_url;
+        self
     }
 
     /// The folder the preview is written to.

@@ -121,6 +121,8 @@ const PAGES = [
   { name: "what's on with filters used", url: '/whats-on/', act: useEventFilters },
   { name: 'event', url: '/whats-on/0-19-health-send-drop-in/' },
   { name: '404', url: '/no-such-page/', status: 404 },
+  // An old address (content/redirects.yaml): its page sends the browser on by itself.
+  { name: 'old address (redirect page)', url: '/send/short-breaks/', redirectsTo: '/services/short-breaks/' },
 ];
 
 async function useFilters(page) {
@@ -267,7 +269,7 @@ try {
       const seen = watch(page);
       let problem = '';
       try {
-        const response = await page.goto(server.origin + spec.url, { waitUntil: 'load' });
+        const response = await page.goto(server.origin + spec.url, { waitUntil: spec.redirectsTo ? 'commit' : 'load' });
         if (response.status() !== (spec.status || 200)) problem = `status ${response.status()}`;
         if (!response.headers()['content-security-policy']) {
           // With the admin page (/admin/, its own policy), _headers gives the site's policy for
@@ -277,6 +279,11 @@ try {
           const adminSite = fs.existsSync(path.join(site, 'admin', 'index.html'));
           const metaOnly = spec.status === 404 && adminSite && meta && pagePolicy.startsWith(meta);
           if (!metaOnly) problem = 'no CSP header';
+        }
+        if (spec.redirectsTo) {
+          await page.waitForURL(server.origin + spec.redirectsTo, { timeout: 10_000 });
+          await page.waitForLoadState('load');
+          visitedKinds.add('redirect');
         }
         const kind = () => page.evaluate(() => (/page-([a-z-]+)/.exec(document.body.className) || [])[1]);
         for (const k of [await kind()]) if (k) visitedKinds.add(k);

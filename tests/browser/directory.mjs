@@ -3,9 +3,10 @@
 // category page (by age, need, cost and delivery, with the count announced in a polite live
 // region) and the shortlist (add on a service page, list, share link, remove).
 //
-// Usage: node tests/browser/directory.mjs SITE_DIR   (SITE_DIR: `signpost build --root tests/fixtures/valid`)
+// Usage: node tests/browser/directory.mjs SITE_DIR [--base-path /localoffer/]
+//        (SITE_DIR: `signpost build --root tests/fixtures/valid`, with --base-url for a sub-path)
 // Exit status: 0 all passed; 1 a check failed; 2 the harness could not run.
-import { serveStatic, launchChromium } from './lib.mjs';
+import { serveStatic, launchChromium, basePath } from './lib.mjs';
 
 const site = process.argv[2];
 if (!site) {
@@ -32,10 +33,11 @@ async function announced(page) {
   return page.$eval('[data-filter-status]', (el) => el.textContent);
 }
 
+const BASE = basePath();
 let server;
 let browser;
 try {
-  server = await serveStatic(site);
+  server = await serveStatic(site, { prefix: BASE });
   browser = await launchChromium();
 } catch (error) {
   console.error(`directory: ${error.message}`);
@@ -44,7 +46,7 @@ try {
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.origin}/services/short-breaks/`);
+  await page.goto(`${server.site}/services/short-breaks/`);
   check(await page.isVisible('form[data-filters]'), 'the filter form appears with JavaScript');
   check((await announced(page)) === '', 'nothing is announced before the first change');
   check((await visibleCards(page)).length === 2, 'both short breaks are listed at first');
@@ -80,23 +82,30 @@ try {
   check((await announced(page)) === 'Showing 2 of 2 services', 'clearing is announced');
 
   // Shortlist.
-  await page.goto(`${server.origin}/services/splash-club/`);
+  await page.goto(`${server.site}/services/splash-club/`);
   const toggle = page.locator('.shortlist-toggle__button');
   check((await toggle.getAttribute('aria-pressed')) === 'false', 'the shortlist button starts unpressed');
   await toggle.click();
   check((await toggle.getAttribute('aria-pressed')) === 'true', 'pressing it adds the service');
   check((await toggle.textContent()) === 'Added to my shortlist', 'its label says so');
+  const toShortlist = await page.$eval('.shortlist-toggle__link', (a) => new URL(a.href).pathname);
+  check(toShortlist === `${BASE}shortlist/`, `the link to the shortlist is under the site's path (${toShortlist})`);
 
-  await page.goto(`${server.origin}/shortlist/`);
+  await page.goto(`${server.site}/shortlist/`);
   const names = await page.$$eval('[data-shortlist-list] h2 a', (links) => links.map((a) => a.textContent));
   check(JSON.stringify(names) === JSON.stringify(['Splash Club swimming']), 'the shortlist page lists the saved service');
   check(!(await page.isVisible('[data-shortlist-nojs]')), 'the no-JavaScript message is hidden');
   const link = await page.inputValue('#shortlist-link');
-  check(link.endsWith('/shortlist/?ids=splash-club'), `the share link carries the ids (${link})`);
+  check(link === `${server.site}/shortlist/?ids=splash-club`, `the share link carries the ids (${link})`);
+  const listed = await page.$eval('[data-shortlist-list] h2 a', (a) => new URL(a.href).pathname);
+  check(listed === `${BASE}services/splash-club/`, `the shortlisted service's link is under the site's path (${listed})`);
+  const opened = await (await browser.newContext()).newPage();
+  const response = await opened.goto(`${server.origin}${listed}`);
+  check(response && response.status() === 200, 'the shortlisted service\'s link opens its page');
 
   const other = await browser.newContext();
   const shared = await other.newPage();
-  await shared.goto(`${server.origin}/shortlist/?ids=speech-therapy,splash-club,no-such-service`);
+  await shared.goto(`${server.site}/shortlist/?ids=speech-therapy,splash-club,no-such-service`);
   const sharedNames = await shared.$$eval('[data-shortlist-list] h2 a', (links) => links.map((a) => a.textContent));
   check(JSON.stringify(sharedNames) === JSON.stringify(['Speech therapy', 'Splash Club swimming']), 'a shared link opens the same list elsewhere');
 

@@ -1,6 +1,9 @@
 // Shared helpers for Signpost's browser tests:
-//   - serveStatic(dir): a tiny static file server on 127.0.0.1 (random port) that behaves like a
-//     typical static host (pretty URLs, /404.html with status 404, no path escapes).
+//   - serveStatic(dir, { prefix }): a tiny static file server on 127.0.0.1 (random port) that
+//     behaves like a typical static host (pretty URLs, /404.html with status 404, no path
+//     escapes); with a prefix ('/localoffer/') it serves dir only under that path, like a GitHub
+//     Pages project site, and answers 404 everywhere else.
+//   - basePath(args): the sub-path a test's site was built for (--base-path or SIGNPOST_BASE_PATH).
 //   - launchChromium(): headless Debian Chromium through playwright-core (no browser download).
 //   - findHtmlFiles(dir) / fileToUrlPath(rel): list a built site's pages and their URLs.
 import http from 'node:http';
@@ -100,11 +103,20 @@ export async function resolveRequest(root, rawUrl) {
   return { status: 200, file: real };
 }
 
+/** The sub-path a site was built for: `--base-path P` in args, else SIGNPOST_BASE_PATH, else '/'. */
+export function basePath(args = process.argv.slice(2)) {
+  const i = args.indexOf('--base-path');
+  const value = (i >= 0 ? args[i + 1] : null) || process.env.SIGNPOST_BASE_PATH || '/';
+  const trimmed = value.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
 /**
- * Serve `dir` on 127.0.0.1 with an OS-chosen port.
- * Resolves to { server, port, origin, close() }.
+ * Serve `dir` on 127.0.0.1 with an OS-chosen port (or `port`), under `prefix` (default '/').
+ * Resolves to { server, port, origin, site, close() }; `site` is the origin plus the prefix
+ * without its last '/', so `${site}/search/` is the search page.
  */
-export async function serveStatic(dir) {
+export async function serveStatic(dir, { prefix = '/', port: wanted = 0 } = {}) {
   const root = await fsp.realpath(path.resolve(dir));
   const notFoundPage = path.join(root, '404.html');
 
@@ -115,9 +127,24 @@ export async function serveStatic(dir) {
         res.end('Method not allowed\n');
         return;
       }
-      const r = await resolveRequest(root, req.url || '/');
+      let wantedUrl = req.url || '/';
+      if (prefix !== '/') {
+        const bare = prefix.slice(0, -1);
+        if (wantedUrl === bare || wantedUrl.startsWith(bare + '?')) {
+          res.writeHead(301, { Location: prefix + wantedUrl.slice(bare.length) });
+          res.end();
+          return;
+        }
+        if (!wantedUrl.startsWith(prefix)) {
+          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end('Not found (outside ' + prefix + ')\n');
+          return;
+        }
+        wantedUrl = '/' + wantedUrl.slice(prefix.length);
+      }
+      const r = await resolveRequest(root, wantedUrl);
       if (r.status === 301) {
-        res.writeHead(301, { Location: r.location });
+        res.writeHead(301, { Location: (prefix === '/' ? '' : prefix.slice(0, -1)) + r.location });
         res.end();
         return;
       }
@@ -149,13 +176,14 @@ export async function serveStatic(dir) {
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(wanted, '127.0.0.1', resolve);
   });
   const { port } = server.address();
   return {
     server,
     port,
     origin: `http://127.0.0.1:${port}`,
+    site: `http://127.0.0.1:${port}${prefix.slice(0, -1)}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -4,11 +4,12 @@
 // without JavaScript, and (with --signpost and --root) that the browser's top 5 match
 // `signpost search` (the tantivy index) for at least 9 in 10 queries.
 //
-// Usage: node tests/browser/search.mjs SITE_DIR [--signpost BIN --root SITE_ROOT]
+// Usage: node tests/browser/search.mjs SITE_DIR [--signpost BIN --root SITE_ROOT] [--base-path /localoffer/]
+// (--base-path, or SIGNPOST_BASE_PATH: the site was built for that sub-path and is served there.)
 // Exit status: 0 all passed; 1 a test failed; 2 the harness could not run.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { serveStatic, launchChromium } from './lib.mjs';
+import { serveStatic, launchChromium, basePath } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -23,6 +24,9 @@ if (!site) {
 }
 const signpostBin = option('--signpost');
 const siteRoot = option('--root');
+const BASE = basePath(args);
+// A page's address on the test server -> the site route it shows ('/localoffer/x/' -> '/x/').
+const route = (pathname) => (pathname.startsWith(BASE) ? '/' + pathname.slice(BASE.length) : `outside ${BASE}: ${pathname}`);
 
 const AGREEMENT_QUERIES = [
   'respite', 'short breaks', 'autism', 'speech therapy', 'speech and language therapy', 'swimming', 'ehcp', 'sendiass',
@@ -49,7 +53,7 @@ function assert(condition, message) {
 let srv;
 let browser;
 try {
-  srv = await serveStatic(site);
+  srv = await serveStatic(site, { prefix: BASE });
   browser = await launchChromium();
 } catch (error) {
   console.error(`search: cannot start: ${error.message}`);
@@ -66,7 +70,7 @@ const status = page.locator('[data-search-status]');
 const results = page.locator('[data-search-results] > li');
 
 async function open() {
-  await page.goto(`${srv.origin}/search/`, { waitUntil: 'load' });
+  await page.goto(`${srv.site}/search/`, { waitUntil: 'load' });
 }
 // Types a query the way a person does and waits for the announcement to change.
 async function typeQuery(text) {
@@ -87,13 +91,13 @@ async function typeQuery(text) {
   await page.waitForTimeout(400);
 }
 async function resultUrls() {
-  return page.locator('[data-search-results] > li h2 a').evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
+  return page.locator('[data-search-results] > li h2 a').evaluateAll((links) => links.map((a) => new URL(a.href).pathname)).then((paths) => paths.map(route));
 }
 
 await test('the search page has a labelled search form', async () => {
   await open();
-  const form = page.locator('form[role="search"][action="/search/"][method="get"]');
-  assert((await form.count()) === 1, 'no <form role="search" action="/search/" method="get">');
+  const form = page.locator(`form[role="search"][action="${BASE}search/"][method="get"]`);
+  assert((await form.count()) === 1, `no <form role="search" action="${BASE}search/" method="get">`);
   const box = page.getByLabel(/looking for|search/i).first();
   assert(await box.isVisible(), 'the search box has no visible label');
   assert((await page.locator('[data-search-status][role="status"][aria-live="polite"]').count()) === 1, 'no live region');
@@ -235,7 +239,7 @@ await test('the search page with results passes axe-core', async () => {
 });
 
 await test('a query in the address is searched on arrival', async () => {
-  await page.goto(`${srv.origin}/search/?q=respite`, { waitUntil: 'load' });
+  await page.goto(`${srv.site}/search/?q=respite`, { waitUntil: 'load' });
   await page.waitForTimeout(800);
   assert((await results.count()) > 0, 'no results for ?q=respite');
 });
@@ -243,8 +247,8 @@ await test('a query in the address is searched on arrival', async () => {
 await test('without JavaScript the page offers the A to Z and the categories', async () => {
   const plain = await browser.newContext({ javaScriptEnabled: false });
   const p = await plain.newPage();
-  await p.goto(`${srv.origin}/search/?q=respite`, { waitUntil: 'load' });
-  const links = await p.locator('.search-browse a').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+  await p.goto(`${srv.site}/search/?q=respite`, { waitUntil: 'load' });
+  const links = (await p.locator('.search-browse a').evaluateAll((as) => as.map((a) => new URL(a.href).pathname))).map(route);
   await plain.close();
   assert(links.includes('/services/'), 'no link to /services/');
   assert(links.filter((l) => /^\/services\/[a-z0-9-]+\/$/.test(l)).length >= 2, `too few category links: ${links}`);

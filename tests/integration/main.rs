@@ -21,6 +21,7 @@ mod output_safety;
 mod outside_site;
 mod plain_language;
 mod properties;
+mod publish_anywhere;
 mod report;
 mod search;
 mod search_words;

@@ -223,6 +223,7 @@ fn assert_same_as_clean_build(root: &Path, step: &str) {
         drafts: false,
         write: true,
         progress: false,
+        ..Default::default()
     });
     assert!(
         !outcome.diagnostics.has_errors(),

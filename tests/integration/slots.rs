@@ -84,7 +84,7 @@ fn slots_appear_on_every_page_the_policy_allows_their_host_and_nothing_else_chan
     assert!(headers.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://cdn.reachdeck.com;"));
     assert_eq!(
         read(&plain, "_headers"),
-        signpost::output::headers::headers_file(),
+        signpost::output::headers::headers_file(&signpost::render::address::Addresses::new("https://slots.example/"), &[]),
         "no slots: the default headers"
     );
 }

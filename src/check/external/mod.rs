@@ -114,6 +114,7 @@ pub fn check_site(root: &Path, drafts: bool) -> Result<ExternalReport, Vec<Diagn
         drafts,
         write: false,
         progress: false,
+        ..Default::default()
     };
     let outcome = crate::build_into(&options, Some(&mut capture));
     let html = capture.pages.into_inner().unwrap_or_default();

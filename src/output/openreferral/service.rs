@@ -13,7 +13,7 @@ pub(super) fn service_json(site: &Site, service: &Service, id: &str, need_name: 
     let record = &service.record;
     let organization_id = stable_uuid("organization", &record.provider);
     let base = site.config.base_url.trim_end_matches('/');
-    let page = format!("{base}{}", service.url);
+    let page = crate::render::address::Addresses::new(&site.config.base_url).absolute(&service.url);
     let mut description = record.summary.trim().to_string();
     if let Some(more) = record.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         let text = crate::content::plain_text::markdown_to_text_at(more, base);

@@ -6,6 +6,13 @@
 
   var STORE = 'signpost-shortlist';
 
+  // The site's path on its host ('/' or '/localoffer/') from <html data-base>, so a route
+  // ('/shortlist/') becomes the address under it.
+  function siteAddress(route) {
+    var base = document.documentElement.getAttribute('data-base') || '/';
+    return base + String(route).replace(/^\//, '');
+  }
+
   // ---------- Filters on category pages ----------
 
   function setUpFilters(form) {
@@ -122,7 +129,7 @@
     button.type = 'button';
     button.className = 'print-button shortlist-toggle__button';
     var link = document.createElement('a');
-    link.href = '/shortlist/';
+    link.href = siteAddress('/shortlist/');
     link.textContent = holder.getAttribute('data-link');
     link.className = 'shortlist-toggle__link';
 
@@ -183,7 +190,7 @@
         var title = document.createElement('h2');
         title.className = 'card__title';
         var a = document.createElement('a');
-        a.href = s.url;
+        a.href = siteAddress(s.url);
         a.textContent = s.name;
         title.appendChild(a);
         var summary = document.createElement('p');

@@ -141,9 +141,17 @@
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
   // Rust compares strings by bytes; JavaScript by UTF-16 units. Same order for the code points used here.
 
+  // The site's path on its host ('/' or '/localoffer/') from <html data-base>, so a route in the
+  // bundle ('/services/x/') becomes the address under it. Outside a page: '/'.
+  function siteAddress(route) {
+    var html = typeof document !== 'undefined' && document.documentElement;
+    var base = (html && html.getAttribute('data-base')) || '/';
+    return base + String(route).replace(/^\//, '');
+  }
+
   // ---- The search engine -----------------------------------------------------------------------
   function createEngine(fetchJson, base) {
-    base = base || '/search/';
+    base = base || siteAddress('/search/');
     var cache = {};
     function load(path) {
       if (!cache[path]) cache[path] = fetchJson(base + path).catch(function (e) { delete cache[path]; throw e; });
@@ -376,7 +384,7 @@
       var heading = document.createElement('h2');
       heading.className = 'search-result__title';
       var link = document.createElement('a');
-      link.href = r.url;
+      link.href = siteAddress(r.url);
       link.textContent = r.title;
       heading.appendChild(link);
       item.appendChild(heading);
