@@ -160,13 +160,46 @@ impl<'a> FieldLocator<'a> {
                     }
                 }
             }
-            let Some((index, column, next)) = hit else { break };
+            let Some((index, column, next)) = hit else {
+                // `ages: {from: 5, to: 11}`: a field inside a mapping written on one line.
+                if let Key::Name(name) = key
+                    && let Some(line) = found.0.checked_sub(self.from_line).and_then(|i| lines.get(i))
+                    && let Some(inner) = flow_field(line, found.1, name)
+                {
+                    found.1 = inner;
+                }
+                break;
+            };
             found = (self.from_line + index, column);
             start = index;
             scope = next;
         }
         (found.0 + self.line_offset, found.1)
     }
+}
+
+/// The 1-based column of the value of `name` inside a `{…}` mapping that starts at 1-based
+/// `column` of `line`.
+fn flow_field(line: &str, column: usize, name: &str) -> Option<usize> {
+    let chars: Vec<char> = line.chars().collect();
+    let start = column.checked_sub(1)?;
+    if chars.get(start) != Some(&'{') {
+        return None;
+    }
+    let rest: String = chars[start..].iter().collect();
+    let mut searched = 0;
+    while let Some(found) = rest[searched..].find(name) {
+        let at = searched + found;
+        let before = rest[..at].trim_end().chars().last();
+        let after = &rest[at + name.len()..];
+        if matches!(before, Some('{' | ',')) && after.starts_with(':') {
+            let value = &after[1..];
+            let offset = at + name.len() + 1 + (value.len() - value.trim_start().len());
+            return Some(column + rest[..offset].chars().count());
+        }
+        searched = at + name.len();
+    }
+    None
 }
 
 /// Cleans the fields of one record, reporting at their lines.
