@@ -595,6 +595,7 @@ impl Loader<'_> {
         let file_lines = crate::yaml::context::lines(text);
         let mut reported = std::collections::BTreeSet::new();
         let mut stood_in = std::collections::BTreeSet::new();
+        let mut misspelt: Vec<String> = Vec::new();
         let mut repaired: Vec<String> = Vec::new();
         for _ in 0..MAX_MISTAKES_PER_SERVICE {
             let piece = lines.join("\n");
@@ -615,6 +616,20 @@ impl Loader<'_> {
             if missing && repaired.iter().any(|field| error.message.contains(&format!("`{field}`"))) {
                 return;
             }
+            // A required field missing because it was misspelt (`coast` for `cost`) is the same
+            // mistake, already reported: give it a stand-in without a second error.
+            let missing_name = missing.then(|| error.message.split('`').nth(1).unwrap_or("").to_string());
+            if let Some(field) = &missing_name
+                && misspelt
+                    .iter()
+                    .any(|wrong: &String| crate::suggest::closest(wrong, [field.as_str()]).is_some())
+                && let Some(value) = stand_in(field, self.config)
+            {
+                lines.push(format!("{indent}{field}: {value}"));
+                repaired.push(field.clone());
+                continue;
+            }
+            let unknown = error.rule == "unknown-field";
             let (line, column) = if error.line == 0 || missing {
                 (item.first_line, item.column)
             } else {
@@ -629,7 +644,7 @@ impl Loader<'_> {
             if !reported.insert((line, column, error.rule)) {
                 return;
             }
-            let missing_field = missing.then(|| error.message.split('`').nth(1).unwrap_or("").to_string());
+            let missing_field = missing_name;
             self.diagnostics
                 .push(Diagnostic::error(file, line, column, error.rule, error.message).with_suggestion(error.suggestion));
             if let Some(field) = missing_field {
@@ -641,6 +656,9 @@ impl Loader<'_> {
             let Some((field, start)) = blank_field(&mut lines, item, line) else {
                 return;
             };
+            if unknown {
+                misspelt.push(field.clone());
+            }
             if let Some(value) = stand_in(&field, self.config) {
                 let prefix = if start == item.first_line - 1 { &first_prefix } else { &indent };
                 lines[start] = format!("{prefix}{field}: {value}");

@@ -95,9 +95,8 @@ impl<'a> FieldLocator<'a> {
     /// 1-based line and column of the value of the field at `path` (of its key, when the value is
     /// on the lines below). Falls back to the deepest part of the path found, then the record.
     pub fn find(&self, path: &[Key<'_>]) -> (usize, usize) {
-        let lines: Vec<&str> = self
-            .text
-            .lines()
+        let lines: Vec<&str> = crate::yaml::context::lines(self.text)
+            .into_iter()
             .enumerate()
             .skip(self.from_line - 1)
             .take(self.to_line.saturating_sub(self.from_line))

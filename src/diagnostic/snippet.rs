@@ -68,6 +68,15 @@ fn marker_length(chars: &[char], start: usize) -> usize {
             _ => 0,
         })
         .sum();
+    // A Markdown link or picture, `[words](/address/)`: up to its closing `)`.
+    let rest: String = chars[start.min(chars.len())..].iter().collect();
+    if (rest.starts_with('[') || rest.starts_with("!["))
+        && let Some(target) = rest.find("](")
+    {
+        if let Some(close) = rest[target..].find(')') {
+            return rest[..target + close + 1].chars().map(width).sum();
+        }
+    }
     let mut end = start;
     while end < chars.len() {
         let c = chars[end];
@@ -129,6 +138,12 @@ mod tests {
     fn inside_braces_the_marker_stops_at_the_item() {
         let text = snippet(3, 16, "  ages: {from: ten, to: 11}", RED, false);
         assert!(text.ends_with("  |                ^^^\n"), "{text}");
+    }
+
+    #[test]
+    fn a_markdown_link_is_marked_to_its_closing_bracket() {
+        let text = snippet(10, 3, "A [dead link](/no-such-page/) and more.", RED, false);
+        assert!(text.ends_with("   |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"), "{text}");
     }
 
     #[test]

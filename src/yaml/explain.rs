@@ -336,6 +336,15 @@ fn wrong_shape(at: &At, expected: &str) -> Explained {
                 fix,
             )
         }
+        (_, Some(_)) if unclosed_bracket(&value).is_some() => {
+            let (open, close) = unclosed_bracket(&value).unwrap_or(('[', ']'));
+            plain(
+                at,
+                format!("The `{open}` that starts this value is not closed with `{close}`, so YAML reads the lines below as part of it"),
+                "yaml-syntax",
+                format!("Add `{close}` at the end of the line, or put the text in double quotes if the `{open}` is meant as text."),
+            )
+        }
         (_, Some(name)) => plain(
             at,
             format!("`{name}` needs a single value here, not a list or group of fields"),
@@ -344,6 +353,14 @@ fn wrong_shape(at: &At, expected: &str) -> Explained {
         ),
         (_, None) => wrong_value(at),
     }
+}
+
+/// The bracket pair when `value` opens a `[` or `{` it does not close.
+fn unclosed_bracket(value: &str) -> Option<(char, char)> {
+    let open = value.chars().next().filter(|c| matches!(c, '[' | '{'))?;
+    let opens = value.matches(['[', '{']).count();
+    let closes = value.matches([']', '}']).count();
+    (opens > closes).then_some(if open == '[' { ('[', ']') } else { ('{', '}') })
 }
 
 /// The first field to show in an example of a group of fields.
