@@ -72,10 +72,9 @@ fn marker_length(chars: &[char], start: usize) -> usize {
     let rest: String = chars[start.min(chars.len())..].iter().collect();
     if (rest.starts_with('[') || rest.starts_with("!["))
         && let Some(target) = rest.find("](")
+        && let Some(close) = rest[target..].find(')')
     {
-        if let Some(close) = rest[target..].find(')') {
-            return rest[..target + close + 1].chars().map(width).sum();
-        }
+        return rest[..target + close + 1].chars().map(width).sum();
     }
     let mut end = start;
     while end < chars.len() {
