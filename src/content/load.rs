@@ -630,6 +630,7 @@ impl Loader<'_> {
                 continue;
             }
             let unknown = error.rule == "unknown-field";
+            let whole_item = matches!(error.rule, "yaml-too-deep" | "yaml-too-complex");
             let (line, column) = if error.line == 0 || missing {
                 (item.first_line, item.column)
             } else {
@@ -647,6 +648,9 @@ impl Loader<'_> {
             let missing_field = missing_name;
             self.diagnostics
                 .push(Diagnostic::error(file, line, column, error.rule, error.message).with_suggestion(error.suggestion));
+            if whole_item {
+                return;
+            }
             if let Some(field) = missing_field {
                 let Some(value) = stand_in(&field, self.config) else { return };
                 lines.push(format!("{indent}{field}: {value}"));
@@ -659,10 +663,15 @@ impl Loader<'_> {
             if unknown {
                 misspelt.push(field.clone());
             }
-            if let Some(value) = stand_in(&field, self.config) {
-                let prefix = if start == item.first_line - 1 { &first_prefix } else { &indent };
-                lines[start] = format!("{prefix}{field}: {value}");
-                stood_in.insert(start + 1);
+            match stand_in(&field, self.config) {
+                Some(value) => {
+                    let prefix = if start == item.first_line - 1 { &first_prefix } else { &indent };
+                    lines[start] = format!("{prefix}{field}: {value}");
+                    stood_in.insert(start + 1);
+                }
+                // Without its first line the item is not a service any more: nothing more to learn.
+                None if start == item.first_line - 1 => return,
+                None => {}
             }
             repaired.push(field);
         }

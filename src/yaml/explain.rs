@@ -312,7 +312,11 @@ fn wrong_shape(at: &At, expected: &str) -> Explained {
         }
         ("mapping start", None) => plain(
             at,
-            format!("Each entry needs `name: value` lines, but this is `{value}`"),
+            if value.is_empty() {
+                "Each entry needs `name: value` lines, but this one is empty".to_string()
+            } else {
+                format!("Each entry needs `name: value` lines, but this is `{value}`")
+            },
             "wrong-type",
             "Start each entry with `- ` and write its fields below it, for example `- name: Saturday swim club`.",
         ),

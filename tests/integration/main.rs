@@ -23,3 +23,4 @@ mod search;
 mod serve;
 mod statutory;
 mod video;
+mod yaml_messages;
