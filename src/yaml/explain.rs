@@ -63,7 +63,14 @@ pub fn explain(text: &str, error: &E) -> Explained {
         E::SerdeUnknownVariant { variant, expected, .. } => unknown_value(&at, variant, expected),
         E::DuplicateMappingKey { key, .. } => duplicate(&at, key.as_deref()),
         E::Message { msg, .. } => own_message(&at, msg),
-        E::SerdeInvalidType { .. } | E::SerdeInvalidValue { .. } | E::SerdeInvalidLength { .. } => wrong_value(&at),
+        // serde names the type it wanted with fixed descriptions (`a boolean`, `u8`, `f64`).
+        E::SerdeInvalidType { expected, .. } | E::SerdeInvalidValue { expected, .. } => match expected.as_str() {
+            "a boolean" => wrong_scalar(&at, "bool"),
+            "f32" | "f64" => wrong_scalar(&at, expected),
+            integer if integer.len() <= 5 && (integer.starts_with('u') || integer.starts_with('i')) => wrong_scalar(&at, integer),
+            _ => wrong_value(&at),
+        },
+        E::SerdeInvalidLength { .. } => wrong_value(&at),
         E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } | E::UnexpectedValueForUnitEnumVariant { .. } => one_word(&at),
         E::InvalidBinaryBase64 { .. } | E::BinaryNotUtf8 { .. } | E::TaggedScalarCannotDeserializeIntoString { .. } => wrong_value(&at),
         E::Budget { .. }
@@ -195,7 +202,7 @@ fn wrong_scalar(at: &At, ty: &str) -> Explained {
         };
         return plain(at, format!("{lead}; {what}"), "wrong-type", fix);
     }
-    if ty == "bool" {
+    if ty == "bool" || ty == "boolean" {
         let fix = match value.to_lowercase().as_str() {
             "yes" | "y" | "on" | "ja" => format!("Write `{field}: true`."),
             "no" | "n" | "off" => format!("Write `{field}: false`."),
@@ -722,5 +729,44 @@ mod tests {
         assert!(curly.message.contains("curly"), "{curly:?}");
         assert!(curly.suggestion.contains("`name: \"Fun: for all\"`"), "{curly:?}");
         assert!(colon_in_value(1, "name: \"a: b\"").is_none());
+    }
+}
+
+#[cfg(test)]
+mod kinds {
+    use crate::content::ServiceRecord;
+    use crate::yaml::parse;
+
+    const SERVICE: &str = "- name: A\n  category: health\n  summary: S\n  provider: P\n  ages: {from: 0, to: 5}\n  access: [drop-in]\n  cost: Free\n  contact: {phone: 0121 496 0000}\n  where: {online: true}\n  last_reviewed: 2026-01-01\n";
+
+    fn error_for(from: &str, to: &str) -> super::super::YamlError {
+        parse::<Vec<ServiceRecord>>(&SERVICE.replace(from, to)).unwrap_err()
+    }
+
+    #[test]
+    fn a_word_for_a_true_or_false_field_says_both_choices() {
+        let error = error_for("  cost: Free\n", "  cost: Free\n  free: maybe\n");
+        assert_eq!((error.line, error.column, error.rule), (8, 9, "wrong-type"), "{error:?}");
+        assert_eq!(error.message, "`free` needs `true` or `false`; `maybe` is neither");
+        assert_eq!(error.suggestion, "Write `free: true` or `free: false`.");
+    }
+
+    #[test]
+    fn one_value_where_a_list_is_needed_gets_the_brackets() {
+        let error = error_for("access: [drop-in]", "access: drop-in");
+        assert_eq!((error.line, error.column), (6, 11), "{error:?}");
+        assert_eq!(error.suggestion, "Write `access: [drop-in]`.");
+    }
+
+    #[test]
+    fn a_value_where_fields_are_needed_names_them() {
+        let error = error_for("contact: {phone: 0121 496 0000}", "contact: 0121 496 0000");
+        assert!(error.message.contains("`phone:`, `email:` or `website:`"), "{error:?}");
+    }
+
+    #[test]
+    fn a_duplicate_field_is_named() {
+        let error = error_for("  cost: Free\n", "  cost: Free\n  cost: £2\n");
+        assert_eq!(error.rule, "duplicate-field", "{error:?}");
     }
 }
