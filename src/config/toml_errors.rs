@@ -95,6 +95,9 @@ struct Entry {
 /// The `key = value` entry on the line where `span` starts (an inline value's own line).
 fn entry_at(text: &str, span: &std::ops::Range<usize>) -> Option<Entry> {
     let start = span.start.min(text.len());
+    if !text.is_char_boundary(start) {
+        return None;
+    }
     let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let line_end = text[start..].find('\n').map(|i| start + i).unwrap_or(text.len());
     let line = &text[line_start..line_end];
