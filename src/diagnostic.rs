@@ -4,6 +4,8 @@ use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::Path;
 
+mod snippet;
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -147,6 +149,35 @@ pub fn render_human(diagnostics: &[Diagnostic]) -> String {
             Severity::Warning => "warning",
         };
         let _ = writeln!(out, "{label}: {}: {} [{}]", d.location(), d.message, d.rule);
+        if let Some(fix) = &d.suggestion {
+            let _ = writeln!(out, "  how to fix: {fix}");
+        }
+    }
+    out
+}
+
+/// Renders findings for people, as [`render_human`] does, with the line each one is about shown
+/// under its message and a marker under the place (as cargo does). Files are read from `root`
+/// (only inside it); `colour` adds terminal colours (use it only for a terminal without `NO_COLOR`).
+pub fn render_human_with_source(diagnostics: &[Diagnostic], root: &Path, colour: bool) -> String {
+    let mut sources = snippet::Sources::new(root);
+    let mut out = String::new();
+    for d in diagnostics {
+        let (label, paint) = match d.severity {
+            Severity::Error => ("error", snippet::RED),
+            Severity::Warning => ("warning", snippet::YELLOW),
+        };
+        let style = |code: &str, text: &str| {
+            if colour {
+                format!("\x1b[{code}m{text}\x1b[0m")
+            } else {
+                text.to_string()
+            }
+        };
+        let _ = writeln!(out, "{}: {}: {} [{}]", style(paint, label), d.location(), d.message, d.rule);
+        if let Some(line_text) = sources.line(&d.file, d.line) {
+            out.push_str(&snippet::snippet(d.line, d.column, &line_text, paint, colour));
+        }
         if let Some(fix) = &d.suggestion {
             let _ = writeln!(out, "  how to fix: {fix}");
         }

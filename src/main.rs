@@ -1,7 +1,7 @@
 //! The `signpost` command: parses arguments, runs the library, prints diagnostics, sets the exit code.
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use signpost::diagnostic::{Format, render_github, render_human, render_json};
+use signpost::diagnostic::{Format, render_github, render_human_with_source, render_json};
 use signpost::{BuildOptions, BuildOutcome};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -395,6 +395,11 @@ fn show_progress(quiet: bool) -> bool {
     !quiet && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
 }
 
+/// Colours only for people at a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+fn use_colour() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// Runs `build` (or `check`) and turns the outcome into an exit code: 2 for a system problem,
 /// 1 for content errors.
 fn run(options: BuildOptions, force: bool, format: Format, deny_warnings: bool, quiet: bool) -> ExitCode {
@@ -408,7 +413,7 @@ fn run(options: BuildOptions, force: bool, format: Format, deny_warnings: bool, 
     }
     let diagnostics = outcome.diagnostics.sorted();
     match format {
-        Format::Human => eprint!("{}", render_human(&diagnostics)),
+        Format::Human => eprint!("{}", render_human_with_source(&diagnostics, &options.root, use_colour())),
         Format::Json => print!("{}", render_json(&diagnostics)),
         Format::Github => print!("{}", render_github(&diagnostics)),
     }

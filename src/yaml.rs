@@ -6,7 +6,9 @@
 //! serde_norway, which has serde_yaml's API) means changing this file only.
 
 use serde::de::DeserializeOwned;
-use serde_saphyr::{MessageFormatter, UserMessageFormatter};
+
+pub mod context;
+pub mod explain;
 
 /// A YAML problem with its 1-based position inside the parsed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,16 +84,25 @@ fn starts_with_key(text: &str, key: &str) -> bool {
         .is_some_and(|line| line.strip_prefix(key).is_some_and(|rest| rest.starts_with(':')))
 }
 
-/// Parses one YAML document into `T`.
+/// Parses one YAML document into `T`. A failure comes back in plain words, chosen by the kind of
+/// error and what is written where it happened (see [`explain`]).
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_saphyr::from_str::<T>(text).map_err(|error| {
-        let (line, column) = error.location().map(|l| (l.line() as usize, l.column() as usize)).unwrap_or((0, 0));
-        let raw = UserMessageFormatter.format_message(error.without_snippet()).into_owned();
-        // A tagged value (`!!binary AAAA`) that cannot be read comes back with no column and
-        // serde's internal words; name the tag instead.
-        if (column == 0 || raw.contains("newtype"))
-            && let Some((line, column, tag)) = first_tag(text)
-        {
+        let explained = explain::explain(text, &error);
+        // A tagged value (`!!binary AAAA`) that cannot be read: name the tag.
+        let at = context::At::new(text, explained.line, explained.column);
+        let tag = if at.value.starts_with('!') {
+            Some((
+                explained.line,
+                explained.column,
+                at.value.split_whitespace().next().unwrap_or("!").to_string(),
+            ))
+        } else if explained.column == 0 {
+            first_tag(text)
+        } else {
+            None
+        };
+        if let Some((line, column, tag)) = tag {
             return YamlError {
                 line,
                 column,
@@ -100,14 +111,12 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
                 suggestion: format!("Remove `{tag}` and write the value as plain text (put it in quotes if it starts with `!`)."),
             };
         }
-        let (message, rule, suggestion) = crate::suggest::explain(&raw);
         YamlError {
-            line,
-            // A known line with no column: point at the start of the line.
-            column: if line > 0 { column.max(1) } else { column },
-            message,
-            rule,
-            suggestion,
+            line: explained.line,
+            column: explained.column,
+            message: explained.message,
+            rule: explained.rule,
+            suggestion: explained.suggestion,
         }
     })
 }

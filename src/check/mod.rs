@@ -15,5 +15,5 @@ pub use help::check_help_on_every_page;
 pub use links::{LinkTargets, check_config_links, check_links};
 pub use review::check_review_dates;
 pub use service_fields::{check_past_schedules, is_uk_phone, looks_like_email, looks_like_url};
-pub use services::check_services;
+pub use services::{check_service, check_services};
 pub use statutory::{check_short_breaks_statement, check_statutory, check_topics, check_you_said_we_did, personal_data};

@@ -12,11 +12,13 @@ pub fn check_past_schedules(site: &crate::content::Site, today: crate::content::
     for service in &site.services {
         for (index, schedule) in service.record.schedules.iter().enumerate() {
             if let Some(last) = schedule.last_day().filter(|_| schedule.is_over(today)) {
+                let field = if schedule.until.is_some() { "until" } else { "date" };
+                let (line, column) = service.at(&format!("schedules.{index}.{field}"));
                 problems.push(
                     Diagnostic::warning(
                         &service.source.file,
-                        service.source.line,
-                        service.source.column,
+                        line,
+                        column,
                         "schedule-over",
                         format!(
                             "{}: schedule {} ended on {}, so it is no longer shown to families",
@@ -37,30 +39,21 @@ pub fn check_past_schedules(site: &crate::content::Site, today: crate::content::
 pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> {
     let record = &service.record;
     let source = &service.source;
-    let error = |rule: &'static str, message: String, fix: &str| {
-        Diagnostic::error(
-            &source.file,
-            source.line,
-            source.column,
-            rule,
-            format!("{}: {message}", record.name),
-        )
-        .with_suggestion(fix)
+    let error = |field: &str, rule: &'static str, message: String, fix: &str| {
+        let (line, column) = service.at(field);
+        Diagnostic::error(&source.file, line, column, rule, format!("{}: {message}", record.name)).with_suggestion(fix)
     };
     let mut problems = Vec::new();
     if let Some(phone) = record.contact.phone.as_deref()
         && !is_uk_phone(phone)
     {
-        problems.push(error(
-            "phone",
-            format!("`{phone}` is not a UK phone number"),
-            super::field_help::PHONE,
-        ));
+        problems.push(phone_problem(phone, |message, fix| error("contact.phone", "phone", message, fix)));
     }
     for (index, schedule) in record.schedules.iter().enumerate() {
         let which = format!("schedule {}", index + 1);
         if schedule.days.is_empty() && schedule.date.is_none() {
             problems.push(error(
+                &format!("schedules.{index}"),
                 "schedule",
                 format!("{which} has neither `days:` nor `date:`"),
                 "Give regular sessions `days: [monday]`, or a one-off event `date: 2026-12-05`.",
@@ -68,9 +61,10 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
         }
         let opens = schedule.opens_at.as_deref().map(|t| (t, parse_time(t)));
         let closes = schedule.closes_at.as_deref().map(|t| (t, parse_time(t)));
-        for (time, parsed) in opens.iter().chain(closes.iter()) {
+        for (field, (time, parsed)) in opens.iter().map(|o| ("opens_at", o)).chain(closes.iter().map(|c| ("closes_at", c))) {
             if parsed.is_none() {
                 problems.push(error(
+                    &format!("schedules.{index}.{field}"),
                     "schedule",
                     format!("{which}: `{time}` is not a time in the form HH:MM"),
                     super::field_help::TIME,
@@ -81,6 +75,7 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
             && end <= start
         {
             problems.push(error(
+                &format!("schedules.{index}.closes_at"),
                 "schedule",
                 format!("{which} closes before it opens"),
                 "Check `opens_at:` and `closes_at:`; write times on the 24-hour clock, for example 18:30.",
@@ -90,15 +85,17 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
             && until < from
         {
             problems.push(error(
+                &format!("schedules.{index}.until"),
                 "schedule",
                 format!("{which} ends ({}) before it starts ({})", until.long(), from.long()),
                 "Put the first day in `date:` and the last day in `until:`.",
             ));
         }
     }
-    for option in &record.cost_options {
+    for (index, option) in record.cost_options.iter().enumerate() {
         if !option.amount.is_finite() || option.amount < 0.0 {
             problems.push(error(
+                &format!("cost_options.{index}.amount"),
                 "cost",
                 format!("the price {} is not an amount of money", option.amount),
                 "Write the amount in pounds, for example `amount: 2.50`.",
@@ -107,6 +104,7 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
     }
     if record.free && record.cost_options.iter().any(|o| o.amount > 0.0) {
         problems.push(error(
+            "free",
             "cost",
             "it says `free: true` but also lists a price".to_string(),
             "Remove `free: true`, or remove the prices under `cost_options:`.",
@@ -132,6 +130,19 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
         );
     }
     problems
+}
+
+/// The problem with a phone number that is not a UK number families can dial. Spaces copied from
+/// a word processor (non-breaking or thin spaces) are named, with the number to write instead.
+fn phone_problem(phone: &str, problem: impl Fn(String, &str) -> Diagnostic) -> Diagnostic {
+    let plain: String = phone.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+    if plain != phone && is_uk_phone(&plain) {
+        return problem(
+            format!("`{plain}` has special spaces in it (copied from a word processor), which phones cannot dial"),
+            &format!("Retype the spaces as ordinary spaces: write `phone: {plain}`."),
+        );
+    }
+    problem(format!("`{phone}` is not a UK phone number"), super::field_help::PHONE)
 }
 
 /// True for a UK phone number as families would dial it: `01/02/03/05/07/08` numbers with 10 or

@@ -2,38 +2,48 @@
 //! 0–25, a way in, a way to get in touch, a place).
 
 use super::service_fields::{check_service_fields, looks_like_email, looks_like_url};
+use crate::config::SiteConfig;
 use crate::content::{Service, Site};
 use crate::diagnostic::Diagnostic;
 
 /// Checks every service's fields beyond their shape.
 pub fn check_services(site: &Site) -> Vec<Diagnostic> {
-    let categories: Vec<&str> = site.config.categories.iter().map(|c| c.id.as_str()).collect();
     let mut problems = Vec::new();
     let mut first_seen: std::collections::BTreeMap<&str, &Service> = std::collections::BTreeMap::new();
     for service in &site.services {
-        let record = &service.record;
-        let at = |rule: &'static str, message: String, fix: &str| {
-            Diagnostic::error(
-                &service.source.file,
-                service.source.line,
-                service.source.column,
-                rule,
-                format!("{}: {message}", record.name),
-            )
-            .with_suggestion(fix)
-        };
         if let Some(first) = first_seen.get(service.id.as_str()) {
-            problems.push(at(
-                "duplicate-url",
-                format!(
-                    "the id `{}` is already used by the service at {}:{}",
-                    service.id, first.source.file, first.source.line
-                ),
-                "Give one of them a different `id:` so each service has its own page.",
-            ));
+            let (line, column) = service.at("id");
+            problems.push(
+                Diagnostic::error(
+                    &service.source.file,
+                    line,
+                    column,
+                    "duplicate-url",
+                    format!(
+                        "{}: the id `{}` is already used by the service at {}:{}",
+                        service.record.name, service.id, first.source.file, first.source.line
+                    ),
+                )
+                .with_suggestion("Give one of them a different `id:` so each service has its own page."),
+            );
         } else {
             first_seen.insert(&service.id, service);
         }
+        problems.extend(check_service(service, &site.config));
+    }
+    problems
+}
+
+/// Checks one service's fields beyond their shape, each problem at its field.
+pub fn check_service(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> {
+    let categories: Vec<&str> = config.categories.iter().map(|c| c.id.as_str()).collect();
+    let mut problems = Vec::new();
+    {
+        let record = &service.record;
+        let at = |field: &str, rule: &'static str, message: String, fix: &str| {
+            let (line, column) = service.at(field);
+            Diagnostic::error(&service.source.file, line, column, rule, format!("{}: {message}", record.name)).with_suggestion(fix)
+        };
         if !categories.contains(&record.category.as_str()) {
             let fix = match crate::suggest::closest(&record.category, categories.iter().copied()) {
                 Some(best) => format!(
@@ -43,20 +53,25 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
                 None => format!("Use one of the categories set in site.toml: {}.", categories.join(", ")),
             };
             problems.push(at(
+                "category",
                 "unknown-category",
                 format!("`{}` is not one of the site's categories", record.category),
                 &fix,
             ));
         }
-        if record.ages.from > 25 || record.ages.to > 25 {
-            problems.push(at(
-                "ages",
-                format!("ages {} to {} go beyond 25", record.ages.from, record.ages.to),
-                "The Local Offer covers ages 0 to 25. Use whole years between 0 and 25.",
-            ));
+        for (field, age) in [("ages.from", record.ages.from), ("ages.to", record.ages.to)] {
+            if age > 25 {
+                problems.push(at(
+                    field,
+                    "ages",
+                    format!("`ages` needs two whole numbers from 0 to 25, like `ages: {{from: 5, to: 11}}`; {age} is more than 25"),
+                    "The Local Offer covers ages 0 to 25: use whole years between 0 and 25.",
+                ));
+            }
         }
         if record.ages.from > record.ages.to {
             problems.push(at(
+                "ages.from",
                 "ages",
                 format!(
                     "the youngest age ({}) is older than the oldest age ({})",
@@ -68,6 +83,7 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
         if record.access.is_empty() {
             problems.push(at(
                 "access",
+                "access",
                 "it does not say how families can get it".to_string(),
                 super::field_help::ACCESS,
             ));
@@ -75,6 +91,7 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
         let contact = &record.contact;
         if contact.phone.is_none() && contact.email.is_none() && contact.website.is_none() {
             problems.push(at(
+                "contact",
                 "contact",
                 "it has no way to get in touch".to_string(),
                 super::field_help::CONTACT,
@@ -84,18 +101,20 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
         if place.address.is_none() && place.postcode.is_none() && place.locality.is_none() && !place.online {
             problems.push(at(
                 "where",
+                "where",
                 "it does not say where it happens".to_string(),
                 super::field_help::WHERE,
             ));
         }
-        for (field, value) in [
-            ("provider_website", record.provider_website.as_deref()),
-            ("contact website", contact.website.as_deref()),
+        for (path, field, value) in [
+            ("provider_website", "provider_website", record.provider_website.as_deref()),
+            ("contact.website", "contact website", contact.website.as_deref()),
         ] {
             if let Some(url) = value
                 && !looks_like_url(url)
             {
                 problems.push(at(
+                    path,
                     "url",
                     format!("the {field} `{url}` is not a full web address"),
                     super::field_help::URL,
@@ -106,6 +125,7 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
             && !looks_like_email(email)
         {
             problems.push(at(
+                "contact.email",
                 "email",
                 format!("`{email}` does not look like an email address"),
                 super::field_help::EMAIL,
@@ -118,10 +138,15 @@ pub fn check_services(site: &Site) -> Vec<Diagnostic> {
             ("cost", &record.cost),
         ] {
             if value.trim().is_empty() {
-                problems.push(at("empty-field", format!("`{field}` is empty"), "Fill it in, in plain words."));
+                problems.push(at(
+                    field,
+                    "empty-field",
+                    format!("`{field}` is empty"),
+                    "Fill it in, in plain words.",
+                ));
             }
         }
-        problems.extend(check_service_fields(service, &site.config));
+        problems.extend(check_service_fields(service, config));
     }
     problems
 }

@@ -12,6 +12,7 @@ pub mod plain_language;
 mod search;
 pub mod slots;
 pub mod statutory;
+mod toml_errors;
 
 pub use checks::ChecksConfig;
 pub use content::{ContentConfig, RawHtml};
@@ -181,21 +182,7 @@ impl SiteConfig {
 
     /// Parses the text of `site.toml` without checking the values.
     pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
-        toml::from_str::<SiteConfig>(text).map_err(|error| {
-            let (line, column) = error.span().map(|span| line_column(text, span.start)).unwrap_or((0, 0));
-            let (message, rule, suggestion) = crate::suggest::explain(error.message());
-            let (rule, message) = if rule == "yaml-syntax" {
-                ("config-syntax", format!("{CONFIG_FILE} cannot be read: {}", error.message().trim()))
-            } else {
-                (rule, message)
-            };
-            let suggestion = if rule == "config-syntax" {
-                "Check the TOML syntax: `key = \"text\"`, numbers without quotes, and [section] headings.".to_string()
-            } else {
-                suggestion
-            };
-            vec![Diagnostic::error(CONFIG_FILE, line, column, rule, message).with_suggestion(suggestion)]
-        })
+        toml::from_str::<SiteConfig>(text).map_err(|error| vec![toml_errors::explain(text, &error)])
     }
 
     /// Checks values that parse but make no sense, and tidies the base URL.

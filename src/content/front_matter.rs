@@ -38,6 +38,38 @@ pub fn split(text: &str) -> Option<Split<'_>> {
     None
 }
 
+/// True when `text` opens front matter with a `---` line but never closes it (so [`split`] gives
+/// `None` for a reason the author can fix with one line).
+pub fn opened_but_not_closed(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.split(['\n', '\r']).next().unwrap_or("");
+    first.trim_end() == "---" && split(text).is_none()
+}
+
+/// The diagnostic for front matter that is opened on line 1 but never closed.
+pub fn unclosed_diagnostic(file: &str, text: &str) -> crate::diagnostic::Diagnostic {
+    // The last field line, where the closing `---` should go after.
+    let last_field = text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .take_while(|(_, line)| line.trim().is_empty() || line.starts_with([' ', '-']) || line.contains(':'))
+        .filter(|(_, line)| !line.trim().is_empty())
+        .last()
+        .map(|(index, _)| index + 1)
+        .unwrap_or(1);
+    crate::diagnostic::Diagnostic::error(
+        file,
+        1,
+        1,
+        "front-matter-unclosed",
+        "The front matter starts on line 1 but has no closing `---`",
+    )
+    .with_suggestion(format!(
+        "Add a line with just `---` after the last field (line {last_field}), before the text of the page."
+    ))
+}
+
 /// The number of line ends in `text`: `\n`, `\r\n`, and a lone `\r` (which YAML and CommonMark
 /// also read as the end of a line).
 fn line_breaks(text: &str) -> usize {
@@ -62,6 +94,14 @@ mod tests {
     fn no_front_matter_or_no_closing_fence() {
         assert!(split("# Just markdown\n").is_none());
         assert!(split("---\ntitle: A\n").is_none());
+        assert!(opened_but_not_closed("---\ntitle: A\n\n# Heading\n"));
+        assert!(!opened_but_not_closed("# Just markdown\n"));
+        assert!(!opened_but_not_closed("---\ntitle: A\n---\n"));
+        let found = unclosed_diagnostic("a.md", "---\ntitle: A\nsummary: B\n\nSome text.\n");
+        assert_eq!(
+            found.suggestion.as_deref(),
+            Some("Add a line with just `---` after the last field (line 3), before the text of the page.")
+        );
     }
 
     #[test]

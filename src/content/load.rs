@@ -8,9 +8,12 @@ use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, You
 use super::{is_slug, slugify};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, display_path};
-use crate::yaml::{self, YamlError};
+use crate::yaml::{self, Spanned, YamlError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// At most this many mistakes are reported for one service (each one is found by reading it again).
+const MAX_MISTAKES_PER_SERVICE: usize = 30;
 
 /// The folder under the site root that holds the content.
 pub const CONTENT_DIR: &str = "content";
@@ -417,6 +420,10 @@ impl Loader<'_> {
     }
 
     fn load_page(&mut self, relative: &Path, file: &str, text: &str) {
+        if front_matter::opened_but_not_closed(text) {
+            self.diagnostics.push(front_matter::unclosed_diagnostic(file, text));
+            return;
+        }
         let Some(parts) = front_matter::split(text) else {
             self.diagnostics.push(
                 Diagnostic::error(file, 1, 1, "front-matter-missing", "This page does not start with front matter (the title, summary and review details between two `---` lines)")
@@ -476,6 +483,10 @@ impl Loader<'_> {
     }
 
     fn load_service_markdown(&mut self, file: &str, text: &str) {
+        if front_matter::opened_but_not_closed(text) {
+            self.diagnostics.push(front_matter::unclosed_diagnostic(file, text));
+            return;
+        }
         let Some(parts) = front_matter::split(text) else {
             self.diagnostics.push(
                 Diagnostic::error(file, 1, 1, "front-matter-missing", "This service file does not start with the service's details between two `---` lines")
@@ -541,7 +552,7 @@ impl Loader<'_> {
                 }
             }
             Err(error) => {
-                if error.rule == "wrong-type" && error.message.contains("sequence") && error.line <= 1 {
+                if error.rule == "not-a-list" {
                     self.diagnostics.push(
                         Diagnostic::error(
                             file,
@@ -562,55 +573,137 @@ impl Loader<'_> {
         }
     }
 
-    /// After an error in a list of services, reads each service on its own, so every mistake in
-    /// the file is reported and the good services are still built. Returns false when the file's
-    /// structure is too broken to find the services in it.
+    /// After an error in a list of services, reads each service on its own (cut from the text at
+    /// each top-level `- `, so even a syntax error only spoils its own service), so every mistake
+    /// in the file is reported and the good services are still built. Returns false when nothing
+    /// was reported this way (the file's structure is too broken to find the services in it).
     fn recover_service_list(&mut self, file: &str, text: &str) -> bool {
-        let Ok(items) = yaml::parse_list::<serde::de::IgnoredAny>(text, SERVICE_LIST_KEY) else {
-            return false;
-        };
-        let positions: Vec<yaml::Position> = items.iter().map(yaml::position_of).collect();
-        let line_start = |offset: usize| text[..offset].rfind(['\n', '\r']).map(|i| i + 1).unwrap_or(0);
-        let mut pieces = Vec::with_capacity(positions.len());
-        for (index, position) in positions.iter().enumerate() {
-            let Some(start) = position.offset else { return false };
-            let end = match positions.get(index + 1) {
-                Some(next) => match next.offset {
-                    Some(next) => line_start(next),
-                    None => return false,
-                },
-                None => text.len(),
-            };
-            // Services that share a line (a flow list such as `[{…}, {…}]`) cannot be cut apart.
-            if end <= start {
-                return false;
-            }
-            pieces.push((index, position, line_start(start), start, end));
+        let before = self.diagnostics.len();
+        for item in list_items(text) {
+            self.recover_service(file, text, &item);
         }
-        for (index, position, line_start, start, end) in pieces {
-            let indent = " ".repeat(text[line_start..start].chars().count());
-            let snippet = format!("{indent}{}", &text[start..end]);
-            match yaml::parse::<ServiceRecord>(&snippet) {
-                Ok(record) => {
-                    let source = SourceRef {
-                        file: file.to_string(),
-                        line: position.line,
-                        column: position.column,
-                    };
-                    let end = positions.get(index + 1).map(|next| next.line).unwrap_or(usize::MAX);
-                    let locator = FieldLocator::new(text, position.line, end);
-                    self.add_service(record, source, position.line, locator, None);
-                }
-                Err(error) => {
-                    let mut diagnostic = self.yaml_diagnostic(file, error, position.line);
-                    if diagnostic.rule == "missing-field" {
-                        (diagnostic.line, diagnostic.column) = (position.line, position.column);
+        self.diagnostics.len() > before
+    }
+
+    /// Reads one service cut from a list, reporting each of its mistakes: after each one, the
+    /// field it is in is taken out (a required field is given a stand-in value) and the service is
+    /// read again, so one run shows them all. A service with mistakes is never published, but the
+    /// checks on its other fields still run, so their problems are in the same run too.
+    fn recover_service(&mut self, file: &str, text: &str, item: &ListItem) {
+        // Padded with empty lines so that lines and columns are those of the whole file; every
+        // line ends in `\n` here, so the parser counts lines as the file's lines are counted.
+        let mut lines: Vec<String> = std::iter::repeat_n(String::new(), item.first_line - 1)
+            .chain(
+                lines_with_offsets(&text[item.start..item.end])
+                    .into_iter()
+                    .map(|(_, line)| line.to_string()),
+            )
+            .collect();
+        let first_prefix: String = lines[item.first_line - 1].chars().take(item.column - 1).collect();
+        let indent = " ".repeat(item.column - 1);
+        let own_lines = lines.len();
+        let file_lines = crate::yaml::context::lines(text);
+        let mut reported = std::collections::BTreeSet::new();
+        let mut stood_in = std::collections::BTreeSet::new();
+        let mut misspelt: Vec<String> = Vec::new();
+        let mut repaired: Vec<String> = Vec::new();
+        for _ in 0..MAX_MISTAKES_PER_SERVICE {
+            let piece = lines.join("\n");
+            let error = match yaml::parse::<Vec<Spanned<ServiceRecord>>>(&piece) {
+                Ok(records) => {
+                    for record in records {
+                        self.add_recovered_service(file, text, item, record, !repaired.is_empty());
                     }
-                    self.diagnostics.push(diagnostic);
+                    return;
                 }
+                Err(error) => error,
+            };
+            // A problem in the stand-ins added below the service is not the author's.
+            if error.line > own_lines || stood_in.contains(&error.line) {
+                return;
+            }
+            let missing = error.rule == "missing-field";
+            if missing && repaired.iter().any(|field| error.message.contains(&format!("`{field}`"))) {
+                return;
+            }
+            // A required field missing because it was misspelt (`coast` for `cost`) is the same
+            // mistake, already reported: give it a stand-in without a second error.
+            let missing_name = missing.then(|| error.message.split('`').nth(1).unwrap_or("").to_string());
+            if let Some(field) = &missing_name
+                && misspelt
+                    .iter()
+                    .any(|wrong: &String| crate::suggest::closest(wrong, [field.as_str()]).is_some())
+                && let Some(value) = stand_in(field, self.config)
+            {
+                lines.push(format!("{indent}{field}: {value}"));
+                repaired.push(field.clone());
+                continue;
+            }
+            let unknown = error.rule == "unknown-field";
+            let whole_item = matches!(error.rule, "yaml-too-deep" | "yaml-too-complex");
+            let (line, column) = if error.line == 0 || missing {
+                (item.first_line, item.column)
+            } else {
+                (error.line, error.column)
+            };
+            // The parser can lose count inside a long quoted text; keep the place inside the line.
+            let column = file_lines
+                .get(line.saturating_sub(1))
+                .map(|text| column.min(text.chars().count() + 1))
+                .unwrap_or(column);
+            // The same problem again means taking fields out does not help: stop.
+            if !reported.insert((line, column, error.rule)) {
+                return;
+            }
+            let missing_field = missing_name;
+            self.diagnostics
+                .push(Diagnostic::error(file, line, column, error.rule, error.message).with_suggestion(error.suggestion));
+            if whole_item {
+                return;
+            }
+            if let Some(field) = missing_field {
+                let Some(value) = stand_in(&field, self.config) else { return };
+                lines.push(format!("{indent}{field}: {value}"));
+                repaired.push(field);
+                continue;
+            }
+            let Some((field, start)) = blank_field(&mut lines, item, line) else {
+                return;
+            };
+            if unknown {
+                misspelt.push(field.clone());
+            }
+            match stand_in(&field, self.config) {
+                Some(value) => {
+                    let prefix = if start == item.first_line - 1 { &first_prefix } else { &indent };
+                    lines[start] = format!("{prefix}{field}: {value}");
+                    stood_in.insert(start + 1);
+                }
+                // Without its first line the item is not a service any more: nothing more to learn.
+                None if start == item.first_line - 1 => return,
+                None => {}
+            }
+            repaired.push(field);
+        }
+    }
+
+    /// Adds a service read from a list on its own. One that had mistakes (`repaired`) is not
+    /// published: only the checks on its fields are run, for their problems.
+    fn add_recovered_service(&mut self, file: &str, text: &str, item: &ListItem, record: Spanned<ServiceRecord>, repaired: bool) {
+        let position = yaml::position_of(&record);
+        let source = SourceRef {
+            file: file.to_string(),
+            line: position.line,
+            column: position.column,
+        };
+        let locator = FieldLocator::new(text, position.line, item.last_line + 1);
+        let before = self.services.len();
+        self.add_service(record.value, source, position.line, locator, None);
+        if repaired && self.services.len() > before {
+            for service in self.services.split_off(before) {
+                self.diagnostics.extend(crate::check::check_service(&service, self.config));
             }
         }
-        true
     }
 
     /// Adds a service read from its file; `locator` finds its fields in the file, and
@@ -649,6 +742,7 @@ impl Loader<'_> {
             return;
         }
         let url = format!("/services/{id}/");
+        let fields = field_positions(&record, &locator);
         self.services.push(Service {
             source,
             id,
@@ -656,6 +750,7 @@ impl Loader<'_> {
             record,
             description_first_line,
             description_start,
+            fields,
         });
     }
 
@@ -854,7 +949,9 @@ fn find_clashes(root: &Path, config: &SiteConfig, pages: &[Page], services: &[Se
 }
 
 mod in_memory;
+mod recover;
 pub use in_memory::{LoadedFile, load_file_from_str};
+use recover::{ListItem, blank_field, field_positions, lines_with_offsets, list_items, stand_in};
 
 #[cfg(test)]
 mod tests {

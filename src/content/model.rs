@@ -282,6 +282,26 @@ pub struct Service {
     /// and the columns of indentation in front of every line (a `description: |` block in YAML).
     /// The line is 0 when not known; then `description_first_line` is used.
     pub description_start: (usize, usize),
+    /// Where each of its fields' values is written, found once when the file was read, so each
+    /// check points at the field to fix.
+    pub fields: FieldPositions,
+}
+
+/// The 1-based line and column of each field of a record, by its path: `category`, `ages.from`,
+/// `contact.phone`, `schedules.0.opens_at` (list items by their 0-based number).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldPositions(std::collections::BTreeMap<String, (usize, usize)>);
+
+impl FieldPositions {
+    /// Records where the field at `path` is.
+    pub fn insert(&mut self, path: impl Into<String>, at: (usize, usize)) {
+        self.0.insert(path.into(), at);
+    }
+
+    /// Where the field at `path` is, if it was recorded.
+    pub fn get(&self, path: &str) -> Option<(usize, usize)> {
+        self.0.get(path).copied()
+    }
 }
 
 /// A contact block, such as SENDIASS, from `content/contacts/<id>.yaml`.
@@ -361,6 +381,12 @@ impl Page {
 }
 
 impl Service {
+    /// Line and column of the field at `path` (see [`FieldPositions`]), or of the service itself
+    /// when the field is not written.
+    pub fn at(&self, path: &str) -> (usize, usize) {
+        self.fields.get(path).unwrap_or((self.source.line, self.source.column))
+    }
+
     /// The review date that applies: `next_review`, or `last_reviewed` plus the cycle.
     pub fn next_review(&self, config: &SiteConfig) -> Date {
         self.record

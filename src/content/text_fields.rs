@@ -95,9 +95,8 @@ impl<'a> FieldLocator<'a> {
     /// 1-based line and column of the value of the field at `path` (of its key, when the value is
     /// on the lines below). Falls back to the deepest part of the path found, then the record.
     pub fn find(&self, path: &[Key<'_>]) -> (usize, usize) {
-        let lines: Vec<&str> = self
-            .text
-            .lines()
+        let lines: Vec<&str> = crate::yaml::context::lines(self.text)
+            .into_iter()
             .enumerate()
             .skip(self.from_line - 1)
             .take(self.to_line.saturating_sub(self.from_line))
@@ -160,13 +159,46 @@ impl<'a> FieldLocator<'a> {
                     }
                 }
             }
-            let Some((index, column, next)) = hit else { break };
+            let Some((index, column, next)) = hit else {
+                // `ages: {from: 5, to: 11}`: a field inside a mapping written on one line.
+                if let Key::Name(name) = key
+                    && let Some(line) = found.0.checked_sub(self.from_line).and_then(|i| lines.get(i))
+                    && let Some(inner) = flow_field(line, found.1, name)
+                {
+                    found.1 = inner;
+                }
+                break;
+            };
             found = (self.from_line + index, column);
             start = index;
             scope = next;
         }
         (found.0 + self.line_offset, found.1)
     }
+}
+
+/// The 1-based column of the value of `name` inside a `{…}` mapping that starts at 1-based
+/// `column` of `line`.
+fn flow_field(line: &str, column: usize, name: &str) -> Option<usize> {
+    let chars: Vec<char> = line.chars().collect();
+    let start = column.checked_sub(1)?;
+    if chars.get(start) != Some(&'{') {
+        return None;
+    }
+    let rest: String = chars[start..].iter().collect();
+    let mut searched = 0;
+    while let Some(found) = rest[searched..].find(name) {
+        let at = searched + found;
+        let before = rest[..at].trim_end().chars().last();
+        let after = &rest[at + name.len()..];
+        if matches!(before, Some('{' | ',')) && after.starts_with(':') {
+            let value = &after[1..];
+            let offset = at + name.len() + 1 + (value.len() - value.trim_start().len());
+            return Some(column + rest[..offset].chars().count());
+        }
+        searched = at + name.len();
+    }
+    None
 }
 
 /// Cleans the fields of one record, reporting at their lines.

@@ -39,12 +39,12 @@ fn broken_site_problems_point_at_the_right_place() {
         "error: content/services/mixed.yaml:14:3: The required field `cost` is missing [missing-field]",
         "error: content/services/mixed.yaml:32:3: `coast` is not a field Signpost knows here [unknown-field]",
         "how to fix: Did you mean `cost`?",
-        "error: content/services/mixed.yaml:39:3: Wrong category and ages: `helth` is not one of the site's categories [unknown-category]",
+        "error: content/services/mixed.yaml:40:13: Wrong category and ages: `helth` is not one of the site's categories [unknown-category]",
         "how to fix: Did you mean `health`?",
-        "error: content/services/mixed.yaml:39:3: Wrong category and ages: ages 16 to 30 go beyond 25 [ages]",
-        "error: content/services/mixed.yaml:39:3: Wrong category and ages: it has no way to get in touch [contact]",
-        "error: content/services/mixed.yaml:51:3: Bad phone and times: `0121 496 00` is not a UK phone number [phone]",
-        "error: content/services/mixed.yaml:51:3: Bad phone and times: schedule 1 closes before it opens [schedule]",
+        "error: content/services/mixed.yaml:43:25: Wrong category and ages: `ages` needs two whole numbers from 0 to 25, like `ages: {from: 5, to: 11}`; 30 is more than 25 [ages]",
+        "error: content/services/mixed.yaml:46:12: Wrong category and ages: it has no way to get in touch [contact]",
+        "error: content/services/mixed.yaml:59:12: Bad phone and times: `0121 496 00` is not a UK phone number [phone]",
+        "error: content/services/mixed.yaml:65:18: Bad phone and times: schedule 1 closes before it opens [schedule]",
         "error: site.toml:27:1: No page covers the required Local Offer topic `sendiass`",
     ] {
         assert!(stderr.contains(expected), "missing:\n{expected}\nin:\n{stderr}");
@@ -131,7 +131,7 @@ fn unknown_config_key_suggests_the_right_one() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("error: site.toml:4:1: `base_ulr` is not a field Signpost knows here [unknown-field]"),
+        stderr.contains("error: site.toml:4:1: `base_ulr` is not a setting Signpost knows here [unknown-field]"),
         "{stderr}"
     );
     assert!(stderr.contains("Did you mean `base_url`?"), "{stderr}");

@@ -23,7 +23,7 @@ fn a_phone_number_that_is_not_a_uk_number_is_an_error_at_the_service() {
     let (code, stderr) = check_changed(|root| replace_in(root, HEALTH, "\"0121 496 0001\"", "\"0121 496 00\""));
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("error: content/services/health.yaml:1:3: Speech therapy: `0121 496 00` is not a UK phone number [phone]"),
+        stderr.contains("error: content/services/health.yaml:10:12: Speech therapy: `0121 496 00` is not a UK phone number [phone]"),
         "{stderr}"
     );
     assert!(stderr.contains("how to fix: Write the whole number with its area code"), "{stderr}");
@@ -42,7 +42,7 @@ fn a_bad_email_address_is_an_error_at_the_service() {
     let (code, stderr) = check_changed(|root| replace_in(root, HEALTH, "splash@testshire.example", "splash at testshire"));
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("error: content/services/health.yaml:32:3: Splash Club swimming: `splash at testshire` does not look like an email address [email]"),
+        stderr.contains("error: content/services/health.yaml:41:12: Splash Club swimming: `splash at testshire` does not look like an email address [email]"),
         "{stderr}"
     );
 }
@@ -59,7 +59,7 @@ fn a_web_address_without_https_or_a_domain_is_an_error() {
     });
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("error: content/services/health.yaml:1:3: Speech therapy: the provider_website `nhs.testshire.example/speech` is not a full web address [url]"),
+        stderr.contains("error: content/services/health.yaml:5:21: Speech therapy: the provider_website `nhs.testshire.example/speech` is not a full web address [url]"),
         "{stderr}"
     );
 }
@@ -70,7 +70,7 @@ fn a_service_with_no_way_to_get_in_touch_is_an_error() {
         check_changed(|root| replace_in(root, HEALTH, "  contact:\n    email: splash@testshire.example\n", "  contact: {}\n"));
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("error: content/services/health.yaml:32:3: Splash Club swimming: it has no way to get in touch [contact]"),
+        stderr.contains("error: content/services/health.yaml:40:12: Splash Club swimming: it has no way to get in touch [contact]"),
         "{stderr}"
     );
 }
@@ -80,7 +80,7 @@ fn ages_beyond_25_are_an_error() {
     let (code, stderr) = check_changed(|root| replace_in(root, HEALTH, "ages: { from: 5, to: 25 }", "ages: { from: 5, to: 26 }"));
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("error: content/services/health.yaml:32:3: Splash Club swimming: ages 5 to 26 go beyond 25 [ages]"),
+        stderr.contains("error: content/services/health.yaml:37:24: Splash Club swimming: `ages` needs two whole numbers from 0 to 25, like `ages: {from: 5, to: 11}`; 26 is more than 25 [ages]"),
         "{stderr}"
     );
 }
@@ -91,7 +91,7 @@ fn a_session_that_ends_before_it_starts_is_an_error() {
     assert_eq!(code, 1);
     assert!(
         stderr.contains(
-            "error: content/services/health.yaml:1:3: Speech therapy: schedule 1: `8:30` is not a time in the form HH:MM [schedule]"
+            "error: content/services/health.yaml:22:18: Speech therapy: schedule 1: `8:30` is not a time in the form HH:MM [schedule]"
         ),
         "{stderr}"
     );
@@ -111,7 +111,7 @@ fn free_with_a_price_is_an_error() {
     assert_eq!(code, 1);
     assert!(
         stderr
-            .contains("error: content/services/health.yaml:32:3: Splash Club swimming: it says `free: true` but also lists a price [cost]"),
+            .contains("error: content/services/health.yaml:50:9: Splash Club swimming: it says `free: true` but also lists a price [cost]"),
         "{stderr}"
     );
 }
@@ -313,7 +313,7 @@ fn a_dated_session_that_is_over_is_not_shown_and_warns() {
     let stderr = String::from_utf8_lossy(&after.stderr);
     assert!(after.status.success(), "{stderr}");
     assert!(
-        stderr.contains("warning: content/services/health.yaml:1:3: Speech therapy: schedule 2 ended on 5 December 2026, so it is no longer shown to families [schedule-over]"),
+        stderr.contains("warning: content/services/health.yaml:24:13: Speech therapy: schedule 2 ended on 5 December 2026, so it is no longer shown to families [schedule-over]"),
         "{stderr}"
     );
     let page = read(&public, "services/speech-therapy/index.html");

@@ -31,3 +31,4 @@ mod starter;
 mod statutory;
 mod strategy_speak;
 mod video;
+mod yaml_messages;

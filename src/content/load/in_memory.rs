@@ -108,6 +108,7 @@ mod tests {
         let loaded = load_file_from_str(&config, Path::new("services/x.yaml"), &text, false);
         assert_eq!(loaded.services.len(), 1, "{:?}", loaded.diagnostics);
         let found: Vec<_> = loaded.diagnostics.iter().map(|d| (d.rule, d.line, d.column)).collect();
-        assert_eq!(found, vec![("unknown-field", 21, 3)]);
+        // B is not published, but its other fields are still checked, each at its own line.
+        assert_eq!(found, vec![("unknown-field", 21, 3), ("contact", 18, 12), ("where", 19, 10)]);
     }
 }
