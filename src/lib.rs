@@ -195,6 +195,8 @@ pub fn build_with_memory(
     outcome.diagnostics.extend(check::check_review_dates(&site, today));
     outcome.diagnostics.extend(check::check_past_schedules(&site, today));
     outcome.diagnostics.extend(check::check_statutory(&site, root, today));
+    outcome.diagnostics.extend(check::check_topic_names(&site, root));
+    outcome.diagnostics.extend(check::check_headings(&site, root));
     let (events, found) = content::events::load_events(root, &site, options.drafts);
     outcome.diagnostics.extend(found);
     outcome.diagnostics.extend(content::events::check_past_events(&events, today));

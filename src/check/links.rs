@@ -34,6 +34,13 @@ pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site_host: &str)
             };
             if path.starts_with("/assets/") {
                 if !targets.assets.contains(&path) {
+                    let fix = match targets.assets.iter().find(|asset| asset.eq_ignore_ascii_case(&path)) {
+                        Some(asset) if asset.contains(' ') => format!(
+                            "The file is called {asset}: capital letters count. Write the link as <{asset}>, in angle brackets because of the space."
+                        ),
+                        Some(asset) => format!("The file is called {asset}: capital letters count. Write the link as {asset}."),
+                        None => "Check the file name (capital letters count), or add the file to the `assets` folder.".to_string(),
+                    };
                     problems.push(
                         Diagnostic::error(
                             &page.source.file,
@@ -45,7 +52,7 @@ pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site_host: &str)
                                 link.href
                             ),
                         )
-                        .with_suggestion("Check the file name (capital letters count), or add the file to the `assets` folder."),
+                        .with_suggestion(fix),
                     );
                 }
                 continue;
@@ -192,7 +199,8 @@ fn join_relative(base: &str, relative: &str) -> String {
     joined
 }
 
-fn percent_decode(text: &str) -> String {
+/// Decodes `%20`-style escapes in an address (invalid ones are kept as written).
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -1,17 +1,21 @@
 //! Checks on the loaded content (before rendering) and on the finished pages (after rendering).
 
 pub mod easy_read;
+mod headings;
 mod help;
-mod links;
+pub(crate) mod links;
 pub mod plain_language;
 mod review;
 mod service_fields;
 mod services;
 mod statutory;
+mod topic_names;
 
+pub use headings::check_headings;
 pub use help::check_help_on_every_page;
 pub use links::{LinkTargets, check_config_links, check_links};
 pub use review::check_review_dates;
 pub use service_fields::{check_past_schedules, is_uk_phone, looks_like_email, looks_like_url};
 pub use services::check_services;
 pub use statutory::{check_short_breaks_statement, check_statutory, check_topics, check_you_said_we_did, personal_data};
+pub use topic_names::check_topic_names;

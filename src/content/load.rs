@@ -166,6 +166,13 @@ fn is_scratch(relative: &Path) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
 }
 
+fn is_yaml_file(relative: &Path) -> bool {
+    relative
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
 fn classify(relative: &Path) -> FileKind {
     let parts: Vec<String> = relative
         .components()
@@ -236,6 +243,13 @@ impl Loader<'_> {
         match kind {
             FileKind::Ignored => return,
             FileKind::Unknown => {
+                if is_yaml_file(&relative)
+                    && let Some(text) = self.read_text(&walked.real, &file)
+                    && super::misplaced::looks_like_services(&text)
+                {
+                    self.diagnostics.push(super::misplaced::services_outside_folder(&file));
+                    return;
+                }
                 self.diagnostics.push(
                     Diagnostic::warning(
                         &file,

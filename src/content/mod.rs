@@ -8,6 +8,7 @@ mod feedback;
 pub mod front_matter;
 pub mod inside;
 mod load;
+mod misplaced;
 mod model;
 pub mod news;
 pub mod plain_text;
