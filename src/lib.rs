@@ -179,11 +179,14 @@ pub fn build_into(options: &BuildOptions, sink: Option<&mut dyn Sink>) -> BuildO
 /// [`build_into`], reusing what `memory` kept from the last build without errors (parsed files,
 /// pages whose inputs are unchanged, search files) and keeping this build's for the next one.
 /// The files handed to `sink` (and reported to [`Sink::unchanged`]) are the same as a clean build's.
-pub fn build_with_memory(
-    options: &BuildOptions,
-    mut sink: Option<&mut dyn Sink>,
-    mut memory: Option<&mut serve::BuildMemory>,
-) -> BuildOutcome {
+pub fn build_with_memory(options: &BuildOptions, sink: Option<&mut dyn Sink>, memory: Option<&mut serve::BuildMemory>) -> BuildOutcome {
+    let mut outcome = build_stages(options, sink, memory);
+    check::group_root_causes(&options.root, &mut outcome.diagnostics);
+    outcome
+}
+
+/// The stages of [`build_with_memory`], before knock-on findings are grouped under their causes.
+fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut memory: Option<&mut serve::BuildMemory>) -> BuildOutcome {
     let mut outcome = BuildOutcome::default();
     let root = &options.root;
     let today = Date::today();

@@ -1,7 +1,7 @@
 //! Internal links and `#anchors` must lead somewhere; each dead one is reported at the line and
 //! column where it was written.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Subject};
 use crate::render::PageRecord;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -52,7 +52,8 @@ pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site_host: &str)
                                 link.href
                             ),
                         )
-                        .with_suggestion(fix),
+                        .with_suggestion(fix)
+                        .with_subject(Subject::Missing(path.clone())),
                     );
                 }
                 continue;
@@ -73,7 +74,8 @@ pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site_host: &str)
                         "dead-link",
                         format!("The link to {} leads nowhere: there is no page at {path}", link.href),
                     )
-                    .with_suggestion(fix),
+                    .with_suggestion(fix)
+                    .with_subject(Subject::Missing(page_address(&path))),
                 );
                 continue;
             };
@@ -126,10 +128,22 @@ pub fn check_config_links(config: &crate::config::SiteConfig, config_text: &str,
                 "dead-link",
                 format!("The {key} address {url} leads nowhere: there is no page there"),
             )
-            .with_suggestion("Create the page in content/, or correct the address in site.toml."),
+            .with_suggestion("Create the page in content/, or correct the address in site.toml.")
+            .with_subject(Subject::Missing(page_address(url.split('#').next().unwrap_or(url)))),
         );
     }
     problems
+}
+
+/// The address of the page an internal path names, as pages' addresses are written: `/x` and
+/// `/x/index.html` are `/x/`.
+fn page_address(path: &str) -> String {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    }
 }
 
 /// Finds the page an internal path names, allowing `/x` for `/x/` and `/x/index.html`.

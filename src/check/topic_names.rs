@@ -35,7 +35,8 @@ pub fn check_topic_names(site: &Site, root: &Path) -> Vec<Diagnostic> {
                 )
                 .with_suggestion(format!(
                     "Write `{best}` in `topics:`. The Local Offer topics are listed in docs/directory.md."
-                )),
+                ))
+                .with_subject(crate::diagnostic::Subject::Stops(format!("topic:{best}"))),
             );
         }
     }

@@ -121,6 +121,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         if !contacts.contains_key(id) {
             diagnostics.push(
                 Diagnostic::error(format!("{CONTENT_DIR}/contacts/{id}.yaml"), 0, 0, "contact-missing", format!("The contact block `{id}` is meant to be on every page, but its file does not exist"))
+                    .with_subject(crate::diagnostic::Subject::Missing(format!("contact:{id}")))
                     .with_suggestion(format!("Create {CONTENT_DIR}/contacts/{id}.yaml with at least `name:` and `summary:`, or remove \"{id}\" from [contacts] every_page in site.toml.")),
             );
         }
@@ -749,7 +750,7 @@ impl Loader<'_> {
 }
 
 /// The address of a page from its path inside `content/`: `advice/index.md` -> `/advice/`.
-fn page_url(relative: &Path) -> Result<String, String> {
+pub(crate) fn page_url(relative: &Path) -> Result<String, String> {
     let mut parts: Vec<String> = Vec::new();
     let components: Vec<PathBuf> = relative.components().map(|c| PathBuf::from(c.as_os_str())).collect();
     for (index, component) in components.iter().enumerate() {

@@ -18,7 +18,9 @@ pub mod text_fields;
 pub use date::Date;
 pub use directory::*;
 pub use feedback::*;
-pub use load::{LoadCache, LoadedFile, load_file_from_str, load_site, load_site_cached};
+pub(crate) use load::page_url;
+pub use load::{CONTENT_DIR, LoadCache, LoadedFile, load_file_from_str, load_site, load_site_cached};
+pub(crate) use misplaced::looks_like_services;
 pub use model::*;
 
 /// True for lowercase-hyphenated names that are safe in a web address: `short-breaks`, `ehcp-2`.
