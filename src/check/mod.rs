@@ -3,6 +3,7 @@
 pub mod easy_read;
 mod headings;
 mod help;
+mod link_syntax;
 pub(crate) mod links;
 pub mod plain_language;
 mod review;
@@ -14,6 +15,7 @@ mod topic_names;
 
 pub use headings::check_headings;
 pub use help::check_help_on_every_page;
+pub use link_syntax::check_link_syntax;
 pub use links::{LinkTargets, check_config_links, check_links};
 pub use review::check_review_dates;
 pub use root_cause::group_root_causes;

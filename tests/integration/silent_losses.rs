@@ -127,6 +127,23 @@ fn an_asset_written_with_the_wrong_capitals_is_an_error_naming_the_real_file() {
 }
 
 #[test]
+fn a_picture_address_with_a_bare_space_is_an_error_not_text_on_the_page() {
+    let dir = site_with_photo("See ![A child at Portage](/assets/Portage Photo.JPG) here.");
+    let (code, report) = check_json(dir.path());
+    assert_eq!(code, 1, "{report:#}");
+    let found = with_rule(&report, "link-syntax");
+    assert_eq!(found.len(), 1, "{report:#}");
+    assert_eq!(place(found[0]), ("content/advice/assessment.md", 24, 5, "error"));
+    assert!(found[0]["message"].as_str().unwrap().contains("has a space"));
+    assert!(
+        found[0]["suggestion"]
+            .as_str()
+            .unwrap()
+            .contains("`![…](</assets/Portage Photo.JPG>)`")
+    );
+}
+
+#[test]
 fn an_empty_title_is_an_error_at_its_line() {
     let dir = site();
     replace_in(
@@ -227,6 +244,7 @@ fn the_bundled_example_passes_the_new_checks() {
         "topic-unknown",
         "heading-skipped",
         "second-h1",
+        "link-syntax",
     ] {
         assert!(
             with_rule(&report, rule).is_empty(),
