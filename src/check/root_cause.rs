@@ -187,6 +187,8 @@ fn service_items(text: &str) -> Vec<(String, usize, usize)> {
     struct Item {
         first: usize,
         last: usize,
+        /// Where the item's own keys start (`- name:` at 0: 2).
+        key_indent: usize,
         id: Option<String>,
         name: Option<String>,
     }
@@ -205,6 +207,7 @@ fn service_items(text: &str) -> Vec<(String, usize, usize)> {
             items.push(Item {
                 first: number,
                 last: number,
+                key_indent: indent + trimmed.len() - trimmed[1..].trim_start().len(),
                 id: None,
                 name: None,
             });
@@ -215,9 +218,7 @@ fn service_items(text: &str) -> Vec<(String, usize, usize)> {
         let Some(item) = items.last_mut() else { continue };
         item.last = number;
         let key_text = if starts_item { trimmed[1..].trim_start() } else { trimmed };
-        let item_indent = list_indent.unwrap_or(0) + 2;
-        let at_item_level = starts_item || indent <= item_indent + 2 && !trimmed.starts_with('-');
-        if !at_item_level {
+        if !starts_item && indent != item.key_indent {
             continue;
         }
         if item.id.is_none() {
@@ -242,7 +243,7 @@ mod tests {
 
     #[test]
     fn services_are_found_in_a_broken_list() {
-        let text = "# Clubs\n\n- id: splash\n  name: Splash\n  cost: Free: always\n  contact:\n    name: Jo\n- name: Sensory Saturdays\n  summary: x\n";
+        let text = "# Clubs\n\n- contact:\n    name: Jo\n  id: splash\n  name: Splash\n  cost: Free: always\n-   name: Sensory Saturdays\n    summary: x\n";
         assert_eq!(
             service_items(text),
             vec![("splash".to_string(), 3, 7), ("sensory-saturdays".to_string(), 8, 9)]
