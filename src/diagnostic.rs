@@ -227,7 +227,8 @@ pub fn render_human(diagnostics: &[Diagnostic]) -> String {
         }
         let follow: Vec<&Diagnostic> = follow_on::of(d, diagnostics).collect();
         if let Some(summary) = follow_on::summary(&follow) {
-            let _ = writeln!(out, "  {summary}. They go once it is fixed:");
+            let go = if follow.len() == 1 { "It goes" } else { "They go" };
+            let _ = writeln!(out, "  {summary}. {go} once that is fixed:");
             for f in follow {
                 let _ = writeln!(out, "    {}: {}: {} [{}]", f.severity.label(), f.location(), f.message, f.rule);
             }

@@ -92,7 +92,7 @@ fn people_see_how_many_links_broke_because_of_the_file() {
     assert!(
         summary
             .trim()
-            .ends_with("links broke because content/services/short-breaks.yaml could not be read. They go once it is fixed:"),
+            .ends_with("links broke because content/services/short-breaks.yaml could not be read. They go once that is fixed:"),
         "{summary}"
     );
     let listed = stderr
