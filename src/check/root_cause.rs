@@ -6,12 +6,16 @@
 //! The pass works from what the checks know, never from their wording: each knock-on finding
 //! names what is missing ([`Subject::Missing`]: an address, `topic:ID`, `contact:ID`), and each
 //! file with an error is read leniently (line by line, so a broken file can still be read) for
-//! what it would have made.
+//! what it would have made. A file in `assets/` that cannot be published (too large, unreadable)
+//! is the cause of the links to it.
 
 use crate::content::{CONTENT_DIR, slugify};
 use crate::diagnostic::{Cause, Diagnostic, Diagnostics, Severity, Subject};
 use std::collections::BTreeMap;
 use std::path::Path;
+
+/// Files in the assets folder are published at `/assets/…`.
+const ASSETS: &str = "assets/";
 
 /// Something a file would have made, and the lines it was written on (the whole file: `None`).
 #[derive(Debug, PartialEq, Eq)]
@@ -31,7 +35,7 @@ pub fn group_root_causes(root: &Path, diagnostics: &mut Diagnostics) {
         |d: &Diagnostic| d.severity == Severity::Error && d.caused_by().is_none() && !matches!(d.subject(), Some(Subject::Missing(_)));
     let mut errors_by_file: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, d) in items.iter().enumerate() {
-        if is_root(d) && d.file.starts_with(&format!("{CONTENT_DIR}/")) {
+        if is_root(d) && (d.file.starts_with(&format!("{CONTENT_DIR}/")) || d.file.starts_with(ASSETS)) {
             errors_by_file.entry(d.file.clone()).or_default().push(index);
         }
     }
@@ -90,6 +94,7 @@ fn cause_of(d: &Diagnostic) -> Cause {
     let because = match d.rule {
         "services-outside-folder" => format!("{} is not in the services folder", d.file),
         "topic-unknown" => format!("{} misspells a topic", d.file),
+        _ if d.file.starts_with(ASSETS) => format!("{} could not be published", d.file),
         _ => format!("{} could not be read", d.file),
     };
     Cause {
@@ -104,6 +109,12 @@ fn cause_of(d: &Diagnostic) -> Cause {
 /// What `file` (a path such as `content/services/short-breaks.yaml`) would have made had it loaded:
 /// its pages' addresses, the topics its front matter names, its contact block.
 fn would_make(root: &Path, file: &str) -> Vec<Made> {
+    if file.starts_with(ASSETS) {
+        return vec![Made {
+            key: format!("/{file}"),
+            lines: None,
+        }];
+    }
     let Some(relative) = file.strip_prefix(CONTENT_DIR).and_then(|r| r.strip_prefix('/')) else {
         return Vec::new();
     };
@@ -274,6 +285,10 @@ mod tests {
             .collect();
         assert_eq!(keys, vec!["/advice/", "topic:assessment"]);
         assert_eq!(would_make(dir.path(), "content/contacts/sendiass.yaml")[0].key, "contact:sendiass");
+        assert_eq!(
+            would_make(dir.path(), "assets/forms/Big Form.pdf")[0].key,
+            "/assets/forms/Big Form.pdf"
+        );
     }
 
     #[test]

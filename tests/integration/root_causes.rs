@@ -227,3 +227,30 @@ fn a_dead_link_with_nothing_behind_it_keeps_its_own_advice() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn an_asset_too_large_to_publish_is_the_cause_of_the_links_to_it() {
+    let dir = copy_of(&fixture("valid"));
+    let text = std::fs::read_to_string(dir.path().join("site.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("site.toml"),
+        text.replacen("[statutory]", "[checks]\nmax_asset_kb = 1\n\n[statutory]", 1),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+    std::fs::write(dir.path().join("assets/Big Form.pdf"), vec![b'x'; 4096]).unwrap();
+    replace_in(
+        dir.path(),
+        "content/index.md",
+        "Welcome.",
+        "Welcome. Fill in [the form](</assets/Big Form.pdf>).",
+    );
+    let all = json(dir.path());
+    assert_eq!(
+        (all[0]["file"].as_str(), all[0]["rule"].as_str()),
+        (Some("assets/Big Form.pdf"), Some("file-too-large")),
+        "{all:#?}"
+    );
+    assert_eq!(all[1]["rule"], "dead-link");
+    assert_eq!(all[1]["caused_by"]["because"], "assets/Big Form.pdf could not be published");
+}
