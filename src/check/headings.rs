@@ -16,11 +16,18 @@ pub fn check_headings(site: &Site, root: &Path) -> Vec<Diagnostic> {
         if page.meta.title.trim().is_empty() {
             problems.push(empty_title(page, root));
         }
-        problems.extend(check_levels(&page.source.file, &page.body, page.body_first_line));
+        problems.extend(check_levels(&page.source.file, &page.body, (page.body_first_line, 0), PAGE_TITLE));
     }
     for service in &site.services {
         if service.record.name.trim().is_empty() {
             problems.push(empty_name(service, root));
+        }
+        if let Some(description) = &service.record.description {
+            let start = match service.description_start {
+                (0, _) => (service.description_first_line, 0),
+                start => start,
+            };
+            problems.extend(check_levels(&service.source.file, description, start, ABOUT_SERVICE));
         }
     }
     problems
@@ -69,12 +76,33 @@ fn key_in(text: &str, from: usize, key: &str) -> Option<(usize, usize)> {
     })
 }
 
-/// The heading levels in a page's Markdown `body`, which starts at line `first_line` of `file`.
-/// The title is the page's `<h1>`, so the body starts at `##`.
-pub fn check_levels(file: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
+/// What a piece of Markdown comes under: the level of the heading above it and how to name it.
+#[derive(Debug, Clone, Copy)]
+pub struct Above {
+    level: u8,
+    name: &'static str,
+}
+
+/// A page's body comes under its title, the page's `<h1>`.
+const PAGE_TITLE: Above = Above {
+    level: 1,
+    name: "the page title",
+};
+
+/// A service's description comes under the service page's "About this service" `<h2>`.
+const ABOUT_SERVICE: Above = Above {
+    level: 2,
+    name: "the heading the service page puts above the description",
+};
+
+/// The heading levels in Markdown `body`, which starts at `(line, indent)` of `file` (`indent`:
+/// the columns in front of every line, for a `description: |` block) and comes under `above`.
+/// A `#` heading is always a second main heading; no level may be skipped.
+pub fn check_levels(file: &str, body: &str, (first_line, indent): (usize, usize), above: Above) -> Vec<Diagnostic> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH;
     let mut problems = Vec::new();
-    let mut previous = 1u8;
+    let mut previous = above.level;
+    let mut first = true;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let Event::Start(Tag::Heading { level, .. }) = event else {
             continue;
@@ -82,7 +110,7 @@ pub fn check_levels(file: &str, body: &str, first_line: usize) -> Vec<Diagnostic
         let level = level as u8;
         let before = &body[..range.start];
         let line = first_line + before.matches('\n').count();
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let column = indent + before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         let marks = "#".repeat(level as usize);
         if level == 1 {
             problems.push(
@@ -97,8 +125,8 @@ pub fn check_levels(file: &str, body: &str, first_line: usize) -> Vec<Diagnostic
             );
         } else if level > previous + 1 {
             let expected = "#".repeat(previous as usize + 1);
-            let after = if previous == 1 {
-                "the page title".to_string()
+            let after = if first {
+                above.name.to_string()
             } else {
                 format!("a `{}` heading", "#".repeat(previous as usize))
             };
@@ -116,6 +144,7 @@ pub fn check_levels(file: &str, body: &str, first_line: usize) -> Vec<Diagnostic
             );
         }
         previous = level;
+        first = false;
     }
     problems
 }
@@ -126,12 +155,12 @@ mod tests {
 
     #[test]
     fn levels_go_down_one_at_a_time() {
-        assert!(check_levels("a.md", "## A\n\n### B\n\n## C\n\n### D\n\n#### E\n\n## F\n", 5).is_empty());
+        assert!(check_levels("a.md", "## A\n\n### B\n\n## C\n\n### D\n\n#### E\n\n## F\n", (5, 0), PAGE_TITLE).is_empty());
     }
 
     #[test]
     fn a_skipped_level_is_reported_at_its_heading() {
-        let problems = check_levels("a.md", "Intro.\n\n## A\n\nText.\n\n#### B\n", 8);
+        let problems = check_levels("a.md", "Intro.\n\n## A\n\nText.\n\n#### B\n", (8, 0), PAGE_TITLE);
         assert_eq!(problems.len(), 1);
         let d = &problems[0];
         assert_eq!((d.rule, d.line, d.column), ("heading-skipped", 14, 1));
@@ -140,21 +169,34 @@ mod tests {
 
     #[test]
     fn a_first_heading_below_the_title_must_be_level_two() {
-        let problems = check_levels("a.md", "### A\n", 1);
+        let problems = check_levels("a.md", "### A\n", (1, 0), PAGE_TITLE);
         assert_eq!(problems[0].rule, "heading-skipped");
         assert!(problems[0].message.contains("the page title"));
     }
 
     #[test]
     fn a_hash_heading_in_the_body_is_a_second_main_heading() {
-        let problems = check_levels("a.md", "# Again\n\n## A\n\nSee\nTitle\n=====\n", 3);
+        let problems = check_levels("a.md", "# Again\n\n## A\n\nSee\nTitle\n=====\n", (3, 0), PAGE_TITLE);
         let found: Vec<(&str, usize)> = problems.iter().map(|d| (d.rule, d.line)).collect();
         assert_eq!(found, vec![("second-h1", 3), ("second-h1", 7)]);
     }
 
     #[test]
     fn headings_in_code_are_not_headings() {
-        assert!(check_levels("a.md", "```\n# not a heading\n```\n", 1).is_empty());
+        assert!(check_levels("a.md", "```\n# not a heading\n```\n", (1, 0), PAGE_TITLE).is_empty());
+    }
+
+    #[test]
+    fn a_service_description_comes_under_a_level_two_heading() {
+        assert!(check_levels("s.yaml", "## What to bring\n\n### Towels\n", (20, 4), ABOUT_SERVICE).is_empty());
+        assert!(check_levels("s.yaml", "### Towels\n", (20, 4), ABOUT_SERVICE).is_empty());
+        let problems = check_levels("s.yaml", "Text.\n\n#### Towels\n", (20, 4), ABOUT_SERVICE);
+        assert_eq!((problems[0].rule, problems[0].line, problems[0].column), ("heading-skipped", 22, 5));
+        assert!(
+            problems[0].message.contains("after the heading the service page puts above"),
+            "{}",
+            problems[0].message
+        );
     }
 
     #[test]

@@ -217,6 +217,22 @@ fn a_skipped_heading_level_is_an_error_at_the_heading() {
 }
 
 #[test]
+fn a_skipped_heading_level_in_a_service_description_is_an_error_at_the_heading() {
+    let dir = site();
+    replace_in(
+        dir.path(),
+        "content/services/health.yaml",
+        "    ## What to bring",
+        "    #### What to bring",
+    );
+    let (code, report) = check_json(dir.path());
+    assert_eq!(code, 1);
+    let found = with_rule(&report, "heading-skipped");
+    assert_eq!(found.len(), 1, "{report:#}");
+    assert_eq!(place(found[0]), ("content/services/health.yaml", 55, 5, "error"));
+}
+
+#[test]
 fn a_second_top_level_heading_is_an_error_at_the_heading() {
     let dir = site();
     replace_in(
