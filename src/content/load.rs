@@ -167,6 +167,7 @@ fn is_scratch(relative: &Path) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
 }
 
+/// True for `.yaml` and `.yml` files, whatever the case of the extension.
 fn is_yaml_file(relative: &Path) -> bool {
     relative
         .extension()
@@ -244,8 +245,11 @@ impl Loader<'_> {
         match kind {
             FileKind::Ignored => return,
             FileKind::Unknown => {
+                // A list of services in the wrong folder would vanish: an error, not a warning.
+                let limit = self.config.checks.max_file_kb.saturating_mul(1024);
                 if is_yaml_file(&relative)
-                    && let Some(text) = self.read_text(&walked.real, &file)
+                    && std::fs::metadata(&walked.real).is_ok_and(|meta| meta.len() <= limit)
+                    && let Ok(text) = std::fs::read_to_string(&walked.real)
                     && super::misplaced::looks_like_services(&text)
                 {
                     self.diagnostics.push(super::misplaced::services_outside_folder(&file));
