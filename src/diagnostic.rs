@@ -4,6 +4,7 @@ use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::Path;
 
+pub mod follow_on;
 mod snippet;
 
 /// How serious a finding is.
@@ -33,6 +34,44 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, in plain words.
     pub suggestion: Option<String>,
+    /// How the finding relates to others: what it is about and the root cause it follows from
+    /// (see [`Diagnostic::subject`] and [`Diagnostic::caused_by`]). Boxed, as most have none.
+    #[serde(skip)]
+    pub related: Option<Box<Related>>,
+}
+
+/// How a finding relates to others.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Related {
+    /// What the finding is about, for grouping knock-on findings under their root cause.
+    pub subject: Option<Subject>,
+    /// The error this finding follows from, set by [`crate::check::group_root_causes`].
+    pub caused_by: Option<Cause>,
+}
+
+/// What a finding is about, in terms the root-cause pass can match: a site address such as
+/// `/services/sensory-saturdays/`, `topic:assessment` or `contact:sendiass`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// The finding is there because this does not exist (a dead link, an uncovered topic).
+    Missing(String),
+    /// This error stopped that from being made (a misspelt topic, for the topic it meant).
+    Stops(String),
+}
+
+/// The root cause a knock-on finding follows from: where it is and why it mattered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cause {
+    /// File of the root cause.
+    pub file: String,
+    /// Its line (0: the whole file).
+    pub line: usize,
+    /// Its column (0: unknown).
+    pub column: usize,
+    /// Its rule.
+    pub rule: &'static str,
+    /// Why it matters, in plain words: "content/services/short-breaks.yaml could not be read".
+    pub because: String,
 }
 
 impl Diagnostic {
@@ -46,6 +85,7 @@ impl Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             suggestion: None,
+            related: None,
         }
     }
 
@@ -61,6 +101,32 @@ impl Diagnostic {
     pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
         self.suggestion = Some(suggestion.into());
         self
+    }
+
+    /// Marks the finding as being about `subject` (for grouping under root causes).
+    pub fn with_subject(mut self, subject: Subject) -> Self {
+        self.related.get_or_insert_default().subject = Some(subject);
+        self
+    }
+
+    /// What the finding is about, if a check said.
+    pub fn subject(&self) -> Option<&Subject> {
+        self.related.as_ref().and_then(|r| r.subject.as_ref())
+    }
+
+    /// The root cause this finding follows from, once [`crate::check::group_root_causes`] found it.
+    pub fn caused_by(&self) -> Option<&Cause> {
+        self.related.as_ref().and_then(|r| r.caused_by.as_ref())
+    }
+
+    /// Records the root cause this finding follows from.
+    pub fn set_caused_by(&mut self, cause: Cause) {
+        self.related.get_or_insert_default().caused_by = Some(cause);
+    }
+
+    /// True when this finding is `cause`.
+    pub fn is(&self, cause: &Cause) -> bool {
+        self.file == cause.file && self.line == cause.line && self.column == cause.column && self.rule == cause.rule
     }
 
     /// `file:line:column`, leaving out the parts that are unknown.
@@ -115,12 +181,23 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
-    /// The findings sorted by file, line, column and rule, without exact repeats.
+    /// The findings sorted by file, line, column and rule, without exact repeats. Root causes
+    /// come first, each followed by the findings that follow from it (see [`Cause`]).
     pub fn sorted(&self) -> Vec<Diagnostic> {
         let mut items = self.items.clone();
         items.sort_by(|a, b| (&a.file, a.line, a.column, a.rule, &a.message).cmp(&(&b.file, b.line, b.column, b.rule, &b.message)));
         items.dedup();
-        items
+        follow_on::causes_first(items)
+    }
+
+    /// Every finding, in the order they were found, to change in place.
+    pub fn as_mut_slice(&mut self) -> &mut [Diagnostic] {
+        &mut self.items
+    }
+
+    /// Number of errors that follow from another error (and go when it is fixed).
+    pub fn follow_on_count(&self) -> usize {
+        self.items.iter().filter(|d| d.caused_by().is_some()).count()
     }
 
     /// True when there are no findings at all.
@@ -140,18 +217,16 @@ pub enum Format {
     Github,
 }
 
-/// Renders findings for people: one block per finding, then a count.
+/// Renders findings for people: one block per finding, then a count. The findings that follow
+/// from a root cause are listed under it, indented.
 pub fn render_human(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
-    for d in diagnostics {
-        let label = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let _ = writeln!(out, "{label}: {}: {} [{}]", d.location(), d.message, d.rule);
+    for d in diagnostics.iter().filter(|d| d.caused_by().is_none()) {
+        let _ = writeln!(out, "{}: {}: {} [{}]", d.severity.label(), d.location(), d.message, d.rule);
         if let Some(fix) = &d.suggestion {
             let _ = writeln!(out, "  how to fix: {fix}");
         }
+        write_follow_on(&mut out, d, diagnostics);
     }
     out
 }
@@ -159,13 +234,14 @@ pub fn render_human(diagnostics: &[Diagnostic]) -> String {
 /// Renders findings for people, as [`render_human`] does, with the line each one is about shown
 /// under its message and a marker under the place (as cargo does). Files are read from `root`
 /// (only inside it); `colour` adds terminal colours (use it only for a terminal without `NO_COLOR`).
+/// Findings that follow from another are listed under it, without their lines.
 pub fn render_human_with_source(diagnostics: &[Diagnostic], root: &Path, colour: bool) -> String {
     let mut sources = snippet::Sources::new(root);
     let mut out = String::new();
-    for d in diagnostics {
-        let (label, paint) = match d.severity {
-            Severity::Error => ("error", snippet::RED),
-            Severity::Warning => ("warning", snippet::YELLOW),
+    for d in diagnostics.iter().filter(|d| d.caused_by().is_none()) {
+        let paint = match d.severity {
+            Severity::Error => snippet::RED,
+            Severity::Warning => snippet::YELLOW,
         };
         let style = |code: &str, text: &str| {
             if colour {
@@ -174,29 +250,80 @@ pub fn render_human_with_source(diagnostics: &[Diagnostic], root: &Path, colour:
                 text.to_string()
             }
         };
-        let _ = writeln!(out, "{}: {}: {} [{}]", style(paint, label), d.location(), d.message, d.rule);
+        let _ = writeln!(
+            out,
+            "{}: {}: {} [{}]",
+            style(paint, d.severity.label()),
+            d.location(),
+            d.message,
+            d.rule
+        );
         if let Some(line_text) = sources.line(&d.file, d.line) {
             out.push_str(&snippet::snippet(d.line, d.column, &line_text, paint, colour));
         }
         if let Some(fix) = &d.suggestion {
             let _ = writeln!(out, "  how to fix: {fix}");
         }
+        write_follow_on(&mut out, d, diagnostics);
     }
     out
+}
+
+/// Writes the findings that follow from `cause`, indented under it with a one-line summary.
+fn write_follow_on(out: &mut String, cause: &Diagnostic, diagnostics: &[Diagnostic]) {
+    let follow: Vec<&Diagnostic> = follow_on::of(cause, diagnostics).collect();
+    if let Some(summary) = follow_on::summary(&follow) {
+        let go = if follow.len() == 1 { "It goes" } else { "They go" };
+        let _ = writeln!(out, "  {summary}. {go} once that is fixed:");
+        for f in follow {
+            let _ = writeln!(out, "    {}: {}: {} [{}]", f.severity.label(), f.location(), f.message, f.rule);
+        }
+    }
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
 }
 
 /// Renders findings as one JSON document with a summary.
 pub fn render_json(diagnostics: &[Diagnostic]) -> String {
     #[derive(Serialize)]
+    struct Item<'a> {
+        #[serde(flatten)]
+        diagnostic: &'a Diagnostic,
+        /// The root cause this one follows from.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        caused_by: Option<&'a Cause>,
+        /// How many findings follow from this one (listed after it, each with `caused_by`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        follow_on: Option<usize>,
+    }
+    #[derive(Serialize)]
     struct Report<'a> {
         errors: usize,
         warnings: usize,
-        diagnostics: &'a [Diagnostic],
+        /// How many of the findings follow from a root cause.
+        follow_on: usize,
+        diagnostics: Vec<Item<'a>>,
     }
     let report = Report {
         errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
         warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
-        diagnostics,
+        follow_on: diagnostics.iter().filter(|d| d.caused_by().is_some()).count(),
+        diagnostics: diagnostics
+            .iter()
+            .map(|diagnostic| Item {
+                diagnostic,
+                caused_by: diagnostic.caused_by(),
+                follow_on: Some(follow_on::of(diagnostic, diagnostics).count()).filter(|n| *n > 0),
+            })
+            .collect(),
     };
     serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_string()) + "\n"
 }
@@ -205,10 +332,8 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
 pub fn render_github(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        let level = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        // A finding that follows from a root cause is a notice: the cause is the error to fix.
+        let level = if d.caused_by().is_some() { "notice" } else { d.severity.label() };
         let mut props = format!("file={}", escape_property(&d.file));
         if d.line > 0 {
             let _ = write!(props, ",line={}", d.line);
@@ -221,6 +346,11 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
         if let Some(fix) = &d.suggestion {
             message.push_str("\nHow to fix: ");
             message.push_str(fix);
+        }
+        let follow: Vec<&Diagnostic> = follow_on::of(d, diagnostics).collect();
+        if let Some(summary) = follow_on::summary(&follow) {
+            let places: Vec<String> = follow.iter().map(|f| f.location()).collect();
+            let _ = write!(message, "\n{summary}: {}", places.join(", "));
         }
         let _ = writeln!(out, "::{level} {props}::{}", escape_data(&message));
     }

@@ -212,11 +212,14 @@ pub fn build_into(options: &BuildOptions, sink: Option<&mut dyn Sink>) -> BuildO
 /// [`build_into`], reusing what `memory` kept from the last build without errors (parsed files,
 /// pages whose inputs are unchanged, search files) and keeping this build's for the next one.
 /// The files handed to `sink` (and reported to [`Sink::unchanged`]) are the same as a clean build's.
-pub fn build_with_memory(
-    options: &BuildOptions,
-    mut sink: Option<&mut dyn Sink>,
-    mut memory: Option<&mut serve::BuildMemory>,
-) -> BuildOutcome {
+pub fn build_with_memory(options: &BuildOptions, sink: Option<&mut dyn Sink>, memory: Option<&mut serve::BuildMemory>) -> BuildOutcome {
+    let mut outcome = build_stages(options, sink, memory);
+    check::group_root_causes(&options.root, &mut outcome.diagnostics);
+    outcome
+}
+
+/// The stages of [`build_with_memory`], before knock-on findings are grouped under their causes.
+fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut memory: Option<&mut serve::BuildMemory>) -> BuildOutcome {
     let mut outcome = BuildOutcome::default();
     let root = &options.root;
     let today = Date::today();
@@ -229,6 +232,9 @@ pub fn build_with_memory(
     outcome.diagnostics.extend(check::check_review_dates(&site, today));
     outcome.diagnostics.extend(check::check_past_schedules(&site, today));
     outcome.diagnostics.extend(check::check_statutory(&site, root, today));
+    outcome.diagnostics.extend(check::check_topic_names(&site, root));
+    outcome.diagnostics.extend(check::check_headings(&site, root));
+    outcome.diagnostics.extend(check::check_link_syntax(&site));
     let (events, found) = content::events::load_events(root, &site, options.drafts);
     outcome.diagnostics.extend(found);
     outcome.diagnostics.extend(content::events::check_past_events(&events, today));

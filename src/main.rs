@@ -431,8 +431,13 @@ fn run(options: BuildOptions, force: bool, format: Format, deny_warnings: bool, 
 fn summarise(outcome: &BuildOutcome, writing: bool, failed: bool, seconds: f64) {
     let errors = outcome.diagnostics.error_count();
     let warnings = outcome.diagnostics.warning_count();
+    let follow = match outcome.diagnostics.follow_on_count() {
+        0 => String::new(),
+        1 => " (1 of them follows from another and goes once that is fixed)".to_string(),
+        n => format!(" ({n} of them follow from others and go once those are fixed)"),
+    };
     let counts = format!(
-        "{errors} error{}, {warnings} warning{}",
+        "{errors} error{}{follow}, {warnings} warning{}",
         if errors == 1 { "" } else { "s" },
         if warnings == 1 { "" } else { "s" }
     );

@@ -1,7 +1,7 @@
 //! Internal links and `#anchors` must lead somewhere; each dead one is reported at the line and
 //! column where it was written.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Subject};
 use crate::render::PageRecord;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -36,6 +36,13 @@ pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site: &str) -> V
             };
             if path.starts_with("/assets/") {
                 if !targets.assets.contains(&path) {
+                    let fix = match targets.assets.iter().find(|asset| asset.eq_ignore_ascii_case(&path)) {
+                        Some(asset) if asset.contains(' ') => format!(
+                            "The file is called {asset}: capital letters count. Write the link as <{asset}>, in angle brackets because of the space."
+                        ),
+                        Some(asset) => format!("The file is called {asset}: capital letters count. Write the link as {asset}."),
+                        None => "Check the file name (capital letters count), or add the file to the `assets` folder.".to_string(),
+                    };
                     problems.push(
                         Diagnostic::error(
                             &page.source.file,
@@ -47,7 +54,8 @@ pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site: &str) -> V
                                 link.href
                             ),
                         )
-                        .with_suggestion("Check the file name (capital letters count), or add the file to the `assets` folder."),
+                        .with_suggestion(fix)
+                        .with_subject(Subject::Missing(path.clone())),
                     );
                 }
                 continue;
@@ -68,7 +76,8 @@ pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site: &str) -> V
                         "dead-link",
                         format!("The link to {} leads nowhere: there is no page at {path}", link.href),
                     )
-                    .with_suggestion(fix),
+                    .with_suggestion(fix)
+                    .with_subject(Subject::Missing(page_address(&path))),
                 );
                 continue;
             };
@@ -121,10 +130,22 @@ pub fn check_config_links(config: &crate::config::SiteConfig, config_text: &str,
                 "dead-link",
                 format!("The {key} address {url} leads nowhere: there is no page there"),
             )
-            .with_suggestion("Create the page in content/, or correct the address in site.toml."),
+            .with_suggestion("Create the page in content/, or correct the address in site.toml.")
+            .with_subject(Subject::Missing(page_address(url.split('#').next().unwrap_or(url)))),
         );
     }
     problems
+}
+
+/// The address of the page an internal path names, as pages' addresses are written: `/x` and
+/// `/x/index.html` are `/x/`.
+fn page_address(path: &str) -> String {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    }
 }
 
 /// Finds the page an internal path names, allowing `/x` for `/x/` and `/x/index.html`.
@@ -199,7 +220,8 @@ fn join_relative(base: &str, relative: &str) -> String {
     joined
 }
 
-fn percent_decode(text: &str) -> String {
+/// Decodes `%20`-style escapes in an address (invalid ones are kept as written).
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

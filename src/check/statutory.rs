@@ -75,7 +75,8 @@ pub fn check_topics(site: &Site, config_text: &str) -> Vec<Diagnostic> {
                 "topic-missing",
                 format!("No page covers the required Local Offer topic `{topic}`{about}"),
             )
-            .with_suggestion(fix),
+            .with_suggestion(fix)
+            .with_subject(crate::diagnostic::Subject::Missing(format!("topic:{topic}"))),
         );
     }
     problems

@@ -128,6 +128,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         if !contacts.contains_key(id) {
             diagnostics.push(
                 Diagnostic::error(format!("{CONTENT_DIR}/contacts/{id}.yaml"), 0, 0, "contact-missing", format!("The contact block `{id}` is meant to be on every page, but its file does not exist"))
+                    .with_subject(crate::diagnostic::Subject::Missing(format!("contact:{id}")))
                     .with_suggestion(format!("Create {CONTENT_DIR}/contacts/{id}.yaml with at least `name:` and `summary:`, or remove \"{id}\" from [contacts] every_page in site.toml.")),
             );
         }
@@ -171,6 +172,14 @@ enum FileKind {
 fn is_scratch(relative: &Path) -> bool {
     let name = relative.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+}
+
+/// True for `.yaml` and `.yml` files, whatever the case of the extension.
+fn is_yaml_file(relative: &Path) -> bool {
+    relative
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 fn classify(relative: &Path) -> FileKind {
@@ -246,6 +255,16 @@ impl Loader<'_> {
         match kind {
             FileKind::Ignored => return,
             FileKind::Unknown => {
+                // A list of services in the wrong folder would vanish: an error, not a warning.
+                let limit = self.config.checks.max_file_kb.saturating_mul(1024);
+                if is_yaml_file(&relative)
+                    && std::fs::metadata(&walked.real).is_ok_and(|meta| meta.len() <= limit)
+                    && let Ok(text) = std::fs::read_to_string(&walked.real)
+                    && super::misplaced::looks_like_services(&text)
+                {
+                    self.diagnostics.push(super::misplaced::services_outside_folder(&file));
+                    return;
+                }
                 self.diagnostics.push(
                     Diagnostic::warning(
                         &file,
@@ -840,7 +859,7 @@ impl Loader<'_> {
 }
 
 /// The address of a page from its path inside `content/`: `advice/index.md` -> `/advice/`.
-fn page_url(relative: &Path) -> Result<String, String> {
+pub(crate) fn page_url(relative: &Path) -> Result<String, String> {
     let mut parts: Vec<String> = Vec::new();
     let components: Vec<PathBuf> = relative.components().map(|c| PathBuf::from(c.as_os_str())).collect();
     for (index, component) in components.iter().enumerate() {

@@ -8,6 +8,7 @@ mod feedback;
 pub mod front_matter;
 pub mod inside;
 mod load;
+mod misplaced;
 mod model;
 pub mod news;
 pub mod plain_text;
@@ -17,7 +18,9 @@ pub mod text_fields;
 pub use date::Date;
 pub use directory::*;
 pub use feedback::*;
-pub use load::{GLOSSARY_LIST_KEY, LoadCache, LoadedFile, SERVICE_LIST_KEY, load_file_from_str, load_site, load_site_cached};
+pub(crate) use load::page_url;
+pub use load::{CONTENT_DIR, GLOSSARY_LIST_KEY, LoadCache, LoadedFile, SERVICE_LIST_KEY, load_file_from_str, load_site, load_site_cached};
+pub(crate) use misplaced::looks_like_services;
 pub use model::*;
 
 /// True for lowercase-hyphenated names that are safe in a web address: `short-breaks`, `ehcp-2`.

@@ -49,6 +49,20 @@ pub fn host_of(url: &str) -> Option<&str> {
     Some(&rest[..end])
 }
 
+/// Percent-encodes what an address path cannot hold as it is (spaces, `%`, quotes, letters
+/// outside ASCII), keeping `/` and the characters addresses use unencoded.
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 fn strip_query(url: &str) -> &str {
     let end = url.find(['?', '#']).unwrap_or(url.len());
     &url[..end]
@@ -66,9 +80,15 @@ impl PostProcessor<'_> {
     /// Rewrites `html` and returns it with the facts found in it.
     pub fn run(&self, html: &str) -> Result<(String, PageFacts), String> {
         let facts = RefCell::new(PageFacts::default());
+        // An address may be written percent-encoded (`Portage%20Photo.JPG`, as Markdown writes
+        // `</assets/Portage Photo.JPG>`); the hashed name is encoded again so the link works.
         let hashed = |url: &str| -> Option<String> {
             let path = strip_query(url);
-            self.assets.get(path).map(|new| format!("{new}{}", &url[path.len()..]))
+            let found = self
+                .assets
+                .get(path)
+                .or_else(|| self.assets.get(&crate::check::links::percent_decode(path)));
+            found.map(|new| format!("{}{}", encode_path(new), &url[path.len()..]))
         };
         let output = rewrite_str(
             html,
@@ -214,6 +234,20 @@ mod tests {
             html,
             r#"<a href="https://nhs.uk/x" class="external">NHS <span class="visually-hidden">(opens another website)</span></a> <a class="button external" href="https://nhs.uk/">NHS <span class="visually-hidden">(opens another website)</span></a> <a href="/services/">Services</a> <a href="https://localoffer.example.org/x/">Here</a>"#
         );
+    }
+
+    #[test]
+    fn asset_names_that_need_encoding_still_get_their_hashed_names() {
+        let mut assets = BTreeMap::new();
+        assets.insert(
+            "/assets/Portage Photo.JPG".to_string(),
+            "/assets/Portage Photo.0123456789.JPG".to_string(),
+        );
+        let (html, _) = processor(&assets)
+            .run(r#"<img alt="A" src="/assets/Portage%20Photo.JPG"><a href="/assets/Portage%20Photo.JPG#x">P</a>"#)
+            .unwrap();
+        assert!(html.contains(r#"src="/assets/Portage%20Photo.0123456789.JPG""#), "{html}");
+        assert!(html.contains(r#"href="/assets/Portage%20Photo.0123456789.JPG#x""#), "{html}");
     }
 
     #[test]

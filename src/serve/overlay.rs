@@ -3,7 +3,7 @@
 //! either by putting a file with the same name in its own `templates/` folder.
 
 use super::rebuild::RebuildReport;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, follow_on};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -36,6 +36,10 @@ struct FindingView<'a> {
     severity: &'static str,
     message: &'a str,
     suggestion: Option<&'a str>,
+    /// The findings that follow from this one (in the overlay only).
+    follow_on: Vec<FindingView<'a>>,
+    /// "11 links broke because …", when some follow from it.
+    follow_on_summary: Option<String>,
 }
 
 impl<'a> From<&'a Diagnostic> for FindingView<'a> {
@@ -48,6 +52,20 @@ impl<'a> From<&'a Diagnostic> for FindingView<'a> {
             },
             message: &d.message,
             suggestion: d.suggestion.as_deref(),
+            follow_on: Vec::new(),
+            follow_on_summary: None,
+        }
+    }
+}
+
+impl<'a> FindingView<'a> {
+    /// A root cause with the findings that follow from it in `all`.
+    fn with_follow_on(d: &'a Diagnostic, all: &'a [Diagnostic]) -> Self {
+        let follow: Vec<&Diagnostic> = follow_on::of(d, all).collect();
+        FindingView {
+            follow_on_summary: follow_on::summary(&follow),
+            follow_on: follow.into_iter().map(FindingView::from).collect(),
+            ..FindingView::from(d)
         }
     }
 }
@@ -91,8 +109,8 @@ impl PreviewTemplates {
         let errors: Vec<FindingView<'_>> = report
             .diagnostics
             .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .map(FindingView::from)
+            .filter(|d| d.severity == Severity::Error && d.caused_by().is_none())
+            .map(|d| FindingView::with_follow_on(d, &report.diagnostics))
             .collect();
         let source = report.records.iter().find(|r| r.url == url).map(|r| r.source.file.as_str());
         let findings: Vec<FindingView<'_>> = match source {
@@ -111,6 +129,8 @@ impl PreviewTemplates {
                 severity: "error",
                 message,
                 suggestion: None,
+                follow_on: Vec::new(),
+                follow_on_summary: None,
             });
         }
         let reading = report.readability.get(url).map(|(counts, scores)| ReadingView {
@@ -165,5 +185,42 @@ impl PreviewTemplates {
         );
         context.insert("built", built);
         self.tera.render(REVIEW, &context).map_err(|error| error.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Cause, Subject};
+
+    #[test]
+    fn the_overlay_groups_knock_on_errors_under_their_cause_with_the_close_button_first() {
+        let cause = Diagnostic::error("content/services/x.yaml", 5, 13, "yaml-syntax", "The YAML cannot be read");
+        let mut link = Diagnostic::error("content/a.md", 3, 1, "dead-link", "The link to /services/x/ leads nowhere")
+            .with_subject(Subject::Missing("/services/x/".into()));
+        link.set_caused_by(Cause {
+            file: cause.file.clone(),
+            line: 5,
+            column: 13,
+            rule: "yaml-syntax",
+            because: "content/services/x.yaml could not be read".into(),
+        });
+        let report = RebuildReport {
+            diagnostics: vec![cause, link],
+            ..RebuildReport::default()
+        };
+        let templates = PreviewTemplates::load(Path::new("/nonexistent")).unwrap();
+        let html = templates.overlay(&report, "/", false);
+        assert!(html.contains("The site has 1 problem to fix"), "{html}");
+        let close = html.find("signpost-overlay-close").unwrap();
+        assert!(close < html.find("<h2").unwrap() && close < html.find("<ol>").unwrap(), "{html}");
+        let summary = html
+            .find("1 link broke because content/services/x.yaml could not be read")
+            .expect("summary");
+        assert!(summary > html.find("The YAML cannot be read").unwrap());
+        assert!(
+            html[summary..].contains("<code>content/a.md:3:1</code> The link to /services/x/ leads nowhere"),
+            "{html}"
+        );
     }
 }

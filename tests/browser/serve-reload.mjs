@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Browser test of `signpost serve`: headless Chromium opens a page of the preview, the test edits
 // the page's Markdown file, and the page must reload by itself with the new text. Then it breaks a
-// service file's YAML and expects the accessible error overlay, fixes it and expects it to go, and
+// service file's YAML and expects the accessible error overlay (close button at the top, the link
+// that broke with it folded under the YAML error), fixes it and expects it to go, and
 // finally stops the server with Ctrl-C (SIGINT) and expects a clean exit. Throughout, the pages,
 // the overlay and the review page must cause no Content-Security-Policy violation (the preview
 // sends the built site's strict policy), and their styles must still apply.
@@ -105,6 +106,12 @@ async function main() {
       if ((await overlay.getAttribute('role')) !== 'alertdialog') throw new Error('the overlay is not an alertdialog');
       const text = await overlay.innerText();
       if (!text.includes('content/services/health.yaml')) throw new Error(`no file in the overlay: ${text}`);
+      const first = await overlay.evaluate((element) => element.firstElementChild && element.firstElementChild.id);
+      if (first !== 'signpost-overlay-close') throw new Error(`the close button is not at the top of the overlay: ${first}`);
+      const grouped = await overlay.locator('details.signpost-follow-on summary').innerText();
+      if (!grouped.includes('because content/services/health.yaml could not be read')) {
+        throw new Error(`the broken link is not grouped under the YAML error: ${grouped}`);
+      }
       const position = await overlay.evaluate((element) => getComputedStyle(element).position);
       if (position !== 'fixed') throw new Error(`the overlay's style sheet did not apply (position ${position})`);
       await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'signpost-overlay');

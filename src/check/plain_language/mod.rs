@@ -415,6 +415,7 @@ fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'
             severity: finding.severity,
             message: finding.message,
             suggestion: Some(finding.suggestion),
+            related: None,
         };
         let allow = extract.allows.iter().position(|allow| {
             !allow.reason.is_empty()
