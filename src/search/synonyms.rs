@@ -166,7 +166,7 @@ impl<'de> Deserialize<'de> for Entry {
                 while let Some(key) = map.next_key::<String>()? {
                     if key != "remove" {
                         return Err(serde::de::Error::custom(format!(
-                            "`{key}` is not something this file understands: write a group like [respite, short breaks] or remove: [word]"
+                            "VALUE: `{key}` is not something this file understands: write a group like [respite, short breaks] or remove: [word]"
                         )));
                     }
                     removed.extend(map.next_value::<Vec<String>>()?);

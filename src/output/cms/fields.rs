@@ -257,6 +257,9 @@ pub const PAGE: &[Field] = &[
     field("status", "Status", Widget::OneOf(Choices::Values(variants_of::<Status>)))
         .optional()
         .hint("A draft is shown only in the preview."),
+    field("redirects", "Old addresses", Widget::Words)
+        .optional()
+        .hint("Addresses this page had before, such as /send/short-breaks/; each one will lead here."),
 ];
 
 /// A contact block such as SENDIASS.
