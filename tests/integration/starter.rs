@@ -104,6 +104,11 @@ fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
 /// in `/signpost`) where a shell command starts, up to the end of that command.
 fn signpost_commands(script: &str) -> Vec<Vec<String>> {
     const STARTS: &[&str] = &["&&", "||", ";", "|", "then", "else", "do", "("];
+    // A GitHub Actions expression (`${{ steps.pages.outputs.base_url }}`) stands for a value the
+    // runner fills in; a sample address takes its place.
+    let script = regex::Regex::new(r"\$\{\{[^}]*\}\}")
+        .unwrap()
+        .replace_all(script, "https://example.github.io/site");
     let mut commands = Vec::new();
     for line in script.lines() {
         let words: Vec<String> = line
@@ -127,10 +132,14 @@ fn signpost_commands(script: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn the_command_finder_finds_commands_and_only_commands() {
-    let script = "cargo install --locked signpost\nsignpost build --format github\nif [ -x bin/signpost ]; then\n  cd .. && .signpost-cache/bin/signpost check --root . && echo done\nfi";
+    let script = "cargo install --locked signpost\nsignpost build --format github\nsignpost build -u \"${{ steps.pages.outputs.base_url }}/\"\nif [ -x bin/signpost ]; then\n  cd .. && .signpost-cache/bin/signpost check --root . && echo done\nfi";
     assert_eq!(
         signpost_commands(script),
-        vec![vec!["build", "--format", "github"], vec!["check", "--root", "."]]
+        vec![
+            vec!["build", "--format", "github"],
+            vec!["build", "-u", "https://example.github.io/site/"],
+            vec!["check", "--root", "."]
+        ]
     );
 }
 
