@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 pub mod follow_on;
-mod snippet;
+pub mod snippet;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -3,7 +3,7 @@
 //! either by putting a file with the same name in its own `templates/` folder.
 
 use super::rebuild::RebuildReport;
-use crate::diagnostic::{Diagnostic, Severity, follow_on};
+use crate::diagnostic::{Diagnostic, Severity, follow_on, snippet};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -27,6 +27,8 @@ pub const REVIEW_CSS: &str = include_str!("review.css");
 /// The preview's own templates.
 pub struct PreviewTemplates {
     tera: Tera,
+    /// The site folder, for the lines the overlay shows under each problem.
+    root: std::path::PathBuf,
 }
 
 /// A finding as the templates see it.
@@ -36,6 +38,8 @@ struct FindingView<'a> {
     severity: &'static str,
     message: &'a str,
     suggestion: Option<&'a str>,
+    /// The line the finding is about with a marker under the place (in the overlay only).
+    snippet: Option<String>,
     /// The findings that follow from this one (in the overlay only).
     follow_on: Vec<FindingView<'a>>,
     /// "11 links broke because …", when some follow from it.
@@ -52,6 +56,7 @@ impl<'a> From<&'a Diagnostic> for FindingView<'a> {
             },
             message: &d.message,
             suggestion: d.suggestion.as_deref(),
+            snippet: None,
             follow_on: Vec::new(),
             follow_on_summary: None,
         }
@@ -60,9 +65,12 @@ impl<'a> From<&'a Diagnostic> for FindingView<'a> {
 
 impl<'a> FindingView<'a> {
     /// A root cause with the findings that follow from it in `all`.
-    fn with_follow_on(d: &'a Diagnostic, all: &'a [Diagnostic]) -> Self {
+    fn with_follow_on(d: &'a Diagnostic, all: &'a [Diagnostic], sources: &mut snippet::Sources) -> Self {
         let follow: Vec<&Diagnostic> = follow_on::of(d, all).collect();
         FindingView {
+            snippet: sources
+                .line(&d.file, d.line)
+                .map(|text| snippet::snippet(d.line, d.column, &text, snippet::RED, false)),
             follow_on_summary: follow_on::summary(&follow),
             follow_on: follow.into_iter().map(FindingView::from).collect(),
             ..FindingView::from(d)
@@ -98,7 +106,10 @@ impl PreviewTemplates {
             (REVIEW, read(REVIEW, DEFAULT_REVIEW)),
         ])
         .map_err(|error| format!("A preview template cannot be read: {error}"))?;
-        Ok(PreviewTemplates { tera })
+        Ok(PreviewTemplates {
+            tera,
+            root: root.to_path_buf(),
+        })
     }
 
     /// The markup added to the page at `url`: the overlay while the build has errors, and a
@@ -106,11 +117,12 @@ impl PreviewTemplates {
     /// enough words to score). Empty when there is nothing to show.
     /// `has_site`: a build without errors has been published, so the preview shows that one.
     pub fn overlay(&self, report: &RebuildReport, url: &str, has_site: bool) -> String {
+        let mut sources = snippet::Sources::new(&self.root);
         let errors: Vec<FindingView<'_>> = report
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error && d.caused_by().is_none())
-            .map(|d| FindingView::with_follow_on(d, &report.diagnostics))
+            .map(|d| FindingView::with_follow_on(d, &report.diagnostics, &mut sources))
             .collect();
         let source = report.records.iter().find(|r| r.url == url).map(|r| r.source.file.as_str());
         let findings: Vec<FindingView<'_>> = match source {
@@ -129,6 +141,7 @@ impl PreviewTemplates {
                 severity: "error",
                 message,
                 suggestion: None,
+                snippet: None,
                 follow_on: Vec::new(),
                 follow_on_summary: None,
             });
@@ -220,6 +233,28 @@ mod tests {
         assert!(summary > html.find("The YAML cannot be read").unwrap());
         assert!(
             html[summary..].contains("<code>content/a.md:3:1</code> The link to /services/x/ leads nowhere"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_overlay_shows_the_line_with_the_problem_under_its_message() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("content/services")).unwrap();
+        std::fs::write(site.path().join("content/services/x.yaml"), "- name: A\n  ages: 5-11 <b>\n").unwrap();
+        let report = RebuildReport {
+            diagnostics: vec![Diagnostic::error(
+                "content/services/x.yaml",
+                2,
+                9,
+                "wrong-type",
+                "`ages` needs two numbers",
+            )],
+            ..RebuildReport::default()
+        };
+        let html = PreviewTemplates::load(site.path()).unwrap().overlay(&report, "/", false);
+        assert!(
+            html.contains("<pre class=\"signpost-snippet\">  |\n2 |   ages: 5-11 &lt;b&gt;\n  |         ^^^^^^^^\n</pre>"),
             "{html}"
         );
     }
