@@ -343,7 +343,11 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     }
     let addresses = render::address::Addresses::for_config(&site.config);
     let headers_file = if site.config.cms.enabled {
-        let top_level = top_level_names(&outcome.records, &assets);
+        let routes = (outcome.records.iter().map(|r| r.url.as_str()))
+            .chain(assets.iter().map(|a| a.hashed_url.as_str()))
+            .chain(redirects.iter().map(|r| r.from.as_str()))
+            .chain(static_files.iter().map(|f| f.path.as_str()));
+        let top_level = top_level_names(routes);
         output::headers::headers_file_with_admin(&site.config.cms, &top_level, &site.config.slots.policy_sources(), &addresses)
     } else {
         output::headers::headers_file(&addresses, &site.config.slots.policy_sources())
@@ -422,8 +426,9 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
 }
 
 /// The first part of every address the site can have (`services`, `sitemap.xml`), for the
-/// headers file's rules when the admin page needs a policy of its own.
-fn top_level_names(records: &[render::PageRecord], assets: &[output::AssetFile]) -> Vec<String> {
+/// headers file's rules when the admin page needs a policy of its own: the fixed ones and those
+/// of `routes` (pages, assets, redirect pages, static files).
+fn top_level_names<'r>(routes: impl Iterator<Item = &'r str>) -> Vec<String> {
     let fixed = [
         "sitemap.xml",
         "robots.txt",
@@ -434,8 +439,7 @@ fn top_level_names(records: &[render::PageRecord], assets: &[output::AssetFile])
     ];
     let mut names: std::collections::BTreeSet<String> = fixed.iter().map(|n| n.to_string()).collect();
     let first = |url: &str| url.trim_start_matches('/').split('/').next().unwrap_or("").to_string();
-    names.extend(records.iter().map(|r| first(&r.url)));
-    names.extend(assets.iter().map(|a| first(&a.hashed_url)));
+    names.extend(routes.map(first));
     names.remove("");
     names.into_iter().collect()
 }

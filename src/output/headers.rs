@@ -210,10 +210,9 @@ pub fn headers_file_with_admin(
     let policy = content_security_policy_allowing(hosts);
     let mut patterns = vec![addresses.local("/")];
     for name in top_level.iter().filter(|n| n.as_str() != crate::output::cms::ADMIN_DIR) {
+        // A name with a dot can still be a folder (`.well-known`), so both forms are given.
         patterns.push(addresses.local(&format!("/{name}")));
-        if !name.contains('.') {
-            patterns.push(addresses.local(&format!("/{name}/*")));
-        }
+        patterns.push(addresses.local(&format!("/{name}/*")));
     }
     for pattern in patterns {
         text.push_str(&format!("\n{pattern}\n  Content-Security-Policy: {policy}\n"));

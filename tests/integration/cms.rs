@@ -86,6 +86,52 @@ fn the_admin_page_has_its_own_policy_and_the_site_keeps_its_strict_one() {
     }
 }
 
+/// Every file the build writes outside `admin/` (pages, assets, redirect pages, static files,
+/// feeds) is covered by a rule with the site's policy: with the admin page on, `_headers` lists
+/// the site's top-level names one by one, so a name left out would go without a policy.
+#[test]
+fn every_published_file_but_the_admin_page_gets_the_site_policy() {
+    let site = site_with_cms(true);
+    std::fs::write(site.path().join("content/redirects.yaml"), "/old/place/: /\n").unwrap();
+    std::fs::create_dir_all(site.path().join("static/.well-known")).unwrap();
+    std::fs::write(
+        site.path().join("static/.well-known/security.txt"),
+        "Contact: mailto:a@example.org\n",
+    )
+    .unwrap();
+    let (_out, public) = build_site(site.path());
+    let headers = read(&public, "_headers");
+    let patterns: Vec<&str> = headers
+        .split("\n\n")
+        .filter(|block| block.contains("Content-Security-Policy: ") && !block.contains("unsafe-eval"))
+        .filter_map(|block| block.lines().find(|l| !l.starts_with('#')))
+        .collect();
+    let covered = |route: &str| {
+        patterns.iter().any(|p| match p.strip_suffix('*') {
+            Some(prefix) => route.starts_with(prefix),
+            None => route == *p,
+        })
+    };
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(&public).into_iter().filter_map(Result::ok) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/");
+        if relative.starts_with("admin/") || relative.starts_with('_') || relative == ".signpost-output" {
+            continue;
+        }
+        let route = match relative.strip_suffix("index.html") {
+            Some(folder) => format!("/{folder}"),
+            None => format!("/{relative}"),
+        };
+        assert!(covered(&route), "{route} has no policy in _headers:\n{headers}");
+        checked += 1;
+    }
+    assert!(checked > 20, "only {checked} files checked");
+    assert!(covered("/old/place/") && covered("/.well-known/security.txt"));
+}
+
 #[test]
 fn a_bare_list_loads_the_same_as_one_under_services_and_the_editor_warns_about_it() {
     let wrapped = site_with_cms(true);
