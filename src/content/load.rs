@@ -475,7 +475,7 @@ impl Loader<'_> {
             Ok(mut meta) => {
                 if self.keep(meta.status) {
                     let locator = FieldLocator::whole(parts.yaml, parts.yaml_first_line);
-                    let mut cleaner = FieldCleaner::new(file, locator, &self.config.content.link_schemes);
+                    let mut cleaner = FieldCleaner::new(file, locator.clone(), &self.config.content.link_schemes);
                     cleaner.page(&mut meta);
                     self.diagnostics.extend(cleaner.diagnostics);
                     meta.redirect_positions = (0..meta.redirects.len())
@@ -558,6 +558,7 @@ impl Loader<'_> {
         match yaml::parse_list::<ServiceRecord>(text, SERVICE_LIST_KEY) {
             Ok(items) => {
                 let positions: Vec<yaml::Position> = items.iter().map(yaml::position_of).collect();
+                let lines = FieldLocator::lines_of(text);
                 for (index, item) in items.into_iter().enumerate() {
                     let position = positions[index];
                     let end = positions.get(index + 1).map(|next| next.line).unwrap_or(usize::MAX);
@@ -566,7 +567,7 @@ impl Loader<'_> {
                         line: position.line,
                         column: position.column,
                     };
-                    let locator = FieldLocator::new(text, position.line, end);
+                    let locator = FieldLocator::in_lines(&lines, position.line, end);
                     self.add_service(item.value, source, position.line, locator, None);
                 }
             }
@@ -738,7 +739,7 @@ impl Loader<'_> {
         if !self.keep(record.status) {
             return;
         }
-        let mut cleaner = FieldCleaner::new(&source.file, locator, &self.config.content.link_schemes);
+        let mut cleaner = FieldCleaner::new(&source.file, locator.clone(), &self.config.content.link_schemes);
         cleaner.service(&mut record);
         self.diagnostics.extend(cleaner.diagnostics);
         let description_start = match description_start {
@@ -825,11 +826,15 @@ impl Loader<'_> {
             Ok(terms) => {
                 let mut seen: BTreeMap<String, usize> = BTreeMap::new();
                 let positions: Vec<yaml::Position> = terms.iter().map(yaml::position_of).collect();
+                let lines = FieldLocator::lines_of(text);
                 for (index, mut term) in terms.into_iter().enumerate() {
                     let position = positions[index];
                     let end = positions.get(index + 1).map(|next| next.line).unwrap_or(usize::MAX);
-                    let mut cleaner =
-                        FieldCleaner::new(file, FieldLocator::new(text, position.line, end), &self.config.content.link_schemes);
+                    let mut cleaner = FieldCleaner::new(
+                        file,
+                        FieldLocator::in_lines(&lines, position.line, end),
+                        &self.config.content.link_schemes,
+                    );
                     cleaner.glossary_term(&mut term.value);
                     self.diagnostics.extend(cleaner.diagnostics);
                     let key = slugify(&term.value.term);

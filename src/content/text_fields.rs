@@ -21,9 +21,10 @@ pub enum Key<'k> {
 }
 
 /// Finds the line and column of a field inside one record's lines of a YAML file.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct FieldLocator<'a> {
-    text: &'a str,
+    /// The file's lines, split once per file and shared by the locators of its records.
+    lines: std::sync::Arc<Vec<&'a str>>,
     /// 1-based line where the record starts.
     from_line: usize,
     /// 1-based line where the record ends (exclusive).
@@ -74,8 +75,19 @@ fn measure(line: &str) -> YamlLine<'_> {
 impl<'a> FieldLocator<'a> {
     /// The record in `text` from 1-based `from_line` up to (not including) `to_line`.
     pub fn new(text: &'a str, from_line: usize, to_line: usize) -> Self {
+        Self::in_lines(&Self::lines_of(text), from_line, to_line)
+    }
+
+    /// The lines of `text`, split once for all the records of a file (see [`Self::in_lines`]).
+    pub fn lines_of(text: &'a str) -> std::sync::Arc<Vec<&'a str>> {
+        std::sync::Arc::new(crate::yaml::context::lines(text))
+    }
+
+    /// The record from 1-based `from_line` up to (not including) `to_line` of a file already
+    /// split into `lines`, so a file of many records is split once, not once per record.
+    pub fn in_lines(lines: &std::sync::Arc<Vec<&'a str>>, from_line: usize, to_line: usize) -> Self {
         FieldLocator {
-            text,
+            lines: lines.clone(),
             from_line: from_line.max(1),
             to_line,
             line_offset: 0,
@@ -85,7 +97,7 @@ impl<'a> FieldLocator<'a> {
     /// Front matter or another piece of YAML parsed on its own, starting at 1-based line `first_line` of the file.
     pub fn whole(text: &'a str, first_line: usize) -> Self {
         FieldLocator {
-            text,
+            lines: Self::lines_of(text),
             from_line: 1,
             to_line: usize::MAX,
             line_offset: first_line.saturating_sub(1),
@@ -95,13 +107,11 @@ impl<'a> FieldLocator<'a> {
     /// 1-based line and column of the value of the field at `path` (of its key, when the value is
     /// on the lines below). Falls back to the deepest part of the path found, then the record.
     pub fn find(&self, path: &[Key<'_>]) -> (usize, usize) {
-        let lines: Vec<&str> = crate::yaml::context::lines(self.text)
-            .into_iter()
-            .enumerate()
-            .skip(self.from_line - 1)
-            .take(self.to_line.saturating_sub(self.from_line))
-            .map(|(_, line)| line)
-            .collect();
+        let first = (self.from_line - 1).min(self.lines.len());
+        let last = first
+            .saturating_add(self.to_line.saturating_sub(self.from_line))
+            .min(self.lines.len());
+        let lines: &[&str] = &self.lines[first..last];
         let mut found = (self.from_line, 1);
         let mut start = 0;
         // The scope of the current step: every line at the top of the record (its first key's
@@ -385,9 +395,9 @@ fn preview(text: &str) -> String {
 /// indentation of a `description: |` block, or the line and column of a value written on the
 /// key's own line; `(0, 0)` when there is no description.
 pub fn description_start(locator: &FieldLocator<'_>) -> (usize, usize) {
-    let text = locator.text;
+    let lines = &locator.lines;
     let (line, column) = locator.find(&[Key::Name("description")]);
-    let Some(key_line) = text.lines().nth(line.saturating_sub(1 + locator.line_offset)) else {
+    let Some(key_line) = line.checked_sub(1 + locator.line_offset).and_then(|index| lines.get(index)) else {
         return (0, 0);
     };
     let measured = measure(key_line);
@@ -395,8 +405,8 @@ pub fn description_start(locator: &FieldLocator<'_>) -> (usize, usize) {
         return (0, 0);
     };
     if value.trim_start().starts_with(['|', '>']) || value.trim().is_empty() {
-        let below = text
-            .lines()
+        let below = lines
+            .iter()
             .enumerate()
             .skip(line - locator.line_offset)
             .find(|(_, l)| !l.trim().is_empty());
