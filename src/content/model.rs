@@ -412,6 +412,44 @@ impl Service {
         found
     }
 
+    /// How it reaches families beyond a venue, when it is available across the whole area:
+    /// [`Reach::Area`] when it names a service area, else (no venue in any locality)
+    /// [`Reach::Online`] when it is online or by phone, [`Reach::Home`] when it has no venue
+    /// address at all (it comes to you), [`Reach::Area`] otherwise. `None` for a service
+    /// that is only at its venues.
+    pub fn reach(&self) -> Option<Reach> {
+        let has_area = self.record.service_area.as_deref().is_some_and(|a| !a.trim().is_empty());
+        if has_area {
+            return Some(Reach::Area);
+        }
+        if !self.localities().is_empty() {
+            return None;
+        }
+        if self.is_online() {
+            Some(Reach::Online)
+        } else if self.places().all(|p| p.address.is_none() && p.postcode.is_none()) {
+            Some(Reach::Home)
+        } else {
+            Some(Reach::Area)
+        }
+    }
+
+    /// True when families anywhere in the area can use it, so it matches every locality.
+    pub fn covers_whole_area(&self) -> bool {
+        self.reach().is_some()
+    }
+
+    /// True when it is available in the locality with this slug: a venue there, or it covers the
+    /// whole area.
+    pub fn available_in(&self, locality_slug: &str) -> bool {
+        self.has_venue_in(locality_slug) || self.covers_whole_area()
+    }
+
+    /// True when one of its venues is in the locality with this slug.
+    pub fn has_venue_in(&self, locality_slug: &str) -> bool {
+        self.localities().iter().any(|l| super::slugify(l) == locality_slug)
+    }
+
     /// True when it costs nothing: `free: true`, or no prices and a cost that says "free".
     pub fn is_free(&self) -> bool {
         self.record.free || (self.record.cost_options.is_empty() && self.record.cost.trim().eq_ignore_ascii_case("free"))
@@ -426,6 +464,28 @@ impl Service {
     pub fn is_in_person(&self) -> bool {
         self.places()
             .any(|p| p.address.is_some() || p.postcode.is_some() || p.locality.is_some())
+    }
+}
+
+/// How a service that covers the whole area reaches families (its card says so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// It names a service area, or has venues we cannot place: "Covers all of Walsall".
+    Area,
+    /// No venue: it comes to the family's home.
+    Home,
+    /// Online or by phone.
+    Online,
+}
+
+impl Reach {
+    /// Id for the theme strings (`reach_<id>`) and the filters.
+    pub fn id(self) -> &'static str {
+        match self {
+            Reach::Area => "area",
+            Reach::Home => "home",
+            Reach::Online => "online",
+        }
     }
 }
 
