@@ -412,26 +412,23 @@ impl Service {
         found
     }
 
-    /// How it reaches families beyond a venue, when it is available across the whole area:
-    /// [`Reach::Area`] when it names a service area, else (no venue in any locality)
-    /// [`Reach::Online`] when it is online or by phone, [`Reach::Home`] when it has no venue
-    /// address at all (it comes to you), [`Reach::Area`] otherwise. `None` for a service
-    /// that is only at its venues.
+    /// How it reaches families when it is available across the whole area, or `None` when it is
+    /// only at its venues. With no venue in any locality: [`Reach::Home`] when its address says
+    /// it visits at home ("Home visits", "At home"), else [`Reach::Online`] when it is online or
+    /// by phone, else [`Reach::Area`]. With a venue in a locality: [`Reach::Area`] when it names
+    /// a service area ("All of Walsall").
     pub fn reach(&self) -> Option<Reach> {
+        if self.localities().is_empty() {
+            return Some(if self.places().any(says_home) {
+                Reach::Home
+            } else if self.is_online() {
+                Reach::Online
+            } else {
+                Reach::Area
+            });
+        }
         let has_area = self.record.service_area.as_deref().is_some_and(|a| !a.trim().is_empty());
-        if has_area {
-            return Some(Reach::Area);
-        }
-        if !self.localities().is_empty() {
-            return None;
-        }
-        if self.is_online() {
-            Some(Reach::Online)
-        } else if self.places().all(|p| p.address.is_none() && p.postcode.is_none()) {
-            Some(Reach::Home)
-        } else {
-            Some(Reach::Area)
-        }
+        has_area.then_some(Reach::Area)
     }
 
     /// True when families anywhere in the area can use it, so it matches every locality.
@@ -467,6 +464,16 @@ impl Service {
     }
 }
 
+/// True when a venue's address says the service comes to the family's home: the word "home"
+/// in it ("Home visits", "At home, in hospital"), not "homes" ("carers' homes").
+fn says_home(place: &Place) -> bool {
+    place.address.as_deref().is_some_and(|address| {
+        address
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.eq_ignore_ascii_case("home"))
+    })
+}
+
 /// How a service that covers the whole area reaches families (its card says so).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reach {
@@ -498,3 +505,69 @@ pub fn category_url(id: &str) -> String {
 pub const SERVICES_URL: &str = "/services/";
 /// The address of the glossary page.
 pub const GLOSSARY_URL: &str = "/glossary/";
+
+#[cfg(test)]
+mod whole_area_tests {
+    use super::*;
+
+    /// A service with this `where:` (JSON) and service area.
+    fn service(place: serde_json::Value, service_area: Option<&str>) -> Service {
+        let record: ServiceRecord = serde_json::from_value(serde_json::json!({
+            "name": "A service", "category": "short-breaks", "summary": "S.", "provider": "P",
+            "ages": { "from": 0, "to": 18 }, "access": ["self-referral"], "cost": "Free",
+            "contact": { "phone": "0121 496 0000" }, "where": place, "last_reviewed": "2026-09-01",
+            "service_area": service_area,
+        }))
+        .unwrap();
+        Service {
+            source: SourceRef {
+                file: "content/services/x.yaml".into(),
+                line: 1,
+                column: 1,
+            },
+            id: "a-service".into(),
+            url: "/services/a-service/".into(),
+            record,
+            description_first_line: 0,
+            description_start: (0, 0),
+            fields: FieldPositions::default(),
+        }
+    }
+
+    #[test]
+    fn a_venue_only_service_is_only_in_its_locality() {
+        let s = service(serde_json::json!({ "address": "Hall", "locality": "Bloxwich" }), None);
+        assert_eq!(s.reach(), None);
+        assert!(s.available_in("bloxwich"));
+        assert!(!s.available_in("willenhall"));
+    }
+
+    #[test]
+    fn a_service_area_covers_every_locality_and_keeps_its_venue() {
+        let s = service(
+            serde_json::json!({ "address": "Hall", "locality": "Bloxwich" }),
+            Some("All of Walsall"),
+        );
+        assert_eq!(s.reach(), Some(Reach::Area));
+        assert!(s.has_venue_in("bloxwich") && !s.has_venue_in("willenhall"));
+        assert!(s.available_in("willenhall"));
+        // A blank service area is no area.
+        let blank = service(serde_json::json!({ "locality": "Bloxwich" }), Some("  "));
+        assert_eq!(blank.reach(), None);
+    }
+
+    #[test]
+    fn without_a_venue_in_any_locality_it_is_at_home_online_or_across_the_area() {
+        let home = service(serde_json::json!({ "address": "Home visits, and visits to nurseries" }), None);
+        assert_eq!(home.reach(), Some(Reach::Home));
+        let at_home = service(serde_json::json!({ "address": "At home, in hospital", "online": true }), None);
+        assert_eq!(at_home.reach(), Some(Reach::Home));
+        let online = service(serde_json::json!({ "online": true }), None);
+        assert_eq!(online.reach(), Some(Reach::Online));
+        let carers = service(serde_json::json!({ "address": "In carers' homes across Walsall" }), None);
+        assert_eq!(carers.reach(), Some(Reach::Area), "`homes` is not the family's home");
+        for s in [home, online, carers] {
+            assert!(s.available_in("bloxwich") && !s.has_venue_in("bloxwich"));
+        }
+    }
+}
