@@ -107,9 +107,10 @@
       }
       var locality = value('locality');
       if (locality !== '') {
-        var places = (card.getAttribute('data-localities') || '').split('|');
+        // Names are compared without case: the list offers each locality once, in one spelling.
+        var places = (card.getAttribute('data-localities') || '').toLowerCase().split('|');
         // A service that covers the whole area (or comes to you, or is online) is available in every locality.
-        if (places.indexOf(locality) === -1 && card.getAttribute('data-whole-area') !== 'true') return false;
+        if (places.indexOf(locality.toLowerCase()) === -1 && card.getAttribute('data-whole-area') !== 'true') return false;
       }
       if (value('cost') === 'free' && card.getAttribute('data-free') !== 'true') return false;
       var delivery = value('delivery');
