@@ -412,6 +412,41 @@ impl Service {
         found
     }
 
+    /// How it reaches families when it is available across the whole area, or `None` when it is
+    /// only at its venues. With no venue in any locality: [`Reach::Home`] when its address says
+    /// it visits at home ("Home visits", "At home"), else [`Reach::Online`] when it is online or
+    /// by phone, else [`Reach::Area`]. With a venue in a locality: [`Reach::Area`] when it names
+    /// a service area ("All of Walsall").
+    pub fn reach(&self) -> Option<Reach> {
+        if self.localities().is_empty() {
+            return Some(if self.places().any(says_home) {
+                Reach::Home
+            } else if self.is_online() {
+                Reach::Online
+            } else {
+                Reach::Area
+            });
+        }
+        let has_area = self.record.service_area.as_deref().is_some_and(|a| !a.trim().is_empty());
+        has_area.then_some(Reach::Area)
+    }
+
+    /// True when families anywhere in the area can use it, so it matches every locality.
+    pub fn covers_whole_area(&self) -> bool {
+        self.reach().is_some()
+    }
+
+    /// True when it is available in the locality with this slug: a venue there, or it covers the
+    /// whole area.
+    pub fn available_in(&self, locality_slug: &str) -> bool {
+        self.has_venue_in(locality_slug) || self.covers_whole_area()
+    }
+
+    /// True when one of its venues is in the locality with this slug.
+    pub fn has_venue_in(&self, locality_slug: &str) -> bool {
+        self.localities().iter().any(|l| super::slugify(l) == locality_slug)
+    }
+
     /// True when it costs nothing: `free: true`, or no prices and a cost that says "free".
     pub fn is_free(&self) -> bool {
         self.record.free || (self.record.cost_options.is_empty() && self.record.cost.trim().eq_ignore_ascii_case("free"))
@@ -429,6 +464,38 @@ impl Service {
     }
 }
 
+/// True when a venue's address says the service comes to the family's home: the word "home"
+/// in it ("Home visits", "At home, in hospital"), not "homes" ("carers' homes").
+fn says_home(place: &Place) -> bool {
+    place.address.as_deref().is_some_and(|address| {
+        address
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.eq_ignore_ascii_case("home"))
+    })
+}
+
+/// How a service that covers the whole area reaches families (its card says so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// It names a service area, or has venues we cannot place: "Covers all of Walsall".
+    Area,
+    /// No venue: it comes to the family's home.
+    Home,
+    /// Online or by phone.
+    Online,
+}
+
+impl Reach {
+    /// Id for the theme strings (`reach_<id>`) and the filters.
+    pub fn id(self) -> &'static str {
+        match self {
+            Reach::Area => "area",
+            Reach::Home => "home",
+            Reach::Online => "online",
+        }
+    }
+}
+
 /// The address of a service category page.
 pub fn category_url(id: &str) -> String {
     format!("/services/{id}/")
@@ -438,3 +505,69 @@ pub fn category_url(id: &str) -> String {
 pub const SERVICES_URL: &str = "/services/";
 /// The address of the glossary page.
 pub const GLOSSARY_URL: &str = "/glossary/";
+
+#[cfg(test)]
+mod whole_area_tests {
+    use super::*;
+
+    /// A service with this `where:` (JSON) and service area.
+    fn service(place: serde_json::Value, service_area: Option<&str>) -> Service {
+        let record: ServiceRecord = serde_json::from_value(serde_json::json!({
+            "name": "A service", "category": "short-breaks", "summary": "S.", "provider": "P",
+            "ages": { "from": 0, "to": 18 }, "access": ["self-referral"], "cost": "Free",
+            "contact": { "phone": "0121 496 0000" }, "where": place, "last_reviewed": "2026-09-01",
+            "service_area": service_area,
+        }))
+        .unwrap();
+        Service {
+            source: SourceRef {
+                file: "content/services/x.yaml".into(),
+                line: 1,
+                column: 1,
+            },
+            id: "a-service".into(),
+            url: "/services/a-service/".into(),
+            record,
+            description_first_line: 0,
+            description_start: (0, 0),
+            fields: FieldPositions::default(),
+        }
+    }
+
+    #[test]
+    fn a_venue_only_service_is_only_in_its_locality() {
+        let s = service(serde_json::json!({ "address": "Hall", "locality": "Bloxwich" }), None);
+        assert_eq!(s.reach(), None);
+        assert!(s.available_in("bloxwich"));
+        assert!(!s.available_in("willenhall"));
+    }
+
+    #[test]
+    fn a_service_area_covers_every_locality_and_keeps_its_venue() {
+        let s = service(
+            serde_json::json!({ "address": "Hall", "locality": "Bloxwich" }),
+            Some("All of Walsall"),
+        );
+        assert_eq!(s.reach(), Some(Reach::Area));
+        assert!(s.has_venue_in("bloxwich") && !s.has_venue_in("willenhall"));
+        assert!(s.available_in("willenhall"));
+        // A blank service area is no area.
+        let blank = service(serde_json::json!({ "locality": "Bloxwich" }), Some("  "));
+        assert_eq!(blank.reach(), None);
+    }
+
+    #[test]
+    fn without_a_venue_in_any_locality_it_is_at_home_online_or_across_the_area() {
+        let home = service(serde_json::json!({ "address": "Home visits, and visits to nurseries" }), None);
+        assert_eq!(home.reach(), Some(Reach::Home));
+        let at_home = service(serde_json::json!({ "address": "At home, in hospital", "online": true }), None);
+        assert_eq!(at_home.reach(), Some(Reach::Home));
+        let online = service(serde_json::json!({ "online": true }), None);
+        assert_eq!(online.reach(), Some(Reach::Online));
+        let carers = service(serde_json::json!({ "address": "In carers' homes across Walsall" }), None);
+        assert_eq!(carers.reach(), Some(Reach::Area), "`homes` is not the family's home");
+        for s in [home, online, carers] {
+            assert!(s.available_in("bloxwich") && !s.has_venue_in("bloxwich"));
+        }
+    }
+}

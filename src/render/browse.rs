@@ -60,6 +60,14 @@ pub(super) fn localities(services: &[Service]) -> BTreeMap<String, String> {
     found
 }
 
+/// The services of a locality page: those with a venue in the locality (by slug), then those
+/// that cover the whole area without a venue there.
+pub fn locality_listing<'s>(services: &'s [Service], slug: &str) -> (Vec<&'s Service>, Vec<&'s Service>) {
+    let there: Vec<&Service> = services.iter().filter(|s| s.has_venue_in(slug)).collect();
+    let across: Vec<&Service> = services.iter().filter(|s| !s.has_venue_in(slug) && s.covers_whole_area()).collect();
+    (there, across)
+}
+
 /// True when `service` should be listed for `need`: it names the need, its broad area, one of the
 /// need's more specific terms (for a broad area), or all needs.
 pub fn serves_need(service: &Service, need: Need) -> bool {
@@ -144,10 +152,9 @@ impl<'a> Renderer<'a> {
                 )
             }
             Browse::Locality(slug, name) => {
-                let listed: Vec<&Service> = services
-                    .iter()
-                    .filter(|s| s.localities().iter().any(|l| slugify(l) == *slug))
-                    .collect();
+                let (listed, also) = locality_listing(services, slug);
+                let cards: Vec<ServiceCard<'_>> = by_name(also).into_iter().map(ServiceCard::from).collect();
+                context.insert("also_available", &cards);
                 ("locality", slug.clone(), name.clone(), listed)
             }
             Browse::Ages(index) => {
@@ -195,7 +202,7 @@ impl<'a> Renderer<'a> {
         let places = localities(services)
             .into_iter()
             .map(|(slug, name)| BrowseLink {
-                count: count(&|s| s.localities().iter().any(|l| slugify(l) == slug)),
+                count: count(&|s| s.available_in(&slug)),
                 url: locality_url(&slug),
                 id: slug,
                 name,
@@ -231,9 +238,9 @@ impl<'a> Renderer<'a> {
         let mut needs: Vec<Need> = services.iter().flat_map(|s| filter_needs(s)).filter_map(Need::from_id).collect();
         needs.sort();
         needs.dedup();
-        let mut localities: Vec<String> = services.iter().flat_map(|s| s.localities()).map(str::to_string).collect();
-        localities.sort();
-        localities.dedup();
+        // Every locality the site knows: a family's area is a fair choice on any page, and
+        // whole-area services match it.
+        let localities: Vec<String> = localities(&self.site.services).into_values().collect();
         FilterOptions {
             needs: needs.into_iter().map(NeedLink::new).collect(),
             localities,

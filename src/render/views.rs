@@ -23,6 +23,8 @@ pub struct SiteView<'a> {
     pub other_formats: Option<&'a str>,
     /// Main navigation (with `current` set per page).
     pub nav: Vec<NavView<'a>>,
+    /// True when the site has a search page (`[search] enabled`), so pages can offer a search box.
+    pub search: bool,
 }
 
 /// One main navigation link.
@@ -47,6 +49,7 @@ impl<'a> SiteView<'a> {
             language: &config.language,
             accessibility_statement: &config.accessibility_statement,
             other_formats: config.other_formats.as_deref(),
+            search: config.search.enabled,
             nav: config
                 .nav
                 .iter()
@@ -273,6 +276,8 @@ pub struct ServiceCard<'a> {
     pub online: bool,
     /// True when it has a venue.
     pub in_person: bool,
+    /// `area`, `home` or `online` when it is available across the whole area (for `reach_<id>`).
+    pub reach: Option<&'static str>,
 }
 
 impl<'a> From<&'a Service> for ServiceCard<'a> {
@@ -294,6 +299,7 @@ impl<'a> From<&'a Service> for ServiceCard<'a> {
             free: service.is_free(),
             online: service.is_online(),
             in_person: service.is_in_person(),
+            reach: service.reach().map(crate::content::Reach::id),
         }
     }
 }

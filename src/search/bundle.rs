@@ -5,7 +5,8 @@
 //! - `search/meta.json`: document count, file sizes, the planner's constants, stop words, synonyms;
 //! - `search/dict/<c>.json`: every stem starting with the character `c`: `[term file, doc count]`;
 //! - `search/terms/<n>.json`: postings of a run of stems: `[doc gap, score × 100, …]`;
-//! - `search/docs/<n>.json`: what results show (address, title, summary, category, easy read);
+//! - `search/docs/<n>.json`: what results show (address, title, summary, category, easy read,
+//!   and for a service its ages, cost, locality and whole-area reach);
 //! - `search/names/<n>.json`: documents by name (see [`SearchDoc::names`]) for the names whose
 //!   hash ([`name_bucket`]) is `n`: `{name: [doc, …]}`, one fetched per query to rank an exact
 //!   name first;
@@ -88,7 +89,21 @@ pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> 
     for (number, chunk) in docs.chunks(docs_per_file).enumerate() {
         let rows: Vec<Value> = chunk
             .iter()
-            .map(|d| json!([d.url, d.title, d.summary, d.category_name, u8::from(d.easy_read)]))
+            .map(|d| {
+                let ages = d.ages.map(|(from, to)| crate::render::views::ages_text(from, to));
+                let cost = (d.category.is_some() && !d.cost.is_empty()).then_some(d.cost.as_str());
+                json!([
+                    d.url,
+                    d.title,
+                    d.summary,
+                    d.category_name,
+                    u8::from(d.easy_read),
+                    ages,
+                    cost,
+                    d.locality,
+                    d.reach
+                ])
+            })
             .collect();
         out.push((format!("{BUNDLE_DIR}/docs/{number}.json"), to_bytes(&Value::Array(rows))));
     }

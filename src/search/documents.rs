@@ -41,6 +41,11 @@ pub struct SearchDoc {
     pub needs: Vec<String>,
     /// What it costs, in words.
     pub cost: String,
+    /// The locality of its main venue, for showing with the result.
+    pub locality: Option<String>,
+    /// `area`, `home` or `online` when it covers the whole area (then `localities` holds every
+    /// locality of the site, so an area filter keeps it).
+    pub reach: Option<&'static str>,
     /// True when it is in easy read or has an easy-read version (a `*.easy.md` page, or a service's
     /// easy-read summary).
     pub easy_read: bool,
@@ -55,7 +60,14 @@ pub fn collect(site: &Site, synonyms: &Synonyms) -> Vec<SearchDoc> {
         .iter()
         .map(|page| from_page(page, page.is_easy_read() || easy_read_versions.contains(&page.url)))
         .collect();
-    docs.extend(site.services.iter().map(|service| from_service(site, service, synonyms)));
+    let mut everywhere: Vec<String> = site.services.iter().flat_map(|s| s.localities()).map(str::to_lowercase).collect();
+    everywhere.sort();
+    everywhere.dedup();
+    docs.extend(
+        site.services
+            .iter()
+            .map(|service| from_service(site, service, synonyms, &everywhere)),
+    );
     let namer = Namer::new(&site.config.area, &site.glossary);
     for doc in &mut docs {
         doc.names = namer.names(&doc.title);
@@ -95,11 +107,15 @@ fn from_page(page: &Page, has_easy_read: bool) -> SearchDoc {
         localities: Vec::new(),
         needs: Vec::new(),
         cost: String::new(),
+        locality: None,
+        reach: None,
         easy_read,
     }
 }
 
-fn from_service(site: &Site, service: &Service, synonyms: &Synonyms) -> SearchDoc {
+/// A service; `everywhere`: every locality of the site, lowercased, which a service that covers
+/// the whole area matches.
+fn from_service(site: &Site, service: &Service, synonyms: &Synonyms, everywhere: &[String]) -> SearchDoc {
     let record = &service.record;
     let (headings, body) = markdown_text(record.description.as_deref().unwrap_or(""));
     let category_name = site
@@ -115,6 +131,10 @@ fn from_service(site: &Site, service: &Service, synonyms: &Synonyms) -> SearchDo
         .map(|l| l.trim().to_lowercase())
         .filter(|l| !l.is_empty())
         .collect();
+    let reach = service.reach().map(crate::content::Reach::id);
+    if reach.is_some() {
+        localities.extend(everywhere.iter().cloned());
+    }
     localities.sort();
     localities.dedup();
     let needs: Vec<String> = record.needs.iter().map(|n| n.id().to_string()).collect();
@@ -148,6 +168,14 @@ fn from_service(site: &Site, service: &Service, synonyms: &Synonyms) -> SearchDo
         localities,
         needs,
         cost: record.cost.clone(),
+        locality: record
+            .place
+            .locality
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string),
+        reach,
         easy_read: record.easy_read_summary.is_some(),
     }
 }

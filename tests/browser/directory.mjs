@@ -70,7 +70,9 @@ try {
 
   await page.selectOption('#filter-delivery', 'online');
   check((await visibleCards(page)).length === 0, 'no service is online');
-  check((await announced(page)).includes('No services match'), 'an empty result says what to do');
+  const none = await announced(page);
+  check(none.startsWith('Showing 0 of 2 services. No short breaks ') && none.includes('(Online or by phone)'), `an empty result says which choices found nothing (${none})`);
+  check((await page.textContent('[data-filter-empty] button')).trim() === 'Remove ‘Online or by phone’', 'and offers to remove the last one');
 
   await page.click('form[data-filters] button[type=reset]');
   // The form's values are reset after the reset event, so the list updates a moment later:

@@ -33,4 +33,5 @@ mod starter;
 mod statutory;
 mod strategy_speak;
 mod video;
+mod whole_area;
 mod yaml_messages;

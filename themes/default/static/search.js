@@ -259,7 +259,24 @@
     function hasFilters(filters) {
       return !!(filters.category || filters.locality || filters.need || (filters.age !== undefined && filters.age !== null && filters.age !== ''));
     }
-    // Searches; resolves to {total, results: [{url, title, summary, category, easyRead, score, stems}]}.
+    // The first `limit` of `ranked` ([doc, score] pairs) with what a result shows.
+    function details(meta, ranked, limit, stems) {
+      var top = ranked.slice(0, limit);
+      var files = {};
+      top.forEach(function (r) { files[Math.floor(r[0] / meta.docsPerFile)] = 1; });
+      var fileList = Object.keys(files).map(Number).sort(function (a, b) { return a - b; });
+      return Promise.all(fileList.map(function (n) { return load('docs/' + n + '.json'); })).then(function (docFiles) {
+        var byFile = {};
+        fileList.forEach(function (n, i) { byFile[n] = docFiles[i]; });
+        var results = top.map(function (r) {
+          var d = byFile[Math.floor(r[0] / meta.docsPerFile)][r[0] % meta.docsPerFile];
+          return { url: d[0], title: d[1], summary: d[2], category: d[3], easyRead: !!d[4], ages: d[5] || null, cost: d[6] || null,
+            locality: d[7] || null, reach: d[8] || null, score: r[1] };
+        });
+        return { total: ranked.length, results: results, stems: stems };
+      });
+    }
+    // Searches; resolves to {total, results: [{url, title, summary, category, easyRead, ages, cost, locality, reach, score}], stems}.
     function search(query, options) {
       options = options || {};
       var filters = options.filters || {};
@@ -267,7 +284,15 @@
       var typing = options.typing !== undefined ? options.typing : !/\s$/.test(query);
       return load('meta.json').then(function (meta) {
         return plan(meta, String(query || '').slice(0, 1000), typing).then(function (p) {
-          if (!p.units.length) return { total: 0, results: [], stems: [] };
+          if (!p.units.length) {
+            // No words: with filters, every service that passes them, in the bundle's order.
+            if (!hasFilters(filters)) return { total: 0, results: [], stems: [] };
+            return load('facets.json').then(function (facets) {
+              var all = [];
+              facets.docs.forEach(function (f, doc) { if (f[0] !== -1 && passes(facets, filters, doc)) all.push([doc, 0]); });
+              return details(meta, all, limit, []);
+            });
+          }
           var terms = {};
           p.units.forEach(function (u) { u.expansions.forEach(function (e) { e.stems.forEach(function (s) { terms[s] = 1; }); }); });
           var termList = Object.keys(terms).sort();
@@ -320,19 +345,7 @@
             var ranked = [];
             totals.forEach(function (score, doc) { if (!facets || passes(facets, filters, doc)) ranked.push([doc, score]); });
             ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-            var top = ranked.slice(0, limit);
-            var files = {};
-            top.forEach(function (r) { files[Math.floor(r[0] / meta.docsPerFile)] = 1; });
-            var fileList = Object.keys(files).map(Number).sort(function (a, b) { return a - b; });
-            return Promise.all(fileList.map(function (n) { return load('docs/' + n + '.json'); })).then(function (docFiles) {
-              var byFile = {};
-              fileList.forEach(function (n, i) { byFile[n] = docFiles[i]; });
-              var results = top.map(function (r) {
-                var d = byFile[Math.floor(r[0] / meta.docsPerFile)][r[0] % meta.docsPerFile];
-                return { url: d[0], title: d[1], summary: d[2], category: d[3], easyRead: !!d[4], score: r[1] };
-              });
-              return { total: ranked.length, results: results, stems: Object.keys(matched).sort() };
-            });
+            return details(meta, ranked, limit, Object.keys(matched).sort());
           });
         });
       });
@@ -348,6 +361,13 @@
   if (typeof document === 'undefined') return;
   var form = document.querySelector('[data-search-form]');
   if (!form || typeof fetch !== 'function' || typeof Map !== 'function') return;
+  // Search works here: show the form, and take away the note that it needs JavaScript.
+  form.hidden = false;
+  var nojs = document.querySelector('[data-search-nojs]');
+  if (nojs) nojs.hidden = true;
+  var more = document.querySelector('[data-search-more]');
+  var PAGE = 10;
+  var limit = PAGE;
   var input = form.querySelector('input[name="q"]');
   var status = document.querySelector('[data-search-status]');
   var list = document.querySelector('[data-search-results]');
@@ -376,9 +396,28 @@
     fragment.appendChild(document.createTextNode(text.slice(at)));
     return fragment;
   }
-  function show(found, query) {
-    list.textContent = '';
-    found.results.forEach(function (r) {
+  function fact(parent, label, value) {
+    if (!value) return;
+    var row = document.createElement('div');
+    var dt = document.createElement('dt');
+    dt.textContent = label || '';
+    var dd = document.createElement('dd');
+    dd.textContent = value;
+    row.appendChild(dt);
+    row.appendChild(document.createTextNode(' '));
+    row.appendChild(dd);
+    parent.appendChild(row);
+  }
+  // "Covers all of Walsall", "Comes to your home", "Online or by phone", or the venue's locality.
+  function areaText(r) {
+    if (!r.reach) return r.locality;
+    var label = strings['reach' + r.reach.charAt(0).toUpperCase() + r.reach.slice(1)] || '';
+    return r.locality ? label + ' (' + (strings.reachVenueIn || '{name}').replace('{name}', r.locality) + ')' : label;
+  }
+  function show(found, query, from) {
+    if (!from) list.textContent = '';
+    var firstNew = null;
+    found.results.slice(from || 0).forEach(function (r) {
       var item = document.createElement('li');
       item.className = 'search-result';
       var heading = document.createElement('h2');
@@ -388,6 +427,7 @@
       link.textContent = r.title;
       heading.appendChild(link);
       item.appendChild(heading);
+      if (!firstNew) firstNew = link;
       var summary = document.createElement('p');
       summary.className = 'search-result__summary';
       summary.appendChild(highlighted(r.summary, found.stems));
@@ -404,41 +444,70 @@
         });
         item.appendChild(tags);
       }
+      if (r.ages || r.cost || r.reach || r.locality) {
+        var facts = document.createElement('dl');
+        facts.className = 'card__facts search-result__facts';
+        fact(facts, strings.ages, r.ages);
+        fact(facts, strings.cost, r.cost);
+        fact(facts, strings.area, areaText(r));
+        item.appendChild(facts);
+      }
       list.appendChild(item);
     });
     list.hidden = found.results.length === 0;
     var shown = found.results.length;
-    status.textContent = found.total === 0 ? say(strings.none, 0, query)
-      : say(found.total === 1 ? strings.one : (shown < found.total ? strings.some : strings.many), found.total, query).replace('{shown}', String(shown));
+    var none = query ? strings.none : strings.noneFiltered;
+    var which = found.total === 1 ? strings.one : (shown < found.total ? strings.some : strings.many);
+    if (!query) which = found.total === 1 ? strings.oneFiltered : (shown < found.total ? strings.someFiltered : strings.manyFiltered);
+    status.textContent = found.total === 0 ? say(none, 0, query)
+      : say(which, found.total, query).replace('{shown}', String(shown));
+    if (more) {
+      var left = found.total - shown;
+      more.hidden = left <= 0;
+      more.textContent = (more.getAttribute('data-label') || '{count}').replace('{count}', String(Math.min(PAGE, left)));
+    }
+    return firstNew;
   }
   var serial = 0, timer = null;
-  function run() {
+  function hasChoice(filters) {
+    return Object.keys(filters).some(function (k) { return filters[k] !== ''; });
+  }
+  // Searches with the words and filters in the form; `more`: add the next page of results
+  // below those shown and move focus to the first new one.
+  function run(showMore) {
     var query = input.value.slice(0, 1000);
     var mine = ++serial;
-    if (!query.trim()) {
+    var filters = filtersFromForm();
+    var from = showMore ? list.children.length : 0;
+    limit = showMore ? limit + PAGE : PAGE;
+    if (!query.trim() && !hasChoice(filters)) {
       list.textContent = '';
       list.hidden = true;
       status.textContent = '';
+      if (more) more.hidden = true;
       return;
     }
-    engine.search(query, { filters: filtersFromForm(), limit: 10 }).then(function (found) {
-      if (mine === serial) show(found, query.trim());
+    engine.search(query, { filters: filters, limit: limit }).then(function (found) {
+      if (mine !== serial) return;
+      var first = show(found, query.trim(), from);
+      if (showMore && first) first.focus();
     }, function () {
       if (mine === serial) status.textContent = strings.error || '';
     });
   }
+  if (more) more.addEventListener('click', function () { run(true); });
   function later() {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      run();
+      run(false);
       var params = new URLSearchParams(new FormData(form));
       if (window.history && history.replaceState) history.replaceState(null, '', '?' + params.toString());
     }, 150);
   }
   var params = new URLSearchParams(window.location.search);
   params.forEach(function (value, key) { var el = form.elements[key]; if (el && typeof el.value === 'string') el.value = value.slice(0, 1000); });
-  form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); run(); });
+  form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); run(false); });
   form.addEventListener('input', later);
   form.addEventListener('change', later);
-  if (input.value) run();
+  if (input.value || hasChoice(filtersFromForm())) run(false);
 })(typeof window !== 'undefined' ? window : globalThis);
