@@ -166,6 +166,11 @@ impl Diagnostics {
         self.items.extend(diagnostics);
     }
 
+    /// Keeps the findings `keep` says yes to; it may change them on the way.
+    pub fn retain_mut(&mut self, keep: impl FnMut(&mut Diagnostic) -> bool) {
+        self.items.retain_mut(keep);
+    }
+
     /// True when at least one finding is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)

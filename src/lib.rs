@@ -14,6 +14,7 @@ pub mod init;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod rules;
 pub mod search;
 pub mod serve;
 pub mod suggest;
@@ -264,6 +265,10 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.diagnostics.extend(output::static_files::misplaced(root));
     let asset_map: BTreeMap<String, String> = assets.iter().map(|a| (a.url.clone(), a.hashed_url.clone())).collect();
 
+    // The site's `[rules]` severities, applied where each check stage ends, before its findings
+    // decide whether anything is written.
+    let overrides = site.config.rules.overrides();
+    rules::apply(&overrides, &mut outcome.diagnostics);
     if outcome.diagnostics.has_errors() {
         sink = None;
     }
@@ -336,6 +341,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.records = pages;
     let admin = output::cms::admin_files(&site, root);
     outcome.diagnostics.extend(admin.diagnostics);
+    rules::apply(&overrides, &mut outcome.diagnostics);
 
     let Some(sink) = sink else { return outcome };
     if outcome.diagnostics.has_errors() {

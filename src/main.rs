@@ -123,6 +123,8 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
+    /// List every rule Signpost checks, with its severity, what it finds and where it is explained.
+    Rules,
     /// Write reports for the Local Offer team: a content audit (CSV and HTML) of every page and service.
     Report {
         /// The site folder (holding site.toml). Default: this folder or the nearest one above it.
@@ -214,6 +216,13 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "signpost", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Rules => {
+            match cli.format {
+                FormatArg::Json => println!("{}", signpost::rules::listing_json()),
+                FormatArg::Human | FormatArg::Github => print!("{}", signpost::rules::listing()),
+            }
             ExitCode::SUCCESS
         }
         Command::Import { source } => run_import(source, matches!(cli.format, FormatArg::Json), quiet),

@@ -9,6 +9,7 @@ mod from_text;
 pub mod import;
 pub mod locate;
 pub mod plain_language;
+pub mod rules;
 mod search;
 pub mod slots;
 pub mod statutory;
@@ -91,6 +92,9 @@ pub struct SiteConfig {
     /// The browser editor written to `admin/` (off by default).
     #[serde(default)]
     pub cms: cms::CmsConfig,
+    /// How the site wants rules reported: `passive-voice = "off"`.
+    #[serde(default)]
+    pub rules: rules::RulesConfig,
     /// Not from `site.toml`: true when the pages are made for the root of the host whatever the
     /// path of `base_url` (the preview of `signpost serve`); see [`crate::BuildOptions::at_root`].
     #[serde(skip)]
@@ -221,6 +225,7 @@ impl SiteConfig {
         }
         problems.extend(self.search.validate(text));
         problems.extend(self.cms.validate(text));
+        problems.extend(self.rules.validate(text));
         if self.theme.trim().is_empty() || self.theme.contains(['/', '\\']) || self.theme.starts_with('.') {
             let (line, column) = at("theme");
             problems.push(

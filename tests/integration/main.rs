@@ -24,6 +24,7 @@ mod properties;
 mod publish_anywhere;
 mod report;
 mod root_causes;
+mod rules;
 mod search;
 mod search_words;
 mod serve;
