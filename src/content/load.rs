@@ -474,7 +474,8 @@ impl Loader<'_> {
         match parsed {
             Ok(mut meta) => {
                 if self.keep(meta.status) {
-                    let locator = FieldLocator::whole(parts.yaml, parts.yaml_first_line);
+                    let lines = yaml::context::lines(parts.yaml);
+                    let locator = FieldLocator::whole(&lines, parts.yaml_first_line);
                     let mut cleaner = FieldCleaner::new(file, locator, &self.config.content.link_schemes);
                     cleaner.page(&mut meta);
                     self.diagnostics.extend(cleaner.diagnostics);
@@ -537,7 +538,8 @@ impl Loader<'_> {
                     line: parts.yaml_first_line,
                     column: 1,
                 };
-                let locator = FieldLocator::whole(parts.yaml, parts.yaml_first_line);
+                let lines = yaml::context::lines(parts.yaml);
+                let locator = FieldLocator::whole(&lines, parts.yaml_first_line);
                 self.add_service(record, source, parts.body_first_line, locator, Some((parts.body_first_line, 0)));
             }
             Err(error) => {
@@ -558,6 +560,7 @@ impl Loader<'_> {
         match yaml::parse_list::<ServiceRecord>(text, SERVICE_LIST_KEY) {
             Ok(items) => {
                 let positions: Vec<yaml::Position> = items.iter().map(yaml::position_of).collect();
+                let lines = yaml::context::lines(text);
                 for (index, item) in items.into_iter().enumerate() {
                     let position = positions[index];
                     let end = positions.get(index + 1).map(|next| next.line).unwrap_or(usize::MAX);
@@ -566,7 +569,7 @@ impl Loader<'_> {
                         line: position.line,
                         column: position.column,
                     };
-                    let locator = FieldLocator::new(text, position.line, end);
+                    let locator = FieldLocator::new(&lines, position.line, end);
                     self.add_service(item.value, source, position.line, locator, None);
                 }
             }
@@ -631,7 +634,7 @@ impl Loader<'_> {
             let error = match yaml::parse::<Vec<Spanned<ServiceRecord>>>(&piece) {
                 Ok(records) => {
                     for record in records {
-                        self.add_recovered_service(file, text, item, record, !repaired.is_empty());
+                        self.add_recovered_service(file, &file_lines, item, record, !repaired.is_empty());
                     }
                     return;
                 }
@@ -708,14 +711,14 @@ impl Loader<'_> {
 
     /// Adds a service read from a list on its own. One that had mistakes (`repaired`) is not
     /// published: only the checks on its fields are run, for their problems.
-    fn add_recovered_service(&mut self, file: &str, text: &str, item: &ListItem, record: Spanned<ServiceRecord>, repaired: bool) {
+    fn add_recovered_service(&mut self, file: &str, file_lines: &[&str], item: &ListItem, record: Spanned<ServiceRecord>, repaired: bool) {
         let position = yaml::position_of(&record);
         let source = SourceRef {
             file: file.to_string(),
             line: position.line,
             column: position.column,
         };
-        let locator = FieldLocator::new(text, position.line, item.last_line + 1);
+        let locator = FieldLocator::new(file_lines, position.line, item.last_line + 1);
         let before = self.services.len();
         self.add_service(record.value, source, position.line, locator, None);
         if repaired && self.services.len() > before {
@@ -791,7 +794,8 @@ impl Loader<'_> {
         match yaml::parse::<ContactBlock>(text) {
             Ok(mut block) => {
                 block.id = id.clone();
-                let mut cleaner = FieldCleaner::new(file, FieldLocator::whole(text, 1), &self.config.content.link_schemes);
+                let lines = yaml::context::lines(text);
+                let mut cleaner = FieldCleaner::new(file, FieldLocator::whole(&lines, 1), &self.config.content.link_schemes);
                 cleaner.contact(&mut block);
                 self.diagnostics.extend(cleaner.diagnostics);
                 self.contacts.insert(id, block);
@@ -807,7 +811,8 @@ impl Loader<'_> {
         match yaml::parse::<YouSaidWeDid>(text) {
             Ok(mut data) => {
                 data.file = file.to_string();
-                let mut cleaner = FieldCleaner::new(file, FieldLocator::whole(text, 1), &self.config.content.link_schemes);
+                let lines = yaml::context::lines(text);
+                let mut cleaner = FieldCleaner::new(file, FieldLocator::whole(&lines, 1), &self.config.content.link_schemes);
                 cleaner.you_said_we_did(&mut data);
                 self.diagnostics.extend(cleaner.diagnostics);
                 locate_comments(text, &mut data);
@@ -825,11 +830,15 @@ impl Loader<'_> {
             Ok(terms) => {
                 let mut seen: BTreeMap<String, usize> = BTreeMap::new();
                 let positions: Vec<yaml::Position> = terms.iter().map(yaml::position_of).collect();
+                let lines = yaml::context::lines(text);
                 for (index, mut term) in terms.into_iter().enumerate() {
                     let position = positions[index];
                     let end = positions.get(index + 1).map(|next| next.line).unwrap_or(usize::MAX);
-                    let mut cleaner =
-                        FieldCleaner::new(file, FieldLocator::new(text, position.line, end), &self.config.content.link_schemes);
+                    let mut cleaner = FieldCleaner::new(
+                        file,
+                        FieldLocator::new(&lines, position.line, end),
+                        &self.config.content.link_schemes,
+                    );
                     cleaner.glossary_term(&mut term.value);
                     self.diagnostics.extend(cleaner.diagnostics);
                     let key = slugify(&term.value.term);

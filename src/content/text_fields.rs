@@ -23,7 +23,8 @@ pub enum Key<'k> {
 /// Finds the line and column of a field inside one record's lines of a YAML file.
 #[derive(Debug, Clone, Copy)]
 pub struct FieldLocator<'a> {
-    text: &'a str,
+    /// The lines of the text (see [`crate::yaml::context::lines`]), split once for the whole file.
+    lines: &'a [&'a str],
     /// 1-based line where the record starts.
     from_line: usize,
     /// 1-based line where the record ends (exclusive).
@@ -72,10 +73,11 @@ fn measure(line: &str) -> YamlLine<'_> {
 }
 
 impl<'a> FieldLocator<'a> {
-    /// The record in `text` from 1-based `from_line` up to (not including) `to_line`.
-    pub fn new(text: &'a str, from_line: usize, to_line: usize) -> Self {
+    /// The record in `lines` (a file split with [`crate::yaml::context::lines`]) from 1-based
+    /// `from_line` up to (not including) `to_line`.
+    pub fn new(lines: &'a [&'a str], from_line: usize, to_line: usize) -> Self {
         FieldLocator {
-            text,
+            lines,
             from_line: from_line.max(1),
             to_line,
             line_offset: 0,
@@ -83,9 +85,10 @@ impl<'a> FieldLocator<'a> {
     }
 
     /// Front matter or another piece of YAML parsed on its own, starting at 1-based line `first_line` of the file.
-    pub fn whole(text: &'a str, first_line: usize) -> Self {
+    /// `lines` is the piece split with [`crate::yaml::context::lines`].
+    pub fn whole(lines: &'a [&'a str], first_line: usize) -> Self {
         FieldLocator {
-            text,
+            lines,
             from_line: 1,
             to_line: usize::MAX,
             line_offset: first_line.saturating_sub(1),
@@ -95,13 +98,8 @@ impl<'a> FieldLocator<'a> {
     /// 1-based line and column of the value of the field at `path` (of its key, when the value is
     /// on the lines below). Falls back to the deepest part of the path found, then the record.
     pub fn find(&self, path: &[Key<'_>]) -> (usize, usize) {
-        let lines: Vec<&str> = crate::yaml::context::lines(self.text)
-            .into_iter()
-            .enumerate()
-            .skip(self.from_line - 1)
-            .take(self.to_line.saturating_sub(self.from_line))
-            .map(|(_, line)| line)
-            .collect();
+        let end = self.to_line.saturating_sub(1).min(self.lines.len());
+        let lines = &self.lines[(self.from_line - 1).min(end)..end];
         let mut found = (self.from_line, 1);
         let mut start = 0;
         // The scope of the current step: every line at the top of the record (its first key's
@@ -385,9 +383,9 @@ fn preview(text: &str) -> String {
 /// indentation of a `description: |` block, or the line and column of a value written on the
 /// key's own line; `(0, 0)` when there is no description.
 pub fn description_start(locator: &FieldLocator<'_>) -> (usize, usize) {
-    let text = locator.text;
+    let lines = locator.lines;
     let (line, column) = locator.find(&[Key::Name("description")]);
-    let Some(key_line) = text.lines().nth(line.saturating_sub(1 + locator.line_offset)) else {
+    let Some(key_line) = lines.get(line.saturating_sub(1 + locator.line_offset)) else {
         return (0, 0);
     };
     let measured = measure(key_line);
@@ -395,8 +393,8 @@ pub fn description_start(locator: &FieldLocator<'_>) -> (usize, usize) {
         return (0, 0);
     };
     if value.trim_start().starts_with(['|', '>']) || value.trim().is_empty() {
-        let below = text
-            .lines()
+        let below = lines
+            .iter()
             .enumerate()
             .skip(line - locator.line_offset)
             .find(|(_, l)| !l.trim().is_empty());
@@ -417,7 +415,8 @@ mod tests {
 
     #[test]
     fn fields_are_found_at_their_own_lines() {
-        let locator = FieldLocator::new(YAML, 1, 15);
+        let lines = crate::yaml::context::lines(YAML);
+        let locator = FieldLocator::new(&lines, 1, 15);
         assert_eq!(locator.find(&[Key::Name("name")]), (1, 9));
         assert_eq!(locator.find(&[Key::Name("summary")]), (2, 12));
         assert_eq!(locator.find(&[Key::Name("contact"), Key::Name("website")]), (5, 14));
@@ -428,7 +427,7 @@ mod tests {
         );
         assert_eq!(locator.find(&[Key::Name("locations"), Key::Item(0), Key::Name("name")]), (9, 13));
         assert_eq!(description_start(&locator), (14, 4));
-        let second = FieldLocator::new(YAML, 15, usize::MAX);
+        let second = FieldLocator::new(&lines, 15, usize::MAX);
         assert_eq!(second.find(&[Key::Name("summary")]), (16, 12));
         assert_eq!(description_start(&second), (0, 0));
     }
@@ -441,7 +440,8 @@ mod tests {
         .unwrap();
         let text = "name: Swim club\ncategory: x\nsummary: \"<p>Fun&nbsp;for <strong>all</strong></p>\"\nprovider: P\nages: {from: 0, to: 5}\naccess: [drop-in]\ncost: Free\ncontact:\n  website: \"jav&#x09;ascript:alert(1)\"\n";
         let schemes: Vec<String> = vec!["https".into()];
-        let mut cleaner = FieldCleaner::new("content/services/x.md", FieldLocator::whole(text, 2), &schemes);
+        let lines = crate::yaml::context::lines(text);
+        let mut cleaner = FieldCleaner::new("content/services/x.md", FieldLocator::whole(&lines, 2), &schemes);
         cleaner.service(&mut record);
         assert_eq!(record.summary, "Fun for all");
         assert_eq!(record.contact.website, None);
