@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -54,6 +55,14 @@ def make_site(n: int, folder: Path) -> int:
                 block.insert(1, DESCRIPTION)
         lines.extend(block)
     (services / "all.yaml").write_text("".join(lines))
+    # One file of thousands of services is bigger than the default limit of 1,024 KB.
+    config = folder / "site.toml"
+    text = config.read_text()
+    if "max_file_kb = " in text:
+        text = re.sub(r"max_file_kb = \d+", "max_file_kb = 16384", text)
+    else:
+        text += "\n[checks]\nmax_file_kb = 16384\n"
+    config.write_text(text)
     return count
 
 
