@@ -5,7 +5,7 @@ use super::inside::{SiteFolder, WalkedFile};
 use super::model::*;
 use super::text_fields::{FieldCleaner, FieldLocator, Key};
 use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, YouSaidWeDid, locate_comments};
-use super::{is_slug, slugify};
+use super::{SourceTexts, is_slug, slugify};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::yaml::{self, Spanned, YamlError};
@@ -32,6 +32,7 @@ pub fn load_site(root: &Path, include_drafts: bool) -> (Option<Site>, Vec<Diagno
 /// What reading one content file gave, kept so an unchanged file need not be parsed again.
 #[derive(Debug, Clone, Default)]
 struct FileResult {
+    text: Option<std::sync::Arc<str>>,
     pages: Vec<Page>,
     services: Vec<Service>,
     contacts: Vec<(String, ContactBlock)>,
@@ -98,6 +99,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         contacts: BTreeMap::new(),
         glossary: Vec::new(),
         you_said_we_did: None,
+        sources: SourceTexts::new(&config_text(root)),
     };
     if let Some(cache) = cache.as_deref_mut() {
         let settings = (include_drafts, config.checks.max_file_kb);
@@ -114,6 +116,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         mut glossary,
         mut diagnostics,
         you_said_we_did,
+        sources,
         ..
     } = loader;
     pages.sort_by(|a, b| a.url.cmp(&b.url));
@@ -123,7 +126,13 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
             .then(a.source.line.cmp(&b.source.line))
     });
     glossary.sort_by_key(|t| t.term.to_lowercase());
-    diagnostics.extend(find_clashes(root, &config, &pages, &services, you_said_we_did.is_some()));
+    diagnostics.extend(find_clashes(
+        sources.config(),
+        &config,
+        &pages,
+        &services,
+        you_said_we_did.is_some(),
+    ));
     for id in &config.contacts.every_page {
         if !contacts.contains_key(id) {
             diagnostics.push(
@@ -140,8 +149,17 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         contacts,
         glossary,
         you_said_we_did,
+        sources,
     };
     (Some(site), diagnostics)
+}
+
+/// The text of `site.toml` (read as [`SiteConfig::load`] reads it), empty when it cannot be read.
+fn config_text(root: &Path) -> String {
+    SiteFolder::new(root)
+        .ok()
+        .and_then(|site| site.read_to_string(&root.join(crate::config::CONFIG_FILE)).ok())
+        .unwrap_or_default()
 }
 
 struct Loader<'a> {
@@ -154,6 +172,7 @@ struct Loader<'a> {
     contacts: BTreeMap<String, ContactBlock>,
     glossary: Vec<GlossaryTerm>,
     you_said_we_did: Option<YouSaidWeDid>,
+    sources: SourceTexts,
 }
 
 /// What a file in `content/` is, decided from where it is and its extension.
@@ -282,6 +301,7 @@ impl Loader<'_> {
             _ => {}
         }
         let Some(text) = self.read_text(&walked.real, &file) else { return };
+        self.sources.insert(&file, std::sync::Arc::from(text.as_str()));
         match kind {
             FileKind::Page => self.load_page(&relative, &file, &text),
             FileKind::ServiceMarkdown => self.load_service_markdown(&file, &text),
@@ -312,6 +332,9 @@ impl Loader<'_> {
         {
             *cached_stamp = trusted;
             let result = result.clone();
+            if let Some(text) = result.text {
+                self.sources.insert(&display_path(self.root, path), text);
+            }
             self.pages.extend(result.pages);
             self.services.extend(result.services);
             self.contacts.extend(result.contacts);
@@ -326,6 +349,7 @@ impl Loader<'_> {
         let contacts_before = self.contacts.clone();
         self.read_file(walked);
         let result = FileResult {
+            text: self.sources.shared(&display_path(self.root, path)),
             pages: self.pages[before.0..].to_vec(),
             services: self.services[before.1..].to_vec(),
             contacts: self
@@ -904,7 +928,7 @@ pub(crate) fn page_url(relative: &Path) -> Result<String, String> {
 }
 
 /// Two things that would be written to the same address.
-fn find_clashes(root: &Path, config: &SiteConfig, pages: &[Page], services: &[Service], feedback: bool) -> Vec<Diagnostic> {
+fn find_clashes(config_text: &str, config: &SiteConfig, pages: &[Page], services: &[Service], feedback: bool) -> Vec<Diagnostic> {
     let mut taken: BTreeMap<String, String> = BTreeMap::new();
     if feedback {
         taken.insert(
@@ -921,10 +945,7 @@ fn find_clashes(root: &Path, config: &SiteConfig, pages: &[Page], services: &[Se
     }
     for category in &config.categories {
         if RESERVED_SERVICE_IDS.contains(&category.id.as_str()) {
-            let (line, column) = crate::config::find_value(
-                &std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).unwrap_or_default(),
-                &category.id,
-            );
+            let (line, column) = crate::config::find_value(config_text, &category.id);
             problems.push(
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,
