@@ -232,9 +232,9 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.diagnostics.extend(check::check_services(&site));
     outcome.diagnostics.extend(check::check_review_dates(&site, today));
     outcome.diagnostics.extend(check::check_past_schedules(&site, today));
-    outcome.diagnostics.extend(check::check_statutory(&site, root, today));
-    outcome.diagnostics.extend(check::check_topic_names(&site, root));
-    outcome.diagnostics.extend(check::check_headings(&site, root));
+    outcome.diagnostics.extend(check::check_statutory(&site, today));
+    outcome.diagnostics.extend(check::check_topic_names(&site));
+    outcome.diagnostics.extend(check::check_headings(&site));
     outcome.diagnostics.extend(check::check_link_syntax(&site));
     let (events, found) = content::events::load_events(root, &site, options.drafts);
     outcome.diagnostics.extend(found);
@@ -327,10 +327,9 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome
         .diagnostics
         .extend(check::check_links(&pages, &targets, &site.config.base_url));
-    let config_text = std::fs::read_to_string(root.join(config::CONFIG_FILE)).unwrap_or_default();
     outcome
         .diagnostics
-        .extend(check::check_config_links(&site.config, &config_text, &targets));
+        .extend(check::check_config_links(&site.config, site.sources.config(), &targets));
     outcome.diagnostics.extend(check::check_help_on_every_page(&site, &pages));
     let (redirects, found) = output::redirects::collect(root, &site);
     outcome.diagnostics.extend(found);

@@ -6,21 +6,20 @@
 use crate::content::{Page, Service, Site};
 use crate::diagnostic::Diagnostic;
 use pulldown_cmark::{Event, Options, Parser, Tag};
-use std::path::Path;
 
 /// Checks the titles of pages and the names of services, and the heading levels in pages.
-/// `root` is the site folder, to point at the `title:` line of a page's front matter.
-pub fn check_headings(site: &Site, root: &Path) -> Vec<Diagnostic> {
+/// The loaded text of each file points at the `title:` line of a page's front matter.
+pub fn check_headings(site: &Site) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for page in &site.pages {
         if page.meta.title.trim().is_empty() {
-            problems.push(empty_title(page, root));
+            problems.push(empty_title(page, site));
         }
         problems.extend(check_levels(&page.source.file, &page.body, (page.body_first_line, 0), PAGE_TITLE));
     }
     for service in &site.services {
         if service.record.name.trim().is_empty() {
-            problems.push(empty_name(service, root));
+            problems.push(empty_name(service, site));
         }
         if let Some(description) = &service.record.description {
             let start = match service.description_start {
@@ -33,9 +32,9 @@ pub fn check_headings(site: &Site, root: &Path) -> Vec<Diagnostic> {
     problems
 }
 
-fn empty_title(page: &Page, root: &Path) -> Diagnostic {
-    let text = std::fs::read_to_string(root.join(&page.source.file)).unwrap_or_default();
-    let (line, column) = key_in(&text, 1, "title").unwrap_or((1, 1));
+fn empty_title(page: &Page, site: &Site) -> Diagnostic {
+    let text = site.sources.get(&page.source.file).unwrap_or_default();
+    let (line, column) = key_in(text, 1, "title").unwrap_or((1, 1));
     Diagnostic::error(
         &page.source.file,
         line,
@@ -46,9 +45,9 @@ fn empty_title(page: &Page, root: &Path) -> Diagnostic {
     .with_suggestion("Write what the page is about after `title:`, for example `title: Short breaks for disabled children`.")
 }
 
-fn empty_name(service: &Service, root: &Path) -> Diagnostic {
-    let text = std::fs::read_to_string(root.join(&service.source.file)).unwrap_or_default();
-    let (line, column) = key_in(&text, service.source.line.max(1), "name").unwrap_or((service.source.line, service.source.column));
+fn empty_name(service: &Service, site: &Site) -> Diagnostic {
+    let text = site.sources.get(&service.source.file).unwrap_or_default();
+    let (line, column) = key_in(text, service.source.line.max(1), "name").unwrap_or((service.source.line, service.source.column));
     Diagnostic::error(
         &service.source.file,
         line,

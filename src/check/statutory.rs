@@ -12,10 +12,9 @@ const STATEMENT_TOPIC: &str = "short-breaks-statement";
 const FEEDBACK_TOPIC: &str = "you-said-we-did";
 
 /// Every statutory check: required topics, the Short Breaks Services Statement's review date, and
-/// "You said, we did". `root` is the site folder (to point into its `site.toml`).
-pub fn check_statutory(site: &Site, root: &std::path::Path, today: Date) -> Vec<Diagnostic> {
-    let config_text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
-    let mut problems = check_topics(site, &config_text);
+/// "You said, we did". Points into the text of `site.toml` the loader kept.
+pub fn check_statutory(site: &Site, today: Date) -> Vec<Diagnostic> {
+    let mut problems = check_topics(site, site.sources.config());
     problems.extend(check_short_breaks_statement(site, today));
     problems.extend(check_you_said_we_did(site, today));
     problems

@@ -5,11 +5,10 @@
 use crate::config::statutory::LOCAL_OFFER_TOPICS;
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
-use std::path::Path;
 
 /// Reports every page topic that is a near miss of a Local Offer topic or a required topic, at
-/// the topic in the page's front matter. `root` is the site folder, to find the positions.
-pub fn check_topic_names(site: &Site, root: &Path) -> Vec<Diagnostic> {
+/// the topic in the page's front matter (found in the text kept by the loader).
+pub fn check_topic_names(site: &Site) -> Vec<Diagnostic> {
     let known: Vec<&str> = LOCAL_OFFER_TOPICS
         .iter()
         .map(|(id, _)| *id)
@@ -23,7 +22,7 @@ pub fn check_topic_names(site: &Site, root: &Path) -> Vec<Diagnostic> {
                 continue;
             }
             let Some(best) = near_miss(topic, &known) else { continue };
-            let text = text.get_or_insert_with(|| std::fs::read_to_string(root.join(&page.source.file)).unwrap_or_default());
+            let text = text.get_or_insert_with(|| site.sources.get(&page.source.file).unwrap_or_default());
             let (line, column) = topic_position(text, page.body_first_line, topic).unwrap_or((1, 1));
             problems.push(
                 Diagnostic::error(

@@ -335,6 +335,7 @@ impl Reader<'_> {
         };
         let positions: Vec<yaml::Position> = items.iter().map(yaml::position_of).collect();
         let line_start = |offset: usize| text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let lines = yaml::context::lines(text);
         for (index, position) in positions.iter().enumerate() {
             let end_line = positions.get(index + 1).map(|next| next.line).unwrap_or(usize::MAX);
             let source = SourceRef {
@@ -380,7 +381,7 @@ impl Reader<'_> {
             );
             match yaml::parse::<EventRecord>(&snippet) {
                 Ok(record) => {
-                    let locator = FieldLocator::new(text, position.line, end_line);
+                    let locator = FieldLocator::new(&lines, position.line, end_line);
                     self.add(record, source, locator);
                 }
                 Err(error) => self.diagnostics.push(yaml_error(file, error, 1)),

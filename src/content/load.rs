@@ -5,7 +5,7 @@ use super::inside::{SiteFolder, WalkedFile};
 use super::model::*;
 use super::text_fields::{FieldCleaner, FieldLocator, Key};
 use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, YouSaidWeDid, locate_comments};
-use super::{is_slug, slugify};
+use super::{SourceTexts, is_slug, slugify};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::yaml::{self, Spanned, YamlError};
@@ -32,6 +32,7 @@ pub fn load_site(root: &Path, include_drafts: bool) -> (Option<Site>, Vec<Diagno
 /// What reading one content file gave, kept so an unchanged file need not be parsed again.
 #[derive(Debug, Clone, Default)]
 struct FileResult {
+    text: Option<std::sync::Arc<str>>,
     pages: Vec<Page>,
     services: Vec<Service>,
     contacts: Vec<(String, ContactBlock)>,
@@ -98,6 +99,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         contacts: BTreeMap::new(),
         glossary: Vec::new(),
         you_said_we_did: None,
+        sources: SourceTexts::new(&config_text(root)),
     };
     if let Some(cache) = cache.as_deref_mut() {
         let settings = (include_drafts, config.checks.max_file_kb);
@@ -114,6 +116,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         mut glossary,
         mut diagnostics,
         you_said_we_did,
+        sources,
         ..
     } = loader;
     pages.sort_by(|a, b| a.url.cmp(&b.url));
@@ -123,7 +126,13 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
             .then(a.source.line.cmp(&b.source.line))
     });
     glossary.sort_by_key(|t| t.term.to_lowercase());
-    diagnostics.extend(find_clashes(root, &config, &pages, &services, you_said_we_did.is_some()));
+    diagnostics.extend(find_clashes(
+        sources.config(),
+        &config,
+        &pages,
+        &services,
+        you_said_we_did.is_some(),
+    ));
     for id in &config.contacts.every_page {
         if !contacts.contains_key(id) {
             diagnostics.push(
@@ -140,8 +149,17 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         contacts,
         glossary,
         you_said_we_did,
+        sources,
     };
     (Some(site), diagnostics)
+}
+
+/// The text of `site.toml` (read as [`SiteConfig::load`] reads it), empty when it cannot be read.
+fn config_text(root: &Path) -> String {
+    SiteFolder::new(root)
+        .ok()
+        .and_then(|site| site.read_to_string(&root.join(crate::config::CONFIG_FILE)).ok())
+        .unwrap_or_default()
 }
 
 struct Loader<'a> {
@@ -154,6 +172,7 @@ struct Loader<'a> {
     contacts: BTreeMap<String, ContactBlock>,
     glossary: Vec<GlossaryTerm>,
     you_said_we_did: Option<YouSaidWeDid>,
+    sources: SourceTexts,
 }
 
 /// What a file in `content/` is, decided from where it is and its extension.
@@ -282,6 +301,7 @@ impl Loader<'_> {
             _ => {}
         }
         let Some(text) = self.read_text(&walked.real, &file) else { return };
+        self.sources.insert(&file, std::sync::Arc::from(text.as_str()));
         match kind {
             FileKind::Page => self.load_page(&relative, &file, &text),
             FileKind::ServiceMarkdown => self.load_service_markdown(&file, &text),
@@ -312,6 +332,9 @@ impl Loader<'_> {
         {
             *cached_stamp = trusted;
             let result = result.clone();
+            if let Some(text) = result.text {
+                self.sources.insert(&display_path(self.root, path), text);
+            }
             self.pages.extend(result.pages);
             self.services.extend(result.services);
             self.contacts.extend(result.contacts);
@@ -326,6 +349,7 @@ impl Loader<'_> {
         let contacts_before = self.contacts.clone();
         self.read_file(walked);
         let result = FileResult {
+            text: self.sources.shared(&display_path(self.root, path)),
             pages: self.pages[before.0..].to_vec(),
             services: self.services[before.1..].to_vec(),
             contacts: self
@@ -474,8 +498,9 @@ impl Loader<'_> {
         match parsed {
             Ok(mut meta) => {
                 if self.keep(meta.status) {
-                    let locator = FieldLocator::whole(parts.yaml, parts.yaml_first_line);
-                    let mut cleaner = FieldCleaner::new(file, locator.clone(), &self.config.content.link_schemes);
+                    let lines = yaml::context::lines(parts.yaml);
+                    let locator = FieldLocator::whole(&lines, parts.yaml_first_line);
+                    let mut cleaner = FieldCleaner::new(file, locator, &self.config.content.link_schemes);
                     cleaner.page(&mut meta);
                     self.diagnostics.extend(cleaner.diagnostics);
                     meta.redirect_positions = (0..meta.redirects.len())
@@ -537,7 +562,8 @@ impl Loader<'_> {
                     line: parts.yaml_first_line,
                     column: 1,
                 };
-                let locator = FieldLocator::whole(parts.yaml, parts.yaml_first_line);
+                let lines = yaml::context::lines(parts.yaml);
+                let locator = FieldLocator::whole(&lines, parts.yaml_first_line);
                 self.add_service(record, source, parts.body_first_line, locator, Some((parts.body_first_line, 0)));
             }
             Err(error) => {
@@ -558,7 +584,7 @@ impl Loader<'_> {
         match yaml::parse_list::<ServiceRecord>(text, SERVICE_LIST_KEY) {
             Ok(items) => {
                 let positions: Vec<yaml::Position> = items.iter().map(yaml::position_of).collect();
-                let lines = FieldLocator::lines_of(text);
+                let lines = yaml::context::lines(text);
                 for (index, item) in items.into_iter().enumerate() {
                     let position = positions[index];
                     let end = positions.get(index + 1).map(|next| next.line).unwrap_or(usize::MAX);
@@ -567,7 +593,7 @@ impl Loader<'_> {
                         line: position.line,
                         column: position.column,
                     };
-                    let locator = FieldLocator::in_lines(&lines, position.line, end);
+                    let locator = FieldLocator::new(&lines, position.line, end);
                     self.add_service(item.value, source, position.line, locator, None);
                 }
             }
@@ -632,7 +658,7 @@ impl Loader<'_> {
             let error = match yaml::parse::<Vec<Spanned<ServiceRecord>>>(&piece) {
                 Ok(records) => {
                     for record in records {
-                        self.add_recovered_service(file, text, item, record, !repaired.is_empty());
+                        self.add_recovered_service(file, &file_lines, item, record, !repaired.is_empty());
                     }
                     return;
                 }
@@ -709,14 +735,14 @@ impl Loader<'_> {
 
     /// Adds a service read from a list on its own. One that had mistakes (`repaired`) is not
     /// published: only the checks on its fields are run, for their problems.
-    fn add_recovered_service(&mut self, file: &str, text: &str, item: &ListItem, record: Spanned<ServiceRecord>, repaired: bool) {
+    fn add_recovered_service(&mut self, file: &str, file_lines: &[&str], item: &ListItem, record: Spanned<ServiceRecord>, repaired: bool) {
         let position = yaml::position_of(&record);
         let source = SourceRef {
             file: file.to_string(),
             line: position.line,
             column: position.column,
         };
-        let locator = FieldLocator::new(text, position.line, item.last_line + 1);
+        let locator = FieldLocator::new(file_lines, position.line, item.last_line + 1);
         let before = self.services.len();
         self.add_service(record.value, source, position.line, locator, None);
         if repaired && self.services.len() > before {
@@ -739,7 +765,7 @@ impl Loader<'_> {
         if !self.keep(record.status) {
             return;
         }
-        let mut cleaner = FieldCleaner::new(&source.file, locator.clone(), &self.config.content.link_schemes);
+        let mut cleaner = FieldCleaner::new(&source.file, locator, &self.config.content.link_schemes);
         cleaner.service(&mut record);
         self.diagnostics.extend(cleaner.diagnostics);
         let description_start = match description_start {
@@ -792,7 +818,8 @@ impl Loader<'_> {
         match yaml::parse::<ContactBlock>(text) {
             Ok(mut block) => {
                 block.id = id.clone();
-                let mut cleaner = FieldCleaner::new(file, FieldLocator::whole(text, 1), &self.config.content.link_schemes);
+                let lines = yaml::context::lines(text);
+                let mut cleaner = FieldCleaner::new(file, FieldLocator::whole(&lines, 1), &self.config.content.link_schemes);
                 cleaner.contact(&mut block);
                 self.diagnostics.extend(cleaner.diagnostics);
                 self.contacts.insert(id, block);
@@ -808,7 +835,8 @@ impl Loader<'_> {
         match yaml::parse::<YouSaidWeDid>(text) {
             Ok(mut data) => {
                 data.file = file.to_string();
-                let mut cleaner = FieldCleaner::new(file, FieldLocator::whole(text, 1), &self.config.content.link_schemes);
+                let lines = yaml::context::lines(text);
+                let mut cleaner = FieldCleaner::new(file, FieldLocator::whole(&lines, 1), &self.config.content.link_schemes);
                 cleaner.you_said_we_did(&mut data);
                 self.diagnostics.extend(cleaner.diagnostics);
                 locate_comments(text, &mut data);
@@ -826,13 +854,13 @@ impl Loader<'_> {
             Ok(terms) => {
                 let mut seen: BTreeMap<String, usize> = BTreeMap::new();
                 let positions: Vec<yaml::Position> = terms.iter().map(yaml::position_of).collect();
-                let lines = FieldLocator::lines_of(text);
+                let lines = yaml::context::lines(text);
                 for (index, mut term) in terms.into_iter().enumerate() {
                     let position = positions[index];
                     let end = positions.get(index + 1).map(|next| next.line).unwrap_or(usize::MAX);
                     let mut cleaner = FieldCleaner::new(
                         file,
-                        FieldLocator::in_lines(&lines, position.line, end),
+                        FieldLocator::new(&lines, position.line, end),
                         &self.config.content.link_schemes,
                     );
                     cleaner.glossary_term(&mut term.value);
@@ -900,7 +928,7 @@ pub(crate) fn page_url(relative: &Path) -> Result<String, String> {
 }
 
 /// Two things that would be written to the same address.
-fn find_clashes(root: &Path, config: &SiteConfig, pages: &[Page], services: &[Service], feedback: bool) -> Vec<Diagnostic> {
+fn find_clashes(config_text: &str, config: &SiteConfig, pages: &[Page], services: &[Service], feedback: bool) -> Vec<Diagnostic> {
     let mut taken: BTreeMap<String, String> = BTreeMap::new();
     if feedback {
         taken.insert(
@@ -917,10 +945,7 @@ fn find_clashes(root: &Path, config: &SiteConfig, pages: &[Page], services: &[Se
     }
     for category in &config.categories {
         if RESERVED_SERVICE_IDS.contains(&category.id.as_str()) {
-            let (line, column) = crate::config::find_value(
-                &std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).unwrap_or_default(),
-                &category.id,
-            );
+            let (line, column) = crate::config::find_value(config_text, &category.id);
             problems.push(
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,

@@ -13,6 +13,7 @@ mod model;
 pub mod news;
 pub mod plain_text;
 pub mod recurrence;
+mod sources;
 pub mod text_fields;
 
 pub use date::Date;
@@ -22,6 +23,7 @@ pub(crate) use load::page_url;
 pub use load::{CONTENT_DIR, GLOSSARY_LIST_KEY, LoadCache, LoadedFile, SERVICE_LIST_KEY, load_file_from_str, load_site, load_site_cached};
 pub(crate) use misplaced::looks_like_services;
 pub use model::*;
+pub use sources::SourceTexts;
 
 /// True for lowercase-hyphenated names that are safe in a web address: `short-breaks`, `ehcp-2`.
 pub fn is_slug(text: &str) -> bool {

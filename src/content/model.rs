@@ -369,6 +369,8 @@ pub struct Site {
     pub glossary: Vec<GlossaryTerm>,
     /// "You said, we did", from `content/you-said-we-did.yaml`, if there is one.
     pub you_said_we_did: Option<super::YouSaidWeDid>,
+    /// The text of `site.toml` and of every content file read, so checks need not read them again.
+    pub sources: super::SourceTexts,
 }
 
 impl Page {

@@ -21,10 +21,10 @@ pub enum Key<'k> {
 }
 
 /// Finds the line and column of a field inside one record's lines of a YAML file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct FieldLocator<'a> {
-    /// The file's lines, split once per file and shared by the locators of its records.
-    lines: std::sync::Arc<Vec<&'a str>>,
+    /// The lines of the text (see [`crate::yaml::context::lines`]), split once for the whole file.
+    lines: &'a [&'a str],
     /// 1-based line where the record starts.
     from_line: usize,
     /// 1-based line where the record ends (exclusive).
@@ -73,21 +73,11 @@ fn measure(line: &str) -> YamlLine<'_> {
 }
 
 impl<'a> FieldLocator<'a> {
-    /// The record in `text` from 1-based `from_line` up to (not including) `to_line`.
-    pub fn new(text: &'a str, from_line: usize, to_line: usize) -> Self {
-        Self::in_lines(&Self::lines_of(text), from_line, to_line)
-    }
-
-    /// The lines of `text`, split once for all the records of a file (see [`Self::in_lines`]).
-    pub fn lines_of(text: &'a str) -> std::sync::Arc<Vec<&'a str>> {
-        std::sync::Arc::new(crate::yaml::context::lines(text))
-    }
-
-    /// The record from 1-based `from_line` up to (not including) `to_line` of a file already
-    /// split into `lines`, so a file of many records is split once, not once per record.
-    pub fn in_lines(lines: &std::sync::Arc<Vec<&'a str>>, from_line: usize, to_line: usize) -> Self {
+    /// The record in `lines` (a file split with [`crate::yaml::context::lines`]) from 1-based
+    /// `from_line` up to (not including) `to_line`.
+    pub fn new(lines: &'a [&'a str], from_line: usize, to_line: usize) -> Self {
         FieldLocator {
-            lines: lines.clone(),
+            lines,
             from_line: from_line.max(1),
             to_line,
             line_offset: 0,
@@ -95,9 +85,10 @@ impl<'a> FieldLocator<'a> {
     }
 
     /// Front matter or another piece of YAML parsed on its own, starting at 1-based line `first_line` of the file.
-    pub fn whole(text: &'a str, first_line: usize) -> Self {
+    /// `lines` is the piece split with [`crate::yaml::context::lines`].
+    pub fn whole(lines: &'a [&'a str], first_line: usize) -> Self {
         FieldLocator {
-            lines: Self::lines_of(text),
+            lines,
             from_line: 1,
             to_line: usize::MAX,
             line_offset: first_line.saturating_sub(1),
@@ -107,11 +98,8 @@ impl<'a> FieldLocator<'a> {
     /// 1-based line and column of the value of the field at `path` (of its key, when the value is
     /// on the lines below). Falls back to the deepest part of the path found, then the record.
     pub fn find(&self, path: &[Key<'_>]) -> (usize, usize) {
-        let first = (self.from_line - 1).min(self.lines.len());
-        let last = first
-            .saturating_add(self.to_line.saturating_sub(self.from_line))
-            .min(self.lines.len());
-        let lines: &[&str] = &self.lines[first..last];
+        let end = self.to_line.saturating_sub(1).min(self.lines.len());
+        let lines = &self.lines[(self.from_line - 1).min(end)..end];
         let mut found = (self.from_line, 1);
         let mut start = 0;
         // The scope of the current step: every line at the top of the record (its first key's
@@ -395,9 +383,9 @@ fn preview(text: &str) -> String {
 /// indentation of a `description: |` block, or the line and column of a value written on the
 /// key's own line; `(0, 0)` when there is no description.
 pub fn description_start(locator: &FieldLocator<'_>) -> (usize, usize) {
-    let lines = &locator.lines;
+    let lines = locator.lines;
     let (line, column) = locator.find(&[Key::Name("description")]);
-    let Some(key_line) = line.checked_sub(1 + locator.line_offset).and_then(|index| lines.get(index)) else {
+    let Some(key_line) = lines.get(line.saturating_sub(1 + locator.line_offset)) else {
         return (0, 0);
     };
     let measured = measure(key_line);
@@ -427,7 +415,8 @@ mod tests {
 
     #[test]
     fn fields_are_found_at_their_own_lines() {
-        let locator = FieldLocator::new(YAML, 1, 15);
+        let lines = crate::yaml::context::lines(YAML);
+        let locator = FieldLocator::new(&lines, 1, 15);
         assert_eq!(locator.find(&[Key::Name("name")]), (1, 9));
         assert_eq!(locator.find(&[Key::Name("summary")]), (2, 12));
         assert_eq!(locator.find(&[Key::Name("contact"), Key::Name("website")]), (5, 14));
@@ -438,7 +427,7 @@ mod tests {
         );
         assert_eq!(locator.find(&[Key::Name("locations"), Key::Item(0), Key::Name("name")]), (9, 13));
         assert_eq!(description_start(&locator), (14, 4));
-        let second = FieldLocator::new(YAML, 15, usize::MAX);
+        let second = FieldLocator::new(&lines, 15, usize::MAX);
         assert_eq!(second.find(&[Key::Name("summary")]), (16, 12));
         assert_eq!(description_start(&second), (0, 0));
     }
@@ -451,7 +440,8 @@ mod tests {
         .unwrap();
         let text = "name: Swim club\ncategory: x\nsummary: \"<p>Fun&nbsp;for <strong>all</strong></p>\"\nprovider: P\nages: {from: 0, to: 5}\naccess: [drop-in]\ncost: Free\ncontact:\n  website: \"jav&#x09;ascript:alert(1)\"\n";
         let schemes: Vec<String> = vec!["https".into()];
-        let mut cleaner = FieldCleaner::new("content/services/x.md", FieldLocator::whole(text, 2), &schemes);
+        let lines = crate::yaml::context::lines(text);
+        let mut cleaner = FieldCleaner::new("content/services/x.md", FieldLocator::whole(&lines, 2), &schemes);
         cleaner.service(&mut record);
         assert_eq!(record.summary, "Fun for all");
         assert_eq!(record.contact.website, None);

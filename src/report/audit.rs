@@ -6,6 +6,7 @@ use crate::config::statutory::topic_description;
 use crate::content::{Date, Site};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::escape_html;
+use crate::report::owners::Owners;
 use std::collections::BTreeSet;
 
 /// How a row's review date stands today.
@@ -85,11 +86,12 @@ pub fn audit_rows(site: &Site, diagnostics: &[Diagnostic], today: Date) -> Vec<A
         };
         (state, overdue.max(0))
     };
+    let owners = Owners::new(site, diagnostics);
     let mut rows = Vec::new();
     for page in &site.pages {
         let next = page.next_review(&site.config);
         let (state, days) = review(next);
-        let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.file == page.source.file).collect();
+        let found = owners.in_file(&page.source.file);
         rows.push(AuditRow {
             kind: "page",
             title: page.meta.title.clone(),
@@ -102,15 +104,15 @@ pub fn audit_rows(site: &Site, diagnostics: &[Diagnostic], today: Date) -> Vec<A
             review: state,
             days_overdue: days,
             words: words(&page.meta.summary) + words(&page.body),
-            errors: count(&found, Severity::Error),
-            warnings: count(&found, Severity::Warning),
+            errors: count(found, Severity::Error),
+            warnings: count(found, Severity::Warning),
             problems: found.iter().map(|d| problem(d)).collect(),
         });
     }
     for service in &site.services {
         let next = service.next_review(&site.config);
         let (state, days) = review(next);
-        let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| belongs_to_service(site, service, d)).collect();
+        let found = owners.of_service(service);
         let record = &service.record;
         rows.push(AuditRow {
             kind: "service",
@@ -124,8 +126,8 @@ pub fn audit_rows(site: &Site, diagnostics: &[Diagnostic], today: Date) -> Vec<A
             review: state,
             days_overdue: days,
             words: words(&record.summary) + record.description.as_deref().map(words).unwrap_or(0),
-            errors: count(&found, Severity::Error),
-            warnings: count(&found, Severity::Warning),
+            errors: count(found, Severity::Error),
+            warnings: count(found, Severity::Warning),
             problems: found.iter().map(|d| problem(d)).collect(),
         });
     }
@@ -167,21 +169,6 @@ pub fn audit_rows(site: &Site, diagnostics: &[Diagnostic], today: Date) -> Vec<A
             .then(a.title.cmp(&b.title))
     });
     rows
-}
-
-/// A finding belongs to a service when it is in the service's file, at or after the service's
-/// line and before the next service in the same file.
-fn belongs_to_service(site: &Site, service: &crate::content::Service, diagnostic: &Diagnostic) -> bool {
-    if diagnostic.file != service.source.file || diagnostic.line < service.source.line {
-        return false;
-    }
-    let next = site
-        .services
-        .iter()
-        .filter(|other| other.source.file == service.source.file && other.source.line > service.source.line)
-        .map(|other| other.source.line)
-        .min();
-    next.is_none_or(|next| diagnostic.line < next)
 }
 
 fn count(found: &[&Diagnostic], severity: Severity) -> usize {

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod csv;
 mod events;
+mod owners;
 pub mod readability;
 
 use crate::content::Date;

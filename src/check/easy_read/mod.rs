@@ -24,7 +24,7 @@ use std::path::Path;
 
 /// Runs every easy-read check on the site.
 pub fn check_site(site: &Site, root: &Path) -> Vec<Diagnostic> {
-    let mut out = pairing::check(site, root);
+    let mut out = pairing::check(site);
     let easy: Vec<&Page> = site.pages.iter().filter(|p| p.is_easy_read()).collect();
     let summaries: Vec<&Service> = site.services.iter().filter(|s| s.record.easy_read_summary.is_some()).collect();
     if easy.is_empty() && summaries.is_empty() {
@@ -44,7 +44,7 @@ pub fn check_site(site: &Site, root: &Path) -> Vec<Diagnostic> {
         out.extend(check_page(site, page, &rules, &mut picture_check));
     }
     for service in summaries {
-        out.extend(check_service_summary(service, &rules, root));
+        out.extend(check_service_summary(service, &rules, site));
     }
     out
 }
@@ -116,12 +116,13 @@ fn check_page(site: &Site, page: &Page, rules: &Rules, pictures: &mut PictureChe
 }
 
 /// Checks a service's `easy_read_summary`; findings point at the field.
-fn check_service_summary(service: &Service, rules: &Rules, root: &Path) -> Vec<Diagnostic> {
+fn check_service_summary(service: &Service, rules: &Rules, site: &Site) -> Vec<Diagnostic> {
     let Some(summary) = service.record.easy_read_summary.as_deref() else {
         return Vec::new();
     };
-    let (line, column) = std::fs::read_to_string(root.join(&service.source.file))
-        .ok()
+    let (line, column) = site
+        .sources
+        .get(&service.source.file)
         .and_then(|source| {
             source
                 .lines()

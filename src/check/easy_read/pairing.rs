@@ -7,16 +7,15 @@ use crate::content::easy_read::easy_read_url;
 use crate::content::{Page, Site};
 use crate::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// Checks the pairs of full and easy-read pages.
-pub fn check(site: &Site, root: &Path) -> Vec<Diagnostic> {
+pub fn check(site: &Site) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let by_url: BTreeMap<&str, &Page> = site.pages.iter().map(|p| (p.url.as_str(), p)).collect();
     for page in &site.pages {
         match page.full_version_url() {
             Some(full_url) => match by_url.get(full_url.as_str()).filter(|full| !full.is_easy_read()) {
-                Some(full) => out.extend(out_of_date(page, full, root)),
+                Some(full) => out.extend(out_of_date(page, full, site)),
                 None => out.push(
                     Diagnostic::error(
                         &page.source.file,
@@ -80,12 +79,13 @@ fn missing(site: &Site, page: &Page, by_url: &BTreeMap<&str, &Page>) -> Option<D
     Some(diagnostic.with_suggestion(fix))
 }
 
-fn out_of_date(easy: &Page, full: &Page, root: &Path) -> Option<Diagnostic> {
+fn out_of_date(easy: &Page, full: &Page, site: &Site) -> Option<Diagnostic> {
     if full.meta.last_reviewed <= easy.meta.last_reviewed {
         return None;
     }
-    let (line, column) = std::fs::read_to_string(root.join(&easy.source.file))
-        .ok()
+    let (line, column) = site
+        .sources
+        .get(&easy.source.file)
         .and_then(|text| {
             text.lines()
                 .position(|l| l.starts_with("last_reviewed:"))

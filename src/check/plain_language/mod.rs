@@ -157,14 +157,16 @@ fn glossary_acronym(word: &str) -> Option<String> {
 
 /// The text of each file that holds services, for finding where their summaries are written.
 fn read_service_sources(site: &Site, root: Option<&Path>) -> BTreeMap<String, SourceFile> {
-    let Some(root) = root else { return BTreeMap::new() };
+    if root.is_none() {
+        return BTreeMap::new();
+    }
     let files: HashSet<&str> = site.services.iter().map(|s| s.source.file.as_str()).collect();
     files
         .into_par_iter()
         .filter_map(|file| {
-            std::fs::read_to_string(root.join(file))
-                .ok()
-                .map(|text| (file.to_string(), SourceFile::new(text)))
+            site.sources
+                .get(file)
+                .map(|text| (file.to_string(), SourceFile::new(text.to_string())))
         })
         .collect()
 }

@@ -40,6 +40,7 @@ fn site_with(extra_front_matter: &str, body: &str, extra_config: &str) -> Site {
         services: Vec::new(),
         contacts: Default::default(),
         you_said_we_did: None,
+        sources: Default::default(),
         glossary: vec![GlossaryTerm {
             term: "EHC plan".into(),
             stands_for: Some("Education, health and care plan".into()),

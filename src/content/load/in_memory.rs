@@ -44,6 +44,7 @@ pub fn load_file_from_str(config: &SiteConfig, relative: &Path, text: &str, incl
         contacts: BTreeMap::new(),
         glossary: Vec::new(),
         you_said_we_did: None,
+        sources: Default::default(),
     };
     match classify(relative) {
         FileKind::Page => loader.load_page(relative, &file, text),
