@@ -13,12 +13,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import crypto from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { launchChromium } from './lib.mjs';
+import { freePort, launchChromium, waitFor as waitForIn } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -32,29 +31,8 @@ const DECAP_DIST = path.join(REPO, 'node_modules/decap-cms/dist');
 const DECAP_SERVER = path.join(REPO, 'node_modules/decap-server/dist/index.js');
 const LIST_FILE = 'content/services/things-to-do.yaml';
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-async function waitFor(what, probe, timeout = TIMEOUT) {
-  const started = Date.now();
-  for (;;) {
-    try {
-      if (await probe()) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = (what, probe, timeout = TIMEOUT) => waitForIn(what, probe, timeout, 100);
 
 const results = [];
 async function check(name, body) {

@@ -6,6 +6,7 @@
 //   - basePath(args): the sub-path a test's site was built for (--base-path or SIGNPOST_BASE_PATH).
 //   - launchChromium(): headless Debian Chromium through playwright-core (no browser download).
 //   - findHtmlFiles(dir) / fileToUrlPath(rel): list a built site's pages and their URLs.
+import net from 'node:net';
 import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -238,4 +239,30 @@ export function fileToUrlPath(rel) {
     return '/' + parts.join('/') + (parts.length ? '/' : '');
   }
   return '/' + parts.join('/');
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (for a server the test starts). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Calls `probe` every `every` ms until it returns something true; throws after `timeout` ms. */
+export async function waitFor(what, probe, timeout, every = 100) {
+  const started = Date.now();
+  for (;;) {
+    try {
+      if (await probe()) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
 }

@@ -13,10 +13,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './lib.mjs';
+import { freePort, launchChromium, waitFor as waitForIn } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -24,29 +23,8 @@ const binaryArg = args.indexOf('--binary');
 const BINARY = path.resolve(REPO, binaryArg >= 0 ? args[binaryArg + 1] : 'target/debug/signpost');
 const TIMEOUT = 20000;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-async function waitFor(what, check, timeout = TIMEOUT) {
-  const started = Date.now();
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const waitFor = (what, probe, timeout = TIMEOUT) => waitForIn(what, probe, timeout, 50);
 
 const results = [];
 async function check(name, body) {
