@@ -69,12 +69,9 @@ const WORD_PASTED_MISTAKES: [(u64, u64, &str); 11] = [
     (34, 12, "unknown-value"),
 ];
 
-#[test]
-fn word_pasted_services_give_every_mistake_in_one_run_at_its_field() {
-    let (code, stdout, _) = check_word_pasted("json");
-    assert_eq!(code, 1);
-    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    let found: Vec<(u64, u64, String)> = report["diagnostics"]
+/// The (line, column, rule) of each finding about the pasted services in a JSON report.
+fn pasted_findings(report: &serde_json::Value) -> Vec<(u64, u64, String)> {
+    report["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
@@ -86,7 +83,15 @@ fn word_pasted_services_give_every_mistake_in_one_run_at_its_field() {
                 d["rule"].as_str().unwrap().to_string(),
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn word_pasted_services_give_every_mistake_in_one_run_at_its_field() {
+    let (code, stdout, _) = check_word_pasted("json");
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let found = pasted_findings(&report);
     let expected: Vec<(u64, u64, String)> = WORD_PASTED_MISTAKES.iter().map(|(l, c, r)| (*l, *c, r.to_string())).collect();
     assert_eq!(found, expected);
     // Nothing else in the site is affected, and no message is in the parser's words.
@@ -363,19 +368,7 @@ fn word_pasted_services_under_a_services_key_give_the_same_mistakes() {
         .output()
         .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let found: Vec<(u64, u64, String)> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["file"] == "content/services/word-pasted.yaml")
-        .map(|d| {
-            (
-                d["line"].as_u64().unwrap(),
-                d["column"].as_u64().unwrap(),
-                d["rule"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let found = pasted_findings(&report);
     let expected: Vec<(u64, u64, String)> = WORD_PASTED_MISTAKES.iter().map(|(l, c, r)| (l + 1, c + 2, r.to_string())).collect();
     assert_eq!(found, expected);
 }
