@@ -516,6 +516,7 @@ impl Loader<'_> {
                         meta,
                         body: parts.body.to_string(),
                         body_first_line: parts.body_first_line,
+                        language: None,
                     });
                 }
             }

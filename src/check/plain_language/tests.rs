@@ -36,6 +36,7 @@ fn site_with(extra_front_matter: &str, body: &str, extra_config: &str) -> Site {
             meta,
             body: body.to_string(),
             body_first_line: FIRST_LINE,
+            language: None,
         }],
         services: Vec::new(),
         contacts: Default::default(),
