@@ -7,7 +7,7 @@
 //! [[languages]]
 //! tag = "pl"
 //! name = "Polski"
-//! help = "Potrzebujesz pomocy w swoim języku? Zadzwoń i poproś o tłumacza."
+//! help = "Potrzebujesz pomocy w swoim języku? Zadzwoń pod numer {phone} i poproś o tłumacza."
 //!
 //! [[languages]]
 //! tag = "ur"
@@ -55,7 +55,8 @@ pub struct LanguageConfig {
     /// Which way the script runs; worked out from the tag when not written.
     #[serde(default)]
     pub dir: Option<Direction>,
-    /// The "need help in your language?" line, written in this language.
+    /// The "need help in your language?" line, written in this language; `{phone}` stands for
+    /// `[interpreting] phone`.
     #[serde(default)]
     pub help: Option<String>,
 }
