@@ -422,7 +422,10 @@ fn run(options: BuildOptions, force: bool, format: Format, deny_warnings: bool, 
     }
     let diagnostics = outcome.diagnostics.sorted();
     match format {
-        Format::Human => eprint!("{}", render_human_with_source(&diagnostics, &options.root, use_colour())),
+        Format::Human => eprint!(
+            "{}",
+            render_human_with_source(&diagnostics, &options.root, &outcome.sources, use_colour())
+        ),
         Format::Json => print!("{}", render_json(&diagnostics)),
         Format::Github => print!("{}", render_github(&diagnostics)),
     }

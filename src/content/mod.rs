@@ -20,7 +20,10 @@ pub use date::Date;
 pub use directory::*;
 pub use feedback::*;
 pub(crate) use load::page_url;
-pub use load::{CONTENT_DIR, GLOSSARY_LIST_KEY, LoadCache, LoadedFile, SERVICE_LIST_KEY, load_file_from_str, load_site, load_site_cached};
+pub use load::{
+    CONTENT_DIR, GLOSSARY_LIST_KEY, LoadCache, LoadedFile, SERVICE_LIST_KEY, WORD_LISTS_DIR, load_file_from_str, load_site,
+    load_site_cached,
+};
 pub(crate) use misplaced::looks_like_services;
 pub use model::*;
 pub use sources::SourceTexts;

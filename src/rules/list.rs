@@ -104,7 +104,6 @@ pub const ALL: &[Rule] = &[
     rule("feedback-stale", E, Free, "the newest feedback is too old", DIRECTORY),
     rule("file-name", E, Free, "a file name that cannot be used in a web address", FORMAT),
     rule("file-too-large", E, Syntax, "a file larger than the size limit", FORMAT),
-    rule("file-unreadable", E, Syntax, "a file Signpost cannot read", FORMAT),
     rule("front-matter-missing", E, Syntax, "a page does not start with front matter", FORMAT),
     rule("front-matter-unclosed", E, Syntax, "a page's front matter has no closing ---", FORMAT),
     rule("glossary-duplicate", E, Free, "a term is in the glossary twice", FORMAT),

@@ -56,7 +56,7 @@ fn analyse(body: &str) -> PageReadability {
 
 fn analyse_with(front: &str, body: &str, config: &str) -> PageReadability {
     let site = site_with(front, body, config);
-    analyse_site(&site, None, true).pages.remove(0)
+    analyse_site(&site, super::SiteFiles::BuiltInOnly, true).pages.remove(0)
 }
 
 /// (rule, severity, line, column) of every finding.
