@@ -129,20 +129,20 @@ fn would_make(sources: &SourceTexts, file: &str) -> Vec<Made> {
     } else if relative == crate::content::YOU_SAID_WE_DID_FILE {
         made.push(whole("topic:you-said-we-did".to_string()));
         made.push(whole("/you-said-we-did/".to_string()));
-    } else if yaml && (relative.starts_with("services/") || crate::content::looks_like_services(&text)) {
-        made.extend(service_items(&text).into_iter().map(|(id, from, to)| Made {
+    } else if yaml && (relative.starts_with("services/") || crate::content::looks_like_services(text)) {
+        made.extend(service_items(text).into_iter().map(|(id, from, to)| Made {
             key: format!("/services/{id}/"),
             lines: Some((from, to)),
         }));
     } else if relative.ends_with(".md") && relative.starts_with("services/") {
-        let front = front_lines(&text);
+        let front = front_lines(text);
         let id = value_of(&front, "id").or_else(|| value_of(&front, "name").map(|n| slugify(&n)));
         made.push(whole(format!("/services/{}/", id.unwrap_or_else(|| stem.to_string()))));
     } else if relative.ends_with(".md") {
         if let Ok(url) = crate::content::page_url(Path::new(relative)) {
             made.push(whole(url));
         }
-        let front = front_lines(&text);
+        let front = front_lines(text);
         made.extend(topics_of(&front).into_iter().map(|t| whole(format!("topic:{t}"))));
         if value_of(&front, "type").as_deref() == Some("short-breaks-statement") {
             made.push(whole("topic:short-breaks-statement".to_string()));
