@@ -21,6 +21,7 @@ mod openreferral_round_trip;
 mod openreferral_schemas;
 mod output_safety;
 mod outside_site;
+mod page_snapshots;
 mod plain_language;
 mod properties;
 mod publish_anywhere;
