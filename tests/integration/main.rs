@@ -29,6 +29,7 @@ mod rules;
 mod search;
 mod search_words;
 mod serve;
+mod service_page;
 mod silent_losses;
 mod slots;
 mod starter;
