@@ -154,6 +154,20 @@ await journey('(10) two services on the shortlist show their times and addresses
   await shortlistReady(other);
   const reopened = await other.$$eval('[data-shortlist-item]', (lis) => lis.map((li) => li.getAttribute('data-shortlist-item')));
   assert(JSON.stringify(reopened) === JSON.stringify([FIRST, SECOND]), `the copied link opens the same two services: ${reopened}`);
+  // A browser that refuses to copy: the link is shown, selected, and the page says what to do.
+  await other.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new Error('not allowed'));
+  });
+  await other.reload();
+  await shortlistReady(other);
+  await other.click('[data-shortlist-copy]');
+  await other.waitForFunction(() => document.querySelector('[data-shortlist-said]').textContent.length > 0, null, { timeout: 5_000 });
+  const refused = await other.evaluate(() => {
+    const field = document.getElementById('shortlist-link');
+    return { said: document.querySelector('[data-shortlist-said]').textContent, visible: field.getBoundingClientRect().height > 0, selected: field.value.slice(field.selectionStart, field.selectionEnd), focused: document.activeElement === field };
+  });
+  assert(refused.said.includes('did not let us copy') && refused.visible && refused.focused && refused.selected === copied, `the fallback shows the link, selected: ${JSON.stringify(refused)}`);
+  await other.screenshot({ path: path.join(shots, '10-shortlist-copy-fallback.png') });
   await fresh.close();
 
   // The printout has today's date and the addresses.
