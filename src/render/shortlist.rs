@@ -7,6 +7,7 @@ use super::service_facts::{CallLink, ServiceFacts, address_lines, directions_url
 use super::views::{Crumb, PageView, ages_text};
 use super::{Renderer, template_source};
 use crate::content::{SERVICES_URL, Service, SourceRef};
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -101,11 +102,11 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Every service's shortlist data file: (path in the output folder, JSON bytes).
+    /// Every service's shortlist data file: (path in the output folder, JSON bytes), made in parallel.
     pub fn shortlist_files(&self) -> Vec<(String, Vec<u8>)> {
         self.site
             .services
-            .iter()
+            .par_iter()
             .filter_map(|service| {
                 let json = serde_json::to_vec(&self.shortlist_service(service)).ok()?;
                 Some((data_file(&service.id), json))
