@@ -26,7 +26,12 @@
     });
   }
 
+  // When this browser cannot store anything (storage full or blocked), a shared list still
+  // shows: it is kept in the page instead.
+  var inPage = null;
+
   function readShortlist() {
+    if (inPage) return inPage.slice();
     try {
       var ids = JSON.parse(window.localStorage.getItem(STORE) || '[]');
       return Array.isArray(ids) ? validIds(ids) : [];
@@ -38,8 +43,10 @@
   function writeShortlist(ids) {
     try {
       window.localStorage.setItem(STORE, JSON.stringify(ids));
+      inPage = null;
       return true;
     } catch (e) {
+      inPage = ids.slice();
       return false;
     }
   }
