@@ -246,46 +246,4 @@ impl<'a> Renderer<'a> {
             localities,
         }
     }
-
-    /// Fills `context` for the shortlist page, which lists the services a family saved in their browser.
-    pub(super) fn render_shortlist(&self, context: &mut Context) -> (&'static str, SourceRef) {
-        let config = &self.site.config;
-        context.insert(
-            "page",
-            &PageView::generated(
-                "shortlist",
-                self.theme.string("shortlist_title"),
-                Some(self.theme.string("shortlist_summary")),
-                SHORTLIST_URL,
-                config,
-            ),
-        );
-        let entries: BTreeMap<&str, ShortlistEntry<'_>> = self
-            .site
-            .services
-            .iter()
-            .map(|s| {
-                (
-                    s.id.as_str(),
-                    ShortlistEntry {
-                        name: &s.record.name,
-                        url: &s.url,
-                        summary: &s.record.summary,
-                        phone: s.record.contact.phone.as_deref(),
-                    },
-                )
-            })
-            .collect();
-        let json = serde_json::to_string(&entries)
-            .unwrap_or_else(|_| "{}".to_string())
-            .replace("</", "<\\/");
-        context.insert("shortlist_json", &json);
-        let mut crumbs = self.breadcrumbs(SERVICES_URL);
-        crumbs.push(Crumb {
-            title: self.theme.string("services_title").to_string(),
-            url: SERVICES_URL.to_string(),
-        });
-        context.insert("breadcrumbs", &crumbs);
-        ("shortlist.html", template_source("shortlist.html"))
-    }
 }

@@ -97,6 +97,10 @@ pub struct PlaceView<'a> {
     pub place: &'a Place,
     /// Accessibility feature ids, for `access_feature_<id>` strings.
     pub features: Vec<&'static str>,
+    /// Its full address, a line each (name, address, locality, postcode).
+    pub lines: Vec<String>,
+    /// OpenStreetMap directions to its postcode, when it has one.
+    pub directions: Option<String>,
 }
 
 impl<'a> ServiceDetailsView<'a> {
@@ -148,6 +152,8 @@ impl<'a> ServiceDetailsView<'a> {
                     PlaceView {
                         place,
                         features: features.into_iter().map(AccessFeature::id).collect(),
+                        lines: super::service_facts::address_lines(place),
+                        directions: super::service_facts::directions_url(place),
                     }
                 })
                 .collect(),

@@ -14,6 +14,8 @@ pub mod postprocess;
 pub mod raw_html;
 mod redirect_pages;
 mod search_page;
+pub mod service_facts;
+pub mod shortlist;
 pub mod theme;
 pub mod url_safety;
 pub mod video;
@@ -415,7 +417,9 @@ impl<'a> Renderer<'a> {
                     .with_review(review);
                 page.draft = service.record.status == crate::content::Status::Draft;
                 context.insert("page", &page);
-                context.insert("service", &ServiceView::new(service, category, rendered.html, self.today));
+                let view = ServiceView::new(service, category, rendered.html, self.today);
+                context.insert("facts", &service_facts::ServiceFacts::new(service, &view.details, self.theme));
+                context.insert("service", &view);
                 let mut crumbs = self.breadcrumbs(SERVICES_URL);
                 crumbs.push(Crumb {
                     title: self.theme.string("services_title").to_string(),

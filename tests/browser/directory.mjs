@@ -94,6 +94,7 @@ try {
   check(toShortlist === `${BASE}shortlist/`, `the link to the shortlist is under the site's path (${toShortlist})`);
 
   await page.goto(`${server.site}/shortlist/`);
+  await page.waitForSelector('[data-shortlist][data-state="ready"]');
   const names = await page.$$eval('[data-shortlist-list] h2 a', (links) => links.map((a) => a.textContent));
   check(JSON.stringify(names) === JSON.stringify(['Splash Club swimming']), 'the shortlist page lists the saved service');
   check(!(await page.isVisible('[data-shortlist-nojs]')), 'the no-JavaScript message is hidden');
@@ -108,6 +109,7 @@ try {
   const other = await browser.newContext();
   const shared = await other.newPage();
   await shared.goto(`${server.site}/shortlist/?ids=speech-therapy,splash-club,no-such-service`);
+  await shared.waitForSelector('[data-shortlist][data-state="ready"]');
   const sharedNames = await shared.$$eval('[data-shortlist-list] h2 a', (links) => links.map((a) => a.textContent));
   check(JSON.stringify(sharedNames) === JSON.stringify(['Speech therapy', 'Splash Club swimming']), 'a shared link opens the same list elsewhere');
 

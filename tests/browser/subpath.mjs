@@ -112,16 +112,21 @@ async function crawl() {
       for (const address of addressesInHtml(body)) refer(address, url);
       const base = body.match(/<html[^>]*\sdata-base="([^"]*)"/);
       if (!base || base[1] !== BASE) broken.push([`data-base of ${url} is ${base && base[1]}`, url]);
-      const shortlist = body.match(/<script type="application\/json" id="shortlist-services">([\s\S]*?)<\/script>/);
-      if (shortlist) {
-        // directory.js links each shortlisted service at base + its route.
-        for (const service of Object.values(JSON.parse(shortlist[1]))) refer(BASE + service.url.replace(/^\//, ''), url);
+      const source = body.match(/<div data-shortlist data-source="([^"]*)"/);
+      if (source && source[1] !== `${BASE}shortlist/data/`) broken.push([`the shortlist's data-source is ${source[1]}`, url]);
+      const saved = body.match(/data-shortlist-save data-id="([^"]+)"/);
+      if (saved) {
+        // shortlist.js fetches a saved service's data file from the shortlist's data-source.
+        refer(`${BASE}shortlist/data/${saved[1]}.json`, url);
         refer(`${BASE}shortlist/`, url);
       }
       if (body.includes('data-search-form')) {
         // search.js fetches its bundle from base + 'search/'.
         await searchBundle(url);
       }
+    } else if (new URL(url).pathname.startsWith(`${BASE}shortlist/data/`)) {
+      // shortlist.js links each shortlisted service at base + its route.
+      refer(BASE + JSON.parse(body).url.replace(/^\//, ''), url);
     } else if (type.startsWith('text/css')) {
       for (const m of body.matchAll(/url\(\s*['"]?([^'")\s]+)/g)) refer(m[1], url);
     } else if (type.includes('xml')) {

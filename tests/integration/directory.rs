@@ -156,8 +156,9 @@ fn the_service_page_shows_the_new_fields() {
     for expected in [
         "<dt>Needs it is for</dt>",
         r#"<a href="/services/needs/autism/">Autism</a>"#,
-        "Mondays, Wednesdays, 9am to 4:30pm (term time only)",
-        r#"<time datetime="2026-12-05">5 December 2026</time>, 10am to 12pm"#,
+        // Its own `when` words, once, and the dated session its regular schedule does not say.
+        "<li>Weekdays</li>",
+        "<li>5 December 2026, 10am to 12pm (open morning for families)</li>",
         "Ask your GP or health visitor, or phone us yourself.",
         "Area covered: All of Testshire",
         "<dd>Punjabi, Urdu</dd>",
@@ -269,16 +270,15 @@ fn category_pages_carry_hidden_filters_and_a_live_region_for_the_script() {
 }
 
 #[test]
-fn the_shortlist_page_knows_every_service_without_the_network() {
+fn the_shortlist_page_fetches_each_saved_service_from_its_own_file() {
     let (_out, public) = build_valid();
     let page = read(&public, "shortlist/index.html");
-    assert!(
-        page.contains(r#"<script type="application/json" id="shortlist-services">{"saturday-play-scheme":{"name":"Saturday play scheme""#),
-        "{page}"
-    );
+    assert!(!page.contains("Saturday play scheme"), "{page}");
+    assert!(page.contains(r#"data-source="/shortlist/data/""#), "{page}");
+    assert!(read(&public, "shortlist/data/saturday-play-scheme.json").contains(r#""name":"Saturday play scheme""#));
     assert!(page.contains("The shortlist needs JavaScript"), "{page}");
     let service = read(&public, "services/splash-club/index.html");
-    assert!(service.contains(r#"data-shortlist-toggle data-id="splash-club""#), "{service}");
+    assert!(service.contains(r#"data-shortlist-save data-id="splash-club""#), "{service}");
     let (code, stderr) = check_changed(|root| {
         std::fs::write(
             root.join("content/shortlist.md"),
@@ -322,5 +322,8 @@ fn a_dated_session_that_is_over_is_not_shown_and_warns() {
     );
     let page = read(&public, "services/speech-therapy/index.html");
     assert!(!page.contains("open morning for families"), "the session that is over is left out");
-    assert!(page.contains("term time only"), "the regular session stays");
+    assert!(
+        page.contains("<p>Weekdays</p>"),
+        "the service's own words for its regular sessions stay"
+    );
 }

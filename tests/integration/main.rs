@@ -31,6 +31,7 @@ mod rules;
 mod search;
 mod search_words;
 mod serve;
+mod service_page;
 mod silent_losses;
 mod slots;
 mod starter;
