@@ -144,8 +144,18 @@ fn browsing_addresses_are_reserved() {
     );
 }
 
+/// The valid fixture built on 1 December 2026, so its dated sessions are still to come.
 fn build_valid() -> (tempfile::TempDir, std::path::PathBuf) {
-    let (out, public) = build_site(&fixture("valid"));
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    signpost()
+        .env("SIGNPOST_TODAY", "2026-12-01")
+        .args(["build", "--root"])
+        .arg(fixture("valid"))
+        .arg("--output")
+        .arg(&public)
+        .assert()
+        .success();
     (out, public)
 }
 
