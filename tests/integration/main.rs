@@ -12,6 +12,7 @@ mod external_links;
 mod hosting;
 mod import;
 mod import_messy;
+mod listings;
 mod load_once;
 mod markup_safety;
 mod news;
