@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,22 +44,30 @@ KINDS = [
     ("locality page", re.compile(r"^services/localities/")),
     ("age page", re.compile(r"^services/ages/")),
     ("shortlist", re.compile(r"^shortlist/")),
-    ("category page", re.compile(r"^services/[^/]+/index\.html$")),
-    ("directory front page", re.compile(r"^services/index\.html$")),
 ]
+ORDER = ["A to Z", "need page", "locality page", "age page", "category page", "directory front page",
+         "shortlist", "service page", "other"]
 
 
 def log(msg: str) -> None:
     print(msg, flush=True)
 
 
-def kind_of(path: str) -> str:
+def kind_of(path: str, categories: set[str]) -> str:
     if path == "services/index.html":
         return "directory front page"
     for name, pattern in KINDS:
         if pattern.search(path):
             return name
+    parts = path.split("/")
+    if len(parts) == 3 and parts[0] == "services" and parts[2] == "index.html":
+        return "category page" if parts[1] in categories else "service page"
     return "other"
+
+
+def category_ids(root: Path) -> set[str]:
+    with open(root / "site.toml", "rb") as f:
+        return {c["id"] for c in tomllib.load(f).get("categories", [])}
 
 
 def add_needs(corpus: Path, seed: int) -> int:
@@ -81,12 +90,12 @@ def add_needs(corpus: Path, seed: int) -> int:
     return count
 
 
-def measure(site: Path) -> list[dict]:
+def measure(site: Path, categories: set[str]) -> list[dict]:
     rows = []
     for page in site.rglob("*.html"):
         raw = page.read_bytes()
         path = page.relative_to(site).as_posix()
-        rows.append({"path": path, "kind": kind_of(path), "raw": len(raw),
+        rows.append({"path": path, "kind": kind_of(path, categories), "raw": len(raw),
                      "gzip": len(gzip.compress(raw, compresslevel=9, mtime=0))})
     rows.sort(key=lambda r: (-r["gzip"], r["path"]))
     return rows
@@ -108,40 +117,48 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--json", type=Path, default=None, help="also write the measurements as JSON here")
     ap.add_argument("--keep", action="store_true", help="keep the generated corpus and site")
+    ap.add_argument("--site", type=Path, default=None, metavar="DIR",
+                    help="only measure this built site (its site.toml folder is --root, default: the kept corpus)")
+    ap.add_argument("--root", type=Path, default=None, help="the site folder of --site, for its category ids")
     args = ap.parse_args()
 
-    profile = "release" if args.release else "debug"
-    binary = (args.binary or REPO / "target" / profile / "signpost").resolve()
-    if args.binary is None and not args.no_build:
-        cmd = ["cargo", "build", "--locked"] + (["--release"] if args.release else [])
-        log("==> " + " ".join(cmd))
-        subprocess.run(cmd, cwd=REPO, check=True)
-    if not binary.is_file():
-        log(f"page_weight: signpost binary not found at {binary}")
-        return 2
-
     work = args.work_dir.resolve()
-    work.mkdir(parents=True, exist_ok=True)
     corpus = work / f"weight-corpus-{args.services}"
-    site = work / f"weight-site-{args.services}"
-    log(f"==> generating {args.services:,} services in {corpus}")
-    subprocess.run([sys.executable, str(REPO / "scripts" / "generate-corpus.py"), str(args.services), str(corpus),
-                    "--force", "--seed", str(args.seed)], check=True)
-    with_needs = add_needs(corpus, args.seed)
-    log(f"    gave {with_needs:,} services a needs list")
-    shutil.rmtree(site, ignore_errors=True)
-    log(f"==> {binary} build")
-    start = time.perf_counter()
-    built = subprocess.run([str(binary), "build", "--root", str(corpus), "--output", str(site)],
-                           capture_output=True, text=True)
-    log(f"    {time.perf_counter() - start:.1f} s, exit {built.returncode}")
-    if built.returncode != 0:
-        log("page_weight: the build failed; last lines:")
-        for line in (built.stdout + built.stderr).splitlines()[-20:]:
-            log("    " + line)
-        return 2
+    binary = None
+    if args.site is not None:
+        site = args.site.resolve()
+        corpus = (args.root or corpus).resolve()
+    else:
+        profile = "release" if args.release else "debug"
+        binary = (args.binary or REPO / "target" / profile / "signpost").resolve()
+        if args.binary is None and not args.no_build:
+            cmd = ["cargo", "build", "--locked"] + (["--release"] if args.release else [])
+            log("==> " + " ".join(cmd))
+            subprocess.run(cmd, cwd=REPO, check=True)
+        if not binary.is_file():
+            log(f"page_weight: signpost binary not found at {binary}")
+            return 2
 
-    rows = measure(site)
+        work.mkdir(parents=True, exist_ok=True)
+        site = work / f"weight-site-{args.services}"
+        log(f"==> generating {args.services:,} services in {corpus}")
+        subprocess.run([sys.executable, str(REPO / "scripts" / "generate-corpus.py"), str(args.services), str(corpus),
+                        "--force", "--seed", str(args.seed)], check=True)
+        with_needs = add_needs(corpus, args.seed)
+        log(f"    gave {with_needs:,} services a needs list")
+        shutil.rmtree(site, ignore_errors=True)
+        log(f"==> {binary} build")
+        start = time.perf_counter()
+        built = subprocess.run([str(binary), "build", "--root", str(corpus), "--output", str(site)],
+                               capture_output=True, text=True)
+        log(f"    {time.perf_counter() - start:.1f} s, exit {built.returncode}")
+        if built.returncode != 0:
+            log("page_weight: the build failed; last lines:")
+            for line in (built.stdout + built.stderr).splitlines()[-20:]:
+                log("    " + line)
+            return 2
+
+    rows = measure(site, category_ids(corpus))
     limit = int(args.limit_kb * 1024)
     over = [r for r in rows if r["gzip"] > limit]
     log(f"\n{len(rows):,} HTML pages; sizes are raw and gzip -9; limit {kb(limit)} compressed.\n")
@@ -156,17 +173,17 @@ def main() -> int:
     by_kind: dict[str, list[dict]] = {}
     for r in rows:
         by_kind.setdefault(r["kind"], []).append(r)
-    for name in [k for k, _ in KINDS] + ["other"]:
+    for name in ORDER:
         pages = by_kind.get(name)
         if pages:
             top = pages[0]
             log(f"| {name} | {len(pages):,} | `{top['path']}` | {kb(top['raw'])} | {kb(top['gzip'])} |")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"services": args.services, "limit_bytes": limit, "binary": str(binary),
+        args.json.write_text(json.dumps({"services": args.services, "limit_bytes": limit, "binary": str(binary) if binary else None,
                                          "pages": rows[:200]}, indent=2) + "\n")
         log(f"\npage_weight: wrote {args.json}")
-    if not args.keep:
+    if not args.keep and args.site is None:
         shutil.rmtree(site, ignore_errors=True)
         shutil.rmtree(corpus, ignore_errors=True)
     if over:
