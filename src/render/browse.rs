@@ -294,7 +294,6 @@ impl<'a> Renderer<'a> {
                 Listing::AToZ | Listing::Letter(_) => {}
             }
         }
-        debug_assert!(needs.len() == Need::ALL.len() - 1);
         [("needs", needs), ("localities", places), ("ages", ages)].into_iter().collect()
     }
 }

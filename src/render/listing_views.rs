@@ -180,7 +180,7 @@ pub struct AToZEntry<'a> {
 }
 
 /// The longest one-line summary in the A to Z, in characters.
-const ONE_LINE: usize = 110;
+const ONE_LINE: usize = 90;
 
 impl<'a> From<&'a Service> for AToZEntry<'a> {
     fn from(service: &'a Service) -> Self {
