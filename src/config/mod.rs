@@ -8,6 +8,7 @@ pub mod external_links;
 mod from_text;
 pub mod import;
 pub mod languages;
+pub mod listings;
 pub mod locate;
 pub mod plain_language;
 pub mod rules;
@@ -102,6 +103,9 @@ pub struct SiteConfig {
     /// How the site wants rules reported: `passive-voice = "off"`.
     #[serde(default)]
     pub rules: rules::RulesConfig,
+    /// How long the directory's listing pages get before they are split into pages.
+    #[serde(default)]
+    pub listings: listings::ListingsConfig,
     /// Not from `site.toml`: true when the pages are made for the root of the host whatever the
     /// path of `base_url` (the preview of `signpost serve`); see [`crate::BuildOptions::at_root`].
     #[serde(skip)]
@@ -240,6 +244,7 @@ impl SiteConfig {
         problems.extend(self.search.validate(text));
         problems.extend(self.cms.validate(text));
         problems.extend(self.rules.validate(text));
+        problems.extend(self.listings.validate(text));
         if self.theme.trim().is_empty() || self.theme.contains(['/', '\\']) || self.theme.starts_with('.') {
             let (line, column) = at("theme");
             problems.push(

@@ -139,6 +139,50 @@ impl Need {
     }
 }
 
+/// How a service is listed on a need's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NeedMatch {
+    /// It is specifically for the need: it names the need, the need's broad area, or (for a
+    /// broad area) one of the more specific needs under it.
+    Specialist,
+    /// It names no such need but is open to all needs.
+    AllNeeds,
+}
+
+impl super::Service {
+    /// How this service is listed on the page of `need`, or `None` when it is not.
+    pub fn need_match(&self, need: Need) -> Option<NeedMatch> {
+        let names = &self.record.needs;
+        let specialist = names.iter().any(|&had| {
+            had != Need::All
+                && (had == need
+                    || (!need.is_broad_area() && Some(had) == need.broad_area())
+                    || (need.is_broad_area() && had.broad_area() == Some(need)))
+        });
+        if specialist {
+            Some(NeedMatch::Specialist)
+        } else if names.contains(&Need::All) {
+            Some(NeedMatch::AllNeeds)
+        } else {
+            None
+        }
+    }
+
+    /// True when it is listed on the page of `need` (as a specialist or an all-needs service).
+    pub fn serves_need(&self, need: Need) -> bool {
+        self.need_match(need).is_some()
+    }
+
+    /// The ids of the needs whose pages list it: what it matches in a filter.
+    pub fn filter_needs(&self) -> Vec<&'static str> {
+        Need::ALL
+            .into_iter()
+            .filter(|need| *need != Need::All && self.serves_need(*need))
+            .map(Need::id)
+            .collect()
+    }
+}
+
 /// One price of a service (ORUK `cost_option`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

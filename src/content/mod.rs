@@ -7,6 +7,7 @@ pub mod events;
 mod feedback;
 pub mod front_matter;
 pub mod inside;
+pub mod listings;
 mod load;
 mod misplaced;
 mod model;

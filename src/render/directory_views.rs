@@ -2,7 +2,6 @@
 //! pages: by need, by locality, by age band and A to Z. Words come from the theme's strings; these
 //! views carry ids, numbers and dates.
 
-use super::views::ServiceCard;
 use crate::content::{AccessFeature, Date, Need, Place, Service};
 use serde::Serialize;
 
@@ -171,15 +170,6 @@ pub fn sorted_needs(needs: &[Need]) -> Vec<Need> {
     sorted
 }
 
-/// The need ids a service matches in a filter: exactly the need pages it is listed on.
-pub fn filter_needs(service: &Service) -> Vec<&'static str> {
-    Need::ALL
-        .into_iter()
-        .filter(|need| *need != Need::All && super::browse::serves_need(service, *need))
-        .map(Need::id)
-        .collect()
-}
-
 /// What the filters on a category page offer: the needs and localities of its services.
 #[derive(Serialize)]
 pub struct FilterOptions {
@@ -231,32 +221,7 @@ pub fn clock_time(text: &str) -> Option<String> {
     })
 }
 
-/// Address of the page listing services for a need.
-pub fn need_url(id: &str) -> String {
-    format!("/services/needs/{id}/")
-}
-
-/// Address of the page listing services in a locality.
-pub fn locality_url(slug: &str) -> String {
-    format!("/services/localities/{slug}/")
-}
-
-/// Address of the page listing services for an age band.
-pub fn age_band_url(id: &str) -> String {
-    format!("/services/ages/{id}/")
-}
-
-/// Address of the A to Z of services.
-pub const A_TO_Z_URL: &str = "/services/a-z/";
-
-/// The age bands families browse by: (id, youngest, oldest).
-pub const AGE_BANDS: [(&str, u8, u8); 5] = [
-    ("0-4", 0, 4),
-    ("5-10", 5, 10),
-    ("11-15", 11, 15),
-    ("16-19", 16, 19),
-    ("20-25", 20, 25),
-];
+pub use crate::content::listings::{A_TO_Z_URL, AGE_BANDS, age_band_url, locality_url, need_url};
 
 /// A link to a browsing page with how many services it lists.
 #[derive(Serialize)]
@@ -271,43 +236,6 @@ pub struct BrowseLink {
     pub count: usize,
     /// True for a broad area of need.
     pub broad: bool,
-}
-
-/// `browse`: one browsing page (a need, a locality or an age band) and its services.
-#[derive(Serialize)]
-pub struct BrowseView<'a> {
-    /// `need`, `locality` or `age`.
-    pub kind: &'static str,
-    /// The need id, locality slug or age band id.
-    pub id: String,
-    /// The locality's name (empty for needs and age bands).
-    pub name: String,
-    /// The services, by name.
-    pub services: Vec<ServiceCard<'a>>,
-    /// Number of services.
-    pub count: usize,
-}
-
-/// One letter of the A to Z.
-#[derive(Serialize)]
-pub struct LetterView<'a> {
-    /// The letter (`A`…`Z`, or `#` for names starting with a digit or symbol).
-    pub letter: String,
-    /// Anchor id, `letter-a`.
-    pub anchor: String,
-    /// The services under it, by name.
-    pub services: Vec<ServiceCard<'a>>,
-}
-
-/// A letter of the A to Z navigation: a link when services start with it, plain text otherwise.
-#[derive(Serialize)]
-pub struct LetterLink {
-    /// The letter.
-    pub letter: String,
-    /// Anchor id.
-    pub anchor: String,
-    /// True when some service starts with it.
-    pub used: bool,
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod directory_views;
 pub mod easy_read;
 mod events;
 mod feedback;
+pub mod listing_views;
 pub mod markdown;
 pub mod news;
 pub mod postprocess;
@@ -101,6 +102,8 @@ pub struct Renderer<'a> {
     abbreviations: markdown::Abbreviations,
     /// The site's WebVTT captions files (address -> text), for checking videos' captions.
     captions: BTreeMap<String, String>,
+    /// The listing pages (needs, localities, ages, A to Z) and their services.
+    listings: crate::content::listings::Listings<'a>,
 }
 
 /// The output path of a site address: `/a/` -> `a/index.html`.
@@ -211,6 +214,7 @@ impl<'a> Renderer<'a> {
             children,
             abbreviations: markdown::Abbreviations::from_glossary(&site.glossary),
             captions: BTreeMap::new(),
+            listings: crate::content::listings::Listings::new(&site.services, &site.config.listings),
         }
     }
 
@@ -237,7 +241,7 @@ impl<'a> Renderer<'a> {
         if self.site.config.search.enabled {
             jobs.push(Job::Search);
         }
-        jobs.extend(browse::browse_pages(self.site).into_iter().map(Job::Browse));
+        jobs.extend(self.browse_pages().into_iter().map(Job::Browse));
         jobs.extend(self.site.you_said_we_did.iter().map(Job::YouSaidWeDid));
         jobs.push(Job::Shortlist);
         let news_pages = news::listing_pages(self.news_items().len());
@@ -255,7 +259,7 @@ impl<'a> Renderer<'a> {
             Job::NotFound => "/404.html".to_string(),
             Job::EasyReadIndex => crate::content::easy_read::EASY_READ_INDEX_URL.to_string(),
             Job::Search => crate::search::SEARCH_URL.to_string(),
-            Job::Browse(page) => page.url(),
+            Job::Browse(page) => self.browse_url(page),
             Job::YouSaidWeDid(_) => crate::content::YOU_SAID_WE_DID_URL.to_string(),
             Job::Shortlist => directory_views::SHORTLIST_URL.to_string(),
             Job::NewsList(number) => crate::content::news::news_page_url(*number),

@@ -294,7 +294,7 @@ impl<'a> From<&'a Service> for ServiceCard<'a> {
             status: record.service_status.id(),
             age_from: record.ages.from,
             age_to: record.ages.to,
-            needs: super::directory_views::filter_needs(service).join(" "),
+            needs: service.filter_needs().join(" "),
             localities: service.localities().join("|"),
             free: service.is_free(),
             online: service.is_online(),

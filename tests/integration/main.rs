@@ -13,6 +13,7 @@ mod hosting;
 mod import;
 mod import_messy;
 mod languages;
+mod listings;
 mod load_once;
 mod markup_safety;
 mod news;
