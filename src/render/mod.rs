@@ -10,6 +10,7 @@ mod events;
 mod feedback;
 pub mod markdown;
 pub mod news;
+pub mod open_now;
 pub mod postprocess;
 pub mod raw_html;
 mod redirect_pages;
@@ -99,6 +100,9 @@ pub struct Renderer<'a> {
     abbreviations: markdown::Abbreviations,
     /// The site's WebVTT captions files (address -> text), for checking videos' captions.
     captions: BTreeMap<String, String>,
+    /// The school terms (from `content/events/terms.yaml`), for "Open now" on term-time and
+    /// holiday sessions.
+    terms: Vec<crate::content::recurrence::Term>,
 }
 
 /// The output path of a site address: `/a/` -> `a/index.html`.
@@ -124,6 +128,12 @@ impl<'a> Renderer<'a> {
     /// videos' captions can be checked.
     pub fn with_captions(mut self, captions: BTreeMap<String, String>) -> Self {
         self.captions = captions;
+        self
+    }
+
+    /// The school terms "Open now" decides term-time and holiday sessions by.
+    pub fn with_terms(mut self, terms: &[crate::content::recurrence::Term]) -> Self {
+        self.terms = terms.to_vec();
         self
     }
 
@@ -209,6 +219,7 @@ impl<'a> Renderer<'a> {
             children,
             abbreviations: markdown::Abbreviations::from_glossary(&site.glossary),
             captions: BTreeMap::new(),
+            terms: Vec::new(),
         }
     }
 
@@ -436,6 +447,7 @@ impl<'a> Renderer<'a> {
                 );
                 context.insert("category", &view);
                 context.insert("filter_options", &self.filter_options(&category.id));
+                context.insert("school_terms", &open_now::terms_text(&self.terms));
                 let mut crumbs = self.breadcrumbs(SERVICES_URL);
                 crumbs.push(Crumb {
                     title: self.theme.string("services_title").to_string(),
