@@ -496,6 +496,8 @@
     readAddress();
     markOpen();
     apply(false);
+    // An age in the address that is refused: open the filters so its message is seen.
+    if (panel && ageProblem()) panel.open = true;
     // Opening times change with the clock: look again every minute.
     setInterval(function () {
       markOpen();
