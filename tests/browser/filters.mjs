@@ -257,6 +257,19 @@ await step('(4g) age 30 is refused with a message, typed or in the address', asy
   }
   await page.goto(`${category}?age=30`);
   await page.screenshot({ path: path.join(shots, '4-age-30-from-address.png') });
+  // The search page's age box refuses it too, and searches without it.
+  const results = async (query) => {
+    await page.goto(`${server.site}/search/?${query}`);
+    await page.waitForFunction(() => document.querySelector('[data-search-status]').textContent !== '', null, { timeout: 5000 });
+    return page.$$eval('[data-search-results] h2 a', (as) => as.map((a) => a.textContent));
+  };
+  const without = await results('category=short-breaks');
+  const refused = await results('category=short-breaks&age=30');
+  assert(await page.isVisible('[data-search-age-error]'), 'the search page accepts age 30 silently');
+  assert((await page.getAttribute('#search-age', 'aria-invalid')) === 'true', 'the search age box is not marked invalid');
+  assert(JSON.stringify(refused) === JSON.stringify(without), `age 30 changed the search results: ${refused}`);
+  await page.fill('#search-age', '7');
+  assert(!(await page.isVisible('[data-search-age-error]')), 'the search message stays after a good age');
 });
 
 await step('(4h) an empty result shows one message, not the count as well', async () => {
