@@ -266,7 +266,10 @@ pub fn load_events(root: &Path, site: &Site, include_drafts: bool) -> (Events, V
     for (path, file, text) in &texts {
         if path.file_name().is_some_and(|n| n == TERMS_FILE) {
             match yaml::parse::<Vec<Term>>(text) {
-                Ok(terms) => events.terms = terms,
+                Ok(terms) => {
+                    diagnostics.extend(super::school_terms::check_terms(file, text, &terms));
+                    events.terms = terms;
+                }
                 Err(error) => diagnostics.push(yaml_error(file, error, 1)),
             }
         }

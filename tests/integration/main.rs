@@ -15,6 +15,7 @@ mod import_messy;
 mod load_once;
 mod markup_safety;
 mod news;
+mod open_now;
 mod openreferral;
 mod openreferral_round_trip;
 mod openreferral_schemas;
