@@ -138,6 +138,10 @@ await step('(4a) on a phone the first result is on the first screen, the filters
   const directory = await (await browser.newContext()).newPage();
   await directory.goto(`${server.site}/services/`);
   const known = await directory.$$eval('a[href*="/services/localities/"]', (as) => as.map((a) => a.textContent.trim()));
+  // The search page's Area list offers the same.
+  await directory.goto(`${server.site}/search/`);
+  const searchAreas = await directory.$$eval('#search-locality option', (os) => os.map((o) => o.value).filter(Boolean));
+  assert(JSON.stringify([...searchAreas].sort()) === JSON.stringify([...known].sort()), `the search page offers ${searchAreas}, the site knows ${known}`);
   await directory.context().close();
   assert(known.length >= 5 && JSON.stringify([...localities].sort()) === JSON.stringify([...known].sort()), `every locality is offered: ${localities}, the site knows ${known}`);
   await page.screenshot({ path: path.join(shots, '4-filters-open.png') });
