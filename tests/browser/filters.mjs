@@ -308,13 +308,14 @@ await step('(4j) without JavaScript the filters are a GET form that says every s
   const plain = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
   const p = await plain.newPage();
   await p.goto(category);
-  await p.click('[data-filter-toggle]');
   assert(await p.isVisible('[data-filters-nojs]'), 'no note without JavaScript');
+  await p.click('[data-filter-toggle]');
   const note = await p.textContent('[data-filters-nojs]');
   assert(note.includes('every service is listed'), `note: ${note}`);
   await p.fill('#filter-age', '7');
   await p.click('form[data-filters] button[type=submit]');
   await p.waitForURL(/age=7/);
+  assert(await p.isVisible('[data-filters-nojs]'), 'after sending the form, no note says the list is not filtered');
   const listed = await p.$$eval('.card-list [data-service]', (cards) => cards.filter((c) => !c.hidden).length);
   assert(listed === all.length, `without JavaScript every service stays listed (${listed})`);
   await p.screenshot({ path: path.join(shots, '4-without-javascript.png') });

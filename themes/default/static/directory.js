@@ -488,7 +488,7 @@
     function wide() {
       return !!(window.matchMedia && window.matchMedia('(min-width: 40em)').matches);
     }
-    var nojs = form.querySelector('[data-filters-nojs]');
+    var nojs = document.querySelector('[data-filters-nojs]');
     if (nojs) nojs.hidden = true;
     form.hidden = false;
     // Phones: results first, the filters behind the Filter button. Wider screens: open.
