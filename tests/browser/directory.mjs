@@ -49,6 +49,7 @@ try {
   await page.goto(`${server.site}/services/short-breaks/`);
   if (!(await page.locator('[data-filter-panel]').evaluate((d) => d.open))) await page.click('[data-filter-toggle]');
   check(await page.isVisible('form[data-filters]'), 'the filter form appears with JavaScript');
+  check(!(await page.isVisible('#filter-open')), 'no Open now box when no service here has opening times');
   check((await announced(page)) === '', 'nothing is announced before the first change');
   check((await visibleCards(page)).length === 2, 'both short breaks are listed at first');
 
