@@ -284,7 +284,8 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     let recorder = sink.map(|s| output::site_root::RecordingSink::new(&*s));
     let sink = recorder.as_ref().map(|s| s as &dyn Sink);
     let renderer = render::Renderer::new(&site, &theme, &asset_map, today)
-        .with_captions(render::video::caption_files(assets.iter().map(|a| (&a.url, &a.bytes))));
+        .with_captions(render::video::caption_files(assets.iter().map(|a| (&a.url, &a.bytes))))
+        .with_terms(&events.terms);
     // A page that cannot be written is the system's problem, not the content's: the first
     // failure stops the writing and becomes the build's internal error (exit 2).
     let write_failure = std::sync::OnceLock::<String>::new();

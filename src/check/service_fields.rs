@@ -35,6 +35,10 @@ pub fn check_past_schedules(site: &crate::content::Site, today: crate::content::
     problems
 }
 
+/// The latest a session that runs past midnight may close (06:00, in minutes): a closing time
+/// earlier than the opening time but later than this is more likely a mistake.
+const LATEST_CLOSE_AFTER_MIDNIGHT: u32 = 6 * 60;
+
 /// Checks one service's phone numbers, schedules, prices and description length.
 pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> {
     let record = &service.record;
@@ -71,8 +75,10 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
                 ));
             }
         }
+        // A session may run past midnight (22:00 to 02:00) when it closes in the small hours.
         if let (Some((_, Some(start))), Some((_, Some(end)))) = (opens, closes)
             && end <= start
+            && (end == start || end > LATEST_CLOSE_AFTER_MIDNIGHT)
         {
             problems.push(error(
                 &format!("schedules.{index}.closes_at"),

@@ -241,7 +241,10 @@ pub fn load_events(site: &Site, include_drafts: bool) -> (Events, Vec<Diagnostic
     for (file, text) in &texts {
         if is_terms(file) {
             match yaml::parse::<Vec<Term>>(text) {
-                Ok(terms) => events.terms = terms,
+                Ok(terms) => {
+                    diagnostics.extend(super::school_terms::check_terms(file, text, &terms));
+                    events.terms = terms;
+                }
                 Err(error) => diagnostics.push(yaml_error(file, error, 1)),
             }
         }

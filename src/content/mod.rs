@@ -14,6 +14,7 @@ mod model;
 pub mod news;
 pub mod plain_text;
 pub mod recurrence;
+pub mod school_terms;
 mod sources;
 pub mod text_fields;
 

@@ -11,6 +11,7 @@ mod feedback;
 pub mod listing_views;
 pub mod markdown;
 pub mod news;
+pub mod open_now;
 pub mod postprocess;
 pub mod raw_html;
 mod redirect_pages;
@@ -104,6 +105,9 @@ pub struct Renderer<'a> {
     captions: BTreeMap<String, String>,
     /// The listing pages (needs, localities, ages, A to Z) and their services.
     listings: crate::content::listings::Listings<'a>,
+    /// The school terms (from `content/events/terms.yaml`), for "Open now" on term-time and
+    /// holiday sessions.
+    terms: Vec<crate::content::recurrence::Term>,
 }
 
 /// The output path of a site address: `/a/` -> `a/index.html`.
@@ -129,6 +133,12 @@ impl<'a> Renderer<'a> {
     /// videos' captions can be checked.
     pub fn with_captions(mut self, captions: BTreeMap<String, String>) -> Self {
         self.captions = captions;
+        self
+    }
+
+    /// The school terms "Open now" decides term-time and holiday sessions by.
+    pub fn with_terms(mut self, terms: &[crate::content::recurrence::Term]) -> Self {
+        self.terms = terms.to_vec();
         self
     }
 
@@ -215,6 +225,7 @@ impl<'a> Renderer<'a> {
             abbreviations: markdown::Abbreviations::from_glossary(&site.glossary),
             captions: BTreeMap::new(),
             listings: crate::content::listings::Listings::new(&site.services, &site.config.listings),
+            terms: Vec::new(),
         }
     }
 
@@ -444,6 +455,7 @@ impl<'a> Renderer<'a> {
                 );
                 context.insert("category", &view);
                 context.insert("filter_options", &self.filter_options(&category.id));
+                context.insert("school_terms", &open_now::terms_text(&self.terms));
                 let mut crumbs = self.breadcrumbs(SERVICES_URL);
                 crumbs.push(Crumb {
                     title: self.theme.string("services_title").to_string(),

@@ -278,6 +278,8 @@ pub struct ServiceCard<'a> {
     pub in_person: bool,
     /// `area`, `home` or `online` when it is available across the whole area (for `reach_<id>`).
     pub reach: Option<&'static str>,
+    /// Its opening times as the compact weekly rules "Open now" reads (empty: cannot say).
+    pub open: String,
 }
 
 impl<'a> From<&'a Service> for ServiceCard<'a> {
@@ -300,6 +302,7 @@ impl<'a> From<&'a Service> for ServiceCard<'a> {
             online: service.is_online(),
             in_person: service.is_in_person(),
             reach: service.reach().map(crate::content::Reach::id),
+            open: super::open_now::compact(&record.schedules),
         }
     }
 }

@@ -160,6 +160,7 @@ pub const ALL: &[Rule] = &[
     rule("symlink-loop", E, Safety, "a folder link that points back to a folder holding it", SAFE_OUTPUT),
     rule("synonym-remove", W, Free, "a search word to remove that is not one of Signpost's", SEARCH),
     rule("template-error", E, Syntax, "the theme cannot show something", THEMES),
+    rule("term-dates", E, Free, "a school term that ends before it starts, or overlaps another", EVENTS),
     rule("theme-config", E, Syntax, "the theme's theme.toml cannot be read", THEMES),
     rule("theme-missing", E, Syntax, "the theme named in site.toml does not exist", THEMES),
     rule("theme-read", E, Syntax, "the theme's files cannot be read", THEMES),

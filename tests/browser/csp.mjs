@@ -126,6 +126,8 @@ const PAGES = [
 ];
 
 async function useFilters(page) {
+  // On a narrow screen the filters sit behind the Filter button.
+  if (!(await page.locator('[data-filter-panel]').evaluate((d) => d.open))) await page.click('[data-filter-toggle]');
   await page.fill('#filter-age', '8');
   await page.selectOption('#filter-need', { index: 1 });
   await page.selectOption('#filter-cost', { index: 1 });

@@ -256,11 +256,16 @@ fn the_a_to_z_has_letter_headings_and_a_letter_navigation() {
 }
 
 #[test]
-fn category_pages_carry_hidden_filters_and_a_live_region_for_the_script() {
+fn category_pages_carry_filters_behind_a_filter_button_and_a_live_region_for_the_script() {
     let (_out, public) = build_valid();
     let page = read(&public, "services/short-breaks/index.html");
+    // A GET form (it works without JavaScript) in a disclosure that opens with the Filter button.
     assert!(
-        page.contains(r#"<form class="filters" data-filters hidden aria-labelledby="filters-heading">"#),
+        page.contains(r#"<summary class="filter-panel__toggle" data-filter-toggle"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<form class="filters" data-filters method="get" aria-labelledby="filters-heading""#),
         "{page}"
     );
     assert!(

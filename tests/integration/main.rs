@@ -17,6 +17,7 @@ mod listings;
 mod load_once;
 mod markup_safety;
 mod news;
+mod open_now;
 mod openreferral;
 mod openreferral_round_trip;
 mod openreferral_schemas;

@@ -375,9 +375,25 @@
   var engine = createEngine(function (url) {
     return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ': ' + r.status); return r.json(); });
   });
+  // An age from 0 to 25 in whole years; anything else (30, -3, 7.5, typed or in the address) is
+  // refused with the message beside the box and left out of the search.
+  var ageField = form.elements.age;
+  var ageError = document.querySelector('[data-search-age-error]');
+  var ageFromAddress = null;
+  function checkedAge() {
+    if (!ageField) return '';
+    var typed = ageFromAddress !== null ? ageFromAddress : (ageField.validity && ageField.validity.badInput ? '?' : String(ageField.value).trim());
+    var ok = typed === '' || (/^\d{1,3}$/.test(typed) && +typed >= +(ageField.min || 0) && +typed <= +(ageField.max || 25));
+    if (ageError) ageError.hidden = ok;
+    if (ok) ageField.removeAttribute('aria-invalid');
+    else ageField.setAttribute('aria-invalid', 'true');
+    if (ok) ageField.removeAttribute('aria-describedby');
+    else ageField.setAttribute('aria-describedby', 'search-age-error');
+    return ok && typed !== '' ? String(+typed) : '';
+  }
   function filtersFromForm() {
     var get = function (name) { var el = form.elements[name]; return el && el.value ? el.value : ''; };
-    return { category: get('category'), age: get('age'), locality: get('locality'), need: get('need') };
+    return { category: get('category'), age: checkedAge(), locality: get('locality'), need: get('need') };
   }
   function say(template, count, query) {
     return (template || '').replace('{count}', String(count)).replace('{query}', query);
@@ -506,6 +522,8 @@
   }
   var params = new URLSearchParams(window.location.search);
   params.forEach(function (value, key) { var el = form.elements[key]; if (el && typeof el.value === 'string') el.value = value.slice(0, 1000); });
+  if (ageField && params.has('age') && ageField.value !== params.get('age').trim()) ageFromAddress = params.get('age').trim().slice(0, 100);
+  form.addEventListener('input', function (event) { if (event.target === ageField) { ageFromAddress = null; checkedAge(); } });
   form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); run(false); });
   form.addEventListener('input', later);
   form.addEventListener('change', later);
