@@ -225,6 +225,9 @@ fn classify(relative: &Path) -> FileKind {
         (Some("redirects.yaml" | "CNAME" | "_redirects" | "_headers"), 1, _) => FileKind::Ignored,
         (Some(name), 1, _) if name == YOU_SAID_WE_DID_FILE => FileKind::YouSaidWeDid,
         (Some(name), 1, _) if name == super::easy_read::PICTURE_LIBRARY_FILE => FileKind::Ignored,
+        // read by crate::content::places
+        (Some(name), 1, _) if name == super::places::PLACES_FILE => FileKind::Ignored,
+        (Some(super::places::EXTRACT_DIR), 2, "csv") => FileKind::Ignored,
         (_, _, "md") => FileKind::Page,
         _ => FileKind::Unknown,
     }

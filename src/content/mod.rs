@@ -11,6 +11,7 @@ mod load;
 mod misplaced;
 mod model;
 pub mod news;
+pub mod places;
 pub mod plain_text;
 pub mod recurrence;
 mod sources;
