@@ -230,6 +230,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     let Some(mut site) = site else { return outcome };
     options.apply_to(&mut site.config);
     outcome.diagnostics.extend(check::check_services(&site));
+    outcome.diagnostics.extend(check::check_places(&site, &site.places));
     outcome.diagnostics.extend(check::check_review_dates(&site, today));
     outcome.diagnostics.extend(check::check_past_schedules(&site, today));
     outcome.diagnostics.extend(check::check_statutory(&site, today));
@@ -366,6 +367,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         (output::headers::HEADERS_FILE.to_string(), headers_file.into_bytes()),
     ];
     extra.extend(admin.files);
+    extra.extend(output::places::files(&site.places));
     let news_title = format!("{}: {}", site.config.name, theme.string("news_title"));
     let topic_name = |id: &str| match theme.string(&format!("topic_{id}")) {
         "" => id.replace('-', " "),
@@ -439,6 +441,7 @@ fn top_level_names<'r>(routes: impl Iterator<Item = &'r str>) -> Vec<String> {
         "robots.txt",
         output::openreferral::FEED_DIR,
         search::bundle::BUNDLE_DIR,
+        output::places::PLACES_DIR,
         "news",
         "whats-on",
     ];

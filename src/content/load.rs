@@ -126,6 +126,9 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
             .then(a.source.line.cmp(&b.source.line))
     });
     glossary.sort_by_key(|t| t.term.to_lowercase());
+    let (places, found) = super::places::load(root, config.checks.max_file_kb);
+    diagnostics.extend(found);
+    places.locate_venues(&mut services);
     diagnostics.extend(find_clashes(
         sources.config(),
         &config,
@@ -150,6 +153,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         glossary,
         you_said_we_did,
         sources,
+        places,
     };
     (Some(site), diagnostics)
 }

@@ -380,6 +380,9 @@ pub struct Site {
     pub you_said_we_did: Option<super::YouSaidWeDid>,
     /// The text of `site.toml` and of every content file read, so checks need not read them again.
     pub sources: super::SourceTexts,
+    /// The localities, postcode districts and postcodes of `content/places.yaml` and its extracts
+    /// (empty when the site has none), by which every venue was put on the map.
+    pub places: super::places::Places,
 }
 
 impl Page {

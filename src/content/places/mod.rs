@@ -11,6 +11,7 @@ mod file;
 pub mod postcode;
 
 pub use distance::{Point, miles};
+pub use file::coordinate_problem;
 pub use postcode::{Postcode, normalise};
 
 use crate::content::{CONTENT_DIR, Service, slugify};
