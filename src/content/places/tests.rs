@@ -156,3 +156,27 @@ fn a_venue_is_placed_by_its_own_point_then_postcode_then_district_then_locality(
     // Coordinates outside the UK are not used: the postcode places it instead.
     assert_eq!(how(venue(Some("WS3 2XQ"), None, Some((0.0, 0.0)))).map(|h| h.0), Some(Placement::Postcode));
 }
+
+/// The cases the browser script is tested with too (tests/browser/near-me-logic.mjs), so the
+/// build and the browser read postcodes and measure distances the same way.
+#[test]
+fn the_shared_cases_give_the_same_answers_as_the_browser_expects() {
+    let cases: serde_json::Value = serde_json::from_str(include_str!("../../../tests/fixtures/near-me/cases.json")).unwrap();
+    let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    for case in cases["postcodes"].as_array().unwrap() {
+        let typed = case[0].as_str().unwrap();
+        let parsed = Postcode::parse(typed);
+        assert_eq!(normalise(typed), text(&case[1]), "normalised {typed:?}");
+        assert_eq!(parsed.as_ref().map(|p| p.outward().to_string()), text(&case[2]), "outward code of {typed:?}");
+        assert_eq!(parsed.and_then(|p| p.sector()), text(&case[3]), "sector of {typed:?}");
+    }
+    for case in cases["miles"].as_array().unwrap() {
+        let point = |v: &serde_json::Value| Point {
+            lat: v[0].as_f64().unwrap(),
+            lon: v[1].as_f64().unwrap(),
+        };
+        let expected = case[3].as_f64().unwrap();
+        let got = miles(point(&case[1]), point(&case[2]));
+        assert!((got - expected).abs() < 1e-9, "{}: {got} miles, expected {expected}", case[0]);
+    }
+}

@@ -121,12 +121,15 @@
   }
 
   var current = null; // {point, place} while sorted
-  var sorting = false;
+  // Search results are drawn again for each query: sort the new ones too. The records of the
+  // script's own moves are taken away after each, so they do not start another sort.
+  var observer = root.MutationObserver ? new MutationObserver(function () { if (current) apply(false); }) : null;
+  if (observer) observer.observe(list, { childList: true });
+  function moved() { if (observer) observer.takeRecords(); }
   function apply(announce) {
     if (!current) return;
     var all = items();
     var order = byDistance(all, current.point);
-    sorting = true;
     var others = 0;
     order.forEach(function (entry) {
       var el = entry.item.el;
@@ -145,7 +148,7 @@
       }
       list.appendChild(el);
     });
-    sorting = false;
+    moved();
     if (announce) {
       var said = attr('sorted').replace('{place}', current.place);
       if (others && others < order.length) said += ' ' + attr('sorted-others').replace('{count}', String(others));
@@ -154,11 +157,6 @@
       document.dispatchEvent(new CustomEvent('near-me:sorted', { detail: { place: current.place } }));
     }
   }
-  // Search results are drawn again for each query: sort the new ones too.
-  if (root.MutationObserver) {
-    new MutationObserver(function () { if (!sorting && current) apply(false); }).observe(list, { childList: true });
-  }
-
   function showError(message) {
     error.textContent = message;
     error.hidden = !message;
@@ -214,13 +212,12 @@
 
   clear.addEventListener('click', function () {
     current = null;
-    sorting = true;
     items().sort(function (a, b) { return a.index - b.index; }).forEach(function (item) {
       var shown = item.el.querySelector('[data-near-distance]');
       if (shown) shown.parentNode.removeChild(shown);
       list.appendChild(item.el);
     });
-    sorting = false;
+    moved();
     clear.hidden = true;
     status.textContent = attr('cleared');
     input.focus();
