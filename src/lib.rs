@@ -367,7 +367,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         (output::headers::HEADERS_FILE.to_string(), headers_file.into_bytes()),
     ];
     extra.extend(admin.files);
-    extra.extend(output::places::files(&site.places));
+    extra.extend(output::places::files(&site));
     let news_title = format!("{}: {}", site.config.name, theme.string("news_title"));
     let topic_name = |id: &str| match theme.string(&format!("topic_{id}")) {
         "" => id.replace('-', " "),

@@ -489,6 +489,8 @@ pub struct NearMeView {
     pub districts: String,
     /// The folder of the postcode files, ending `/`: `/places/postcodes/`.
     pub postcodes: String,
+    /// The folder of the nearest services by district, ending `/`: `/places/nearest/`.
+    pub nearest: String,
 }
 
 impl NearMeView {
@@ -497,6 +499,7 @@ impl NearMeView {
         NearMeView {
             districts: addresses.local(&format!("/{}", crate::output::places::DISTRICTS_FILE)),
             postcodes: addresses.local(&format!("/{}/", crate::output::places::POSTCODES_DIR)),
+            nearest: addresses.local(&format!("/{}/", crate::output::places::NEAREST_DIR)),
         }
     }
 }

@@ -207,6 +207,33 @@ await journey('(2) a full postcode fetches only its sector file, and search resu
   assert(problems.length === 0, `axe-core on sorted search results: ${problems.join('\n')}`);
 });
 
+await journey('(2) on the directory page a postcode lists the nearest services', async () => {
+  requests.length = 0;
+  await page.goto(`${server.site}/services/`, { waitUntil: 'networkidle' });
+  const loaded = requests.length;
+  await page.fill('#near-me-postcode', 'WS3 2XQ');
+  await page.click('[data-near-me-form] button[type="submit"]');
+  await page.waitForSelector('[data-near-me-nearest] li');
+  const said = await page.textContent('[data-near-me-status]');
+  assert(said.startsWith('The services with a venue nearest WS3 2XQ, nearest first.'), `announced: "${said}"`);
+  const nearest = await listed(page, '[data-near-me-nearest] > li');
+  assert(nearest.length === 10, `expected the 10 nearest, got ${nearest.length}`);
+  const sector = JSON.parse(fs.readFileSync(path.join(site, 'places/postcodes/WS3-2.json'), 'utf8'));
+  checkOrder(nearest, sector['2XQ'], 'nearest services to WS3 2XQ');
+  assert(nearest.every((i) => i.near.length), 'a listed service has no venue');
+  assert(await page.isVisible('[data-near-me-nearest-note]'), 'no note about the services that cover the whole area');
+  const lookups = requests.slice(loaded).map((u) => new URL(u).pathname);
+  assert(
+    lookups.join(' ') === `${BASE}places/districts.json ${BASE}places/postcodes/WS3-2.json ${BASE}places/nearest/WS3.json`,
+    `the lookup fetched: ${lookups.join(', ')}`,
+  );
+  const first = await page.$eval('[data-near-me-nearest] a', (a) => new URL(a.href).pathname);
+  assert(first.startsWith(`${BASE}services/`), `the first link goes to ${first}`);
+  await page.screenshot({ path: path.join(shots, '2-directory-near-ws3-2xq.png'), fullPage: true });
+  const problems = await axeAt(page);
+  assert(problems.length === 0, `axe-core on the nearest services: ${problems.join('\n')}`);
+});
+
 await journey('(3) "Use my location" sorts by distance and sends neither postcode nor position', async () => {
   const located = await browser.newContext({ viewport: PHONE, bypassCSP: true, geolocation: HERE, permissions: ['geolocation'] });
   const seen = [];
@@ -232,6 +259,15 @@ await journey('(3) "Use my location" sorts by distance and sends neither postcod
     assert(new URL(url).origin === new URL(server.site).origin, `a request left the site: ${url}`);
   }
   assert(seen.every(({ url }) => !new URL(url).search), `a request had a query string: ${seen.map((s) => s.url).filter((u) => new URL(u).search)}`);
+  // The directory page finds the district nearest the position itself.
+  await p.goto(`${server.site}/services/`, { waitUntil: 'networkidle' });
+  await p.click('[data-near-me-locate]');
+  await p.waitForSelector('[data-near-me-nearest] li');
+  checkOrder(await listed(p, '[data-near-me-nearest] > li'), [HERE.latitude, HERE.longitude], 'nearest services to my location');
+  for (const { url, body } of seen) {
+    const text = (decodeURIComponent(url) + ' ' + body).toUpperCase().replace(/\s|\+|%20/g, '');
+    for (const secret of secrets) assert(!text.includes(secret), `a request carried "${secret}": ${url}`);
+  }
   await located.close();
 });
 

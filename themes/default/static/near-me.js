@@ -94,8 +94,10 @@
   var attr = function (name) { return box.getAttribute('data-' + name) || ''; };
   var distanceStrings = { many: attr('distance'), one: attr('distance-one'), underOne: attr('distance-under-one') };
 
-  // The list being sorted: the search results, or the cards of a listing.
-  var list = document.querySelector('[data-search-results]') || document.querySelector('.card-list [data-service]') && document.querySelector('.card-list [data-service]').parentNode;
+  // The list being sorted: the search results, the cards of a listing, or (on the directory
+  // page, which lists no services) the nearest services, filled in from places/nearest/.
+  var nearestList = box.querySelector('[data-near-me-nearest]');
+  var list = document.querySelector('[data-search-results]') || document.querySelector('.card-list [data-service]') && document.querySelector('.card-list [data-service]').parentNode || nearestList;
   if (!list) return;
   var html = document.documentElement;
   var base = (html && html.getAttribute('data-base')) || '/';
@@ -150,7 +152,7 @@
     });
     moved();
     if (announce) {
-      var said = attr('sorted').replace('{place}', current.place);
+      var said = attr(list === nearestList ? 'nearest-said' : 'sorted').replace('{place}', current.place);
       if (others && others < order.length) said += ' ' + attr('sorted-others').replace('{count}', String(others));
       status.textContent = said;
       clear.hidden = false;
@@ -162,10 +164,53 @@
     error.hidden = !message;
     if (message) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
   }
-  function sortFrom(point, place) {
+  function sortFrom(point, place, outward) {
     showError('');
+    if (list === nearestList) return showNearest(point, place, outward);
     current = { point: point, place: place };
     apply(true);
+    return null;
+  }
+
+  // The directory page: the services with a venue nearest the district's middle, measured again
+  // from the point itself, the nearest NEAREST_SHOWN of them listed.
+  var NEAREST_SHOWN = 10;
+  function nearestDistrict(known, point) {
+    var best = null;
+    Object.keys(known.districts || {}).forEach(function (code) {
+      var d = miles(point, known.districts[code]);
+      if (!best || d < best.d) best = { code: code, d: d };
+    });
+    return best && best.code;
+  }
+  function showNearest(point, place, outward) {
+    return districts().then(function (known) {
+      var code = outward || nearestDistrict(known, point);
+      if (!code) throw new Error('no districts');
+      return getJson(attr('nearest') + code + '.json');
+    }).then(function (rows) {
+      var candidates = rows.map(function (row, index) { return { row: row, index: index, points: points(row[3]) }; });
+      var chosen = byDistance(candidates, point).slice(0, NEAREST_SHOWN);
+      current = null;
+      nearestList.textContent = '';
+      chosen.forEach(function (entry) {
+        var row = entry.item.row;
+        var item = document.createElement('li');
+        item.setAttribute('data-near', row[3]);
+        var link = document.createElement('a');
+        link.href = siteAddress(row[0]);
+        link.textContent = row[1];
+        item.appendChild(link);
+        if (row[2]) item.appendChild(document.createTextNode(' (' + row[2] + ')'));
+        nearestList.appendChild(item);
+      });
+      moved();
+      nearestList.hidden = chosen.length === 0;
+      var note = box.querySelector('[data-near-me-nearest-note]');
+      if (note) note.hidden = false;
+      current = { point: point, place: place };
+      apply(true);
+    });
   }
 
   var districtsFile = null;
@@ -188,13 +233,10 @@
     districts().then(function (known) {
       var middle = known.districts && known.districts[code.outward];
       if (!middle) { showError(attr('unknown').replace('{postcode}', code.written)); input.focus(); return null; }
-      if (!code.inward || (known.sectors || []).indexOf(code.sector) < 0) {
-        sortFrom(middle, code.outward);
-        return null;
-      }
+      if (!code.inward || (known.sectors || []).indexOf(code.sector) < 0) return sortFrom(middle, code.outward, code.outward);
       return getJson(attr('postcodes') + code.sector + '.json').then(function (sector) {
         var exact = sector[code.inward];
-        if (exact) sortFrom(exact, code.written); else sortFrom(middle, code.outward);
+        return exact ? sortFrom(exact, code.written, code.outward) : sortFrom(middle, code.outward, code.outward);
       });
     }).catch(function () { showError(attr('failed')); });
   });
@@ -203,7 +245,8 @@
   locate.addEventListener('click', function () {
     status.textContent = attr('locating');
     navigator.geolocation.getCurrentPosition(function (position) {
-      sortFrom([position.coords.latitude, position.coords.longitude], attr('your-location'));
+      var done = sortFrom([position.coords.latitude, position.coords.longitude], attr('your-location'), null);
+      if (done) done.catch(function () { status.textContent = ''; showError(attr('failed')); });
     }, function () {
       status.textContent = '';
       showError(attr('location-failed'));
@@ -212,6 +255,13 @@
 
   clear.addEventListener('click', function () {
     current = null;
+    if (list === nearestList) {
+      nearestList.textContent = '';
+      nearestList.hidden = true;
+      moved();
+      var note = box.querySelector('[data-near-me-nearest-note]');
+      if (note) note.hidden = true;
+    }
     items().sort(function (a, b) { return a.index - b.index; }).forEach(function (item) {
       var shown = item.el.querySelector('[data-near-distance]');
       if (shown) shown.parentNode.removeChild(shown);
@@ -219,7 +269,7 @@
     });
     moved();
     clear.hidden = true;
-    status.textContent = attr('cleared');
+    status.textContent = list === nearestList ? '' : attr('cleared');
     input.focus();
     document.dispatchEvent(new CustomEvent('near-me:cleared'));
   });
