@@ -41,10 +41,15 @@ fn is_venue(service: &Service, place: &Place) -> bool {
 
 /// A venue the build could not place, at its postcode, locality or `where:`.
 fn not_placed(service: &Service, path: &str, place: &Place, places: &Places) -> Diagnostic {
-    let (line, column) = [".postcode", ".locality", ""]
-        .iter()
-        .find_map(|field| service.fields.get(&format!("{path}{field}")))
-        .unwrap_or_else(|| service.at(path));
+    // A field that is not written is found at its parent, so only a written one is asked for.
+    let field = if place.postcode.is_some() {
+        ".postcode"
+    } else if place.locality.is_some() {
+        ".locality"
+    } else {
+        ""
+    };
+    let (line, column) = service.fields.get(&format!("{path}{field}")).unwrap_or_else(|| service.at(path));
     let file = places.file.as_deref().unwrap_or("content/places.yaml");
     let mut why = Vec::new();
     match place.postcode.as_deref() {

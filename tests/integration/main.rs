@@ -14,6 +14,7 @@ mod import;
 mod import_messy;
 mod load_once;
 mod markup_safety;
+mod near_me;
 mod news;
 mod openreferral;
 mod openreferral_round_trip;
