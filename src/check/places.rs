@@ -82,11 +82,21 @@ fn own_coordinates(service: &Service, path: &str, place: &Place) -> Option<Diagn
         (None, None) => return None,
         (Some(_), None) => {
             let (l, c) = at("latitude");
-            (l, c, "this venue has a latitude but no longitude".to_string(), "Write both `latitude:` and `longitude:`, or neither.")
+            (
+                l,
+                c,
+                "this venue has a latitude but no longitude".to_string(),
+                "Write both `latitude:` and `longitude:`, or neither.",
+            )
         }
         (None, Some(_)) => {
             let (l, c) = at("longitude");
-            (l, c, "this venue has a longitude but no latitude".to_string(), "Write both `latitude:` and `longitude:`, or neither.")
+            (
+                l,
+                c,
+                "this venue has a longitude but no latitude".to_string(),
+                "Write both `latitude:` and `longitude:`, or neither.",
+            )
         }
         (Some(lat), Some(lon)) => {
             let (in_latitude, message, fix) = crate::content::places::coordinate_problem(lat, lon)?;
@@ -95,7 +105,13 @@ fn own_coordinates(service: &Service, path: &str, place: &Place) -> Option<Diagn
         }
     };
     Some(
-        Diagnostic::warning(&service.source.file, line, column, "venue-coordinates", format!("{message}, so it is not used"))
-            .with_suggestion(fix),
+        Diagnostic::warning(
+            &service.source.file,
+            line,
+            column,
+            "venue-coordinates",
+            format!("{message}, so it is not used"),
+        )
+        .with_suggestion(fix),
     )
 }

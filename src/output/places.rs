@@ -71,7 +71,15 @@ fn nearest_files(site: &crate::content::Site) -> Vec<(String, Vec<u8>)> {
             let mut by_distance: Vec<(f64, usize)> = placed
                 .iter()
                 .enumerate()
-                .map(|(n, (_, points))| (points.iter().map(|p| crate::content::places::miles(*middle, *p)).fold(f64::INFINITY, f64::min), n))
+                .map(|(n, (_, points))| {
+                    (
+                        points
+                            .iter()
+                            .map(|p| crate::content::places::miles(*middle, *p))
+                            .fold(f64::INFINITY, f64::min),
+                        n,
+                    )
+                })
                 .collect();
             by_distance.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             let rows: Vec<Value> = by_distance
@@ -132,17 +140,39 @@ mod tests {
             ..Places::default()
         };
         places.districts.insert("WS3".into(), Point { lat: 52.619, lon: -1.995 });
-        places.postcodes.insert("WS3 2XQ".into(), Point { lat: 52.617_44, lon: -2.006_36 });
-        places.postcodes.insert("WS3 2XR".into(), Point { lat: 52.6175, lon: -2.0065 });
+        places.postcodes.insert(
+            "WS3 2XQ".into(),
+            Point {
+                lat: 52.617_44,
+                lon: -2.006_36,
+            },
+        );
+        places.postcodes.insert(
+            "WS3 2XR".into(),
+            Point {
+                lat: 52.6175,
+                lon: -2.0065,
+            },
+        );
         places.postcodes.insert("WS3 3AA".into(), Point { lat: 52.62, lon: -2.0 });
         let files = lookup_files(&places);
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["places/districts.json", "places/postcodes/WS3-2.json", "places/postcodes/WS3-3.json"]);
+        assert_eq!(
+            names,
+            [
+                "places/districts.json",
+                "places/postcodes/WS3-2.json",
+                "places/postcodes/WS3-3.json"
+            ]
+        );
         assert_eq!(
             String::from_utf8(files[0].1.clone()).unwrap(),
             r#"{"districts":{"WS3":[52.619,-1.995]},"sectors":["WS3-2","WS3-3"]}"#
         );
-        assert_eq!(String::from_utf8(files[1].1.clone()).unwrap(), r#"{"2XQ":[52.6174,-2.0064],"2XR":[52.6175,-2.0065]}"#);
+        assert_eq!(
+            String::from_utf8(files[1].1.clone()).unwrap(),
+            r#"{"2XQ":[52.6174,-2.0064],"2XR":[52.6175,-2.0065]}"#
+        );
         assert!(lookup_files(&Places::default()).is_empty(), "no places file, no files");
     }
 }

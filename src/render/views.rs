@@ -477,7 +477,13 @@ pub fn near_points(service: &Service) -> String {
     let points: Vec<String> = service
         .places()
         .filter_map(|place| place.located)
-        .map(|l| format!("{},{}", crate::output::places::rounded(l.point.lat), crate::output::places::rounded(l.point.lon)))
+        .map(|l| {
+            format!(
+                "{},{}",
+                crate::output::places::rounded(l.point.lat),
+                crate::output::places::rounded(l.point.lon)
+            )
+        })
         .collect();
     points.join(" ")
 }

@@ -68,7 +68,13 @@ fn findings(root: &Path) -> Vec<(String, String, u64, u64, String)> {
         .iter()
         .map(|d| {
             let text = |k: &str| d[k].as_str().unwrap_or("").to_string();
-            (text("rule"), text("file"), d["line"].as_u64().unwrap_or(0), d["column"].as_u64().unwrap_or(0), text("severity"))
+            (
+                text("rule"),
+                text("file"),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+                text("severity"),
+            )
         })
         .collect()
 }
@@ -81,7 +87,10 @@ fn without_a_places_file_there_is_no_near_me_and_nothing_to_report() {
     assert!(!public.join("places").exists());
     assert!(!read(&public, "services/short-breaks/index.html").contains("data-near-me"));
     let found = findings(site.path());
-    assert!(!found.iter().any(|f| f.0.starts_with("venue-") || f.0.starts_with("place")), "{found:?}");
+    assert!(
+        !found.iter().any(|f| f.0.starts_with("venue-") || f.0.starts_with("place")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -91,13 +100,19 @@ fn the_lookup_files_are_cut_by_sector_and_name_no_whole_postcode() {
     let places: Vec<String> = files_under(&public.join("places"));
     assert_eq!(places, ["districts.json", "nearest/TS1.json", "postcodes/TS1-2.json"]);
     let districts: Value = serde_json::from_str(&read(&public, "places/districts.json")).unwrap();
-    assert_eq!(districts, serde_json::json!({ "districts": { "TS1": [52.51, -2.01] }, "sectors": ["TS1-2"] }));
+    assert_eq!(
+        districts,
+        serde_json::json!({ "districts": { "TS1": [52.51, -2.01] }, "sectors": ["TS1-2"] })
+    );
     // Only postcodes in the places file's districts are kept.
     let sector: Value = serde_json::from_str(&read(&public, "places/postcodes/TS1-2.json")).unwrap();
     assert_eq!(sector, serde_json::json!({ "2AB": [52.5123, -2.0111] }));
     // Splash Club's venue is in Southtown: the nearest list of TS1 has it with its point.
     let nearest = read(&public, "places/nearest/TS1.json");
-    assert!(nearest.contains(r#"["/services/splash-club/","Splash Club swimming","Short breaks","52.5,-2"]"#), "{nearest}");
+    assert!(
+        nearest.contains(r#"["/services/splash-club/","Splash Club swimming","Short breaks","52.5,-2"]"#),
+        "{nearest}"
+    );
 }
 
 #[test]
@@ -113,12 +128,21 @@ fn pages_offer_near_me_with_each_cards_venues_and_the_lookup_addresses() {
         .assert()
         .success();
     let category = read(&public, "services/short-breaks/index.html");
-    assert!(category.contains("data-districts=\"/localoffer/places/districts.json\""), "the lookup address has no base path");
+    assert!(
+        category.contains("data-districts=\"/localoffer/places/districts.json\""),
+        "the lookup address has no base path"
+    );
     assert!(category.contains("data-postcodes=\"/localoffer/places/postcodes/\""));
     // Far club: its main venue cannot be placed, its annexe is at TS1 2AB.
-    assert!(category.contains("/services/far-club/=52.5123,-2.0111;"), "far club's annexe is not on its card");
+    assert!(
+        category.contains("/services/far-club/=52.5123,-2.0111;"),
+        "far club's annexe is not on its card"
+    );
     assert!(category.contains("/services/splash-club/=52.5,-2;"));
-    assert!(category.contains("src=\"/localoffer/assets/near-me."), "the script is not loaded from the site's assets");
+    assert!(
+        category.contains("src=\"/localoffer/assets/near-me."),
+        "the script is not loaded from the site's assets"
+    );
     assert!(read(&public, "services/index.html").contains("data-nearest=\"/localoffer/places/nearest/\""));
     assert!(read(&public, "search/index.html").contains("data-near-me"));
     // Search results carry the points too.
@@ -126,7 +150,10 @@ fn pages_offer_near_me_with_each_cards_venues_and_the_lookup_addresses() {
         .iter()
         .map(|f| read(&public, &format!("search/docs/{f}")))
         .collect();
-    assert!(docs.contains(r#""/services/far-club/""#) && docs.contains(r#""52.5123,-2.0111""#), "search docs have no points");
+    assert!(
+        docs.contains(r#""/services/far-club/""#) && docs.contains(r#""52.5123,-2.0111""#),
+        "search docs have no points"
+    );
     // The postcode box has no name and its form no action, so a postcode cannot go in an address.
     let form = &category[category.find("data-near-me-form").unwrap()..];
     let form = &form[..form.find("</form>").unwrap()];
@@ -146,7 +173,10 @@ fn a_venue_that_cannot_be_placed_is_a_warning_at_its_postcode() {
     // fixture's speech therapy, whose Northtown venue is not in the places file (at its locality).
     assert_eq!(
         lost,
-        [("content/services/health.yaml", 12, 15, "warning"), ("content/services/more.yaml", 13, 15, "warning")],
+        [
+            ("content/services/health.yaml", 12, 15, "warning"),
+            ("content/services/more.yaml", 13, 15, "warning")
+        ],
         "{found:?}"
     );
     // A warning only: the site still builds.
@@ -163,8 +193,20 @@ fn a_bad_places_file_is_reported_at_the_entry() {
     .unwrap();
     std::fs::write(site.path().join("content/places/onspd-extract.csv"), "postcode,x,y\nTS1 2AB,1,2\n").unwrap();
     let found = findings(site.path());
-    assert!(found.contains(&("place-coordinates".into(), "content/places.yaml".into(), 3, 15, "error".into())), "{found:?}");
-    assert!(found.contains(&("postcode-extract".into(), "content/places/onspd-extract.csv".into(), 1, 1, "error".into())), "{found:?}");
+    assert!(
+        found.contains(&("place-coordinates".into(), "content/places.yaml".into(), 3, 15, "error".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(
+            "postcode-extract".into(),
+            "content/places/onspd-extract.csv".into(),
+            1,
+            1,
+            "error".into()
+        )),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -182,5 +224,9 @@ fn the_example_site_places_most_venues_from_their_postcodes() {
         .filter(|l| l.placement == signpost::content::places::Placement::Postcode)
         .count();
     assert!(places.postcodes.len() >= 30, "{} postcodes", places.postcodes.len());
-    assert!(venues.len() >= 30 && by_postcode * 4 >= venues.len() * 3, "{by_postcode} of {} venues placed by postcode", venues.len());
+    assert!(
+        venues.len() >= 30 && by_postcode * 4 >= venues.len() * 3,
+        "{by_postcode} of {} venues placed by postcode",
+        venues.len()
+    );
 }

@@ -186,7 +186,8 @@ pub fn field_positions(record: &ServiceRecord, locator: &FieldLocator<'_>) -> Fi
             paths.push(format!("schedules.{index}.{field}"));
         }
     }
-    for (prefix, _) in std::iter::once(("where".to_string(), ())).chain((0..record.locations.len()).map(|i| (format!("locations.{i}"), ()))) {
+    let venues = std::iter::once("where".to_string()).chain((0..record.locations.len()).map(|i| format!("locations.{i}")));
+    for prefix in venues {
         for field in ["", ".postcode", ".locality", ".latitude", ".longitude"] {
             paths.push(format!("{prefix}{field}"));
         }

@@ -41,7 +41,7 @@ mod tests {
         // Nashville (BNA) to Los Angeles (LAX) on a sphere of 6,372.8 km: 2,887.2599506 km, the
         // worked example of the haversine formula (Rosetta Code).
         let km = great_circle(p(36.12, -86.67), p(33.94, -118.40), 6372.8);
-        assert!((km - 2887.259_950_607_1).abs() < 1e-6, "{km}");
+        assert!((km - 2_887.259_950_607_1).abs() < 1e-6, "{km}");
     }
 
     #[test]

@@ -40,7 +40,13 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
         let read = match (&mut reader).take(MAX_LINE).read_until(b'\n', &mut buffer) {
             Ok(read) => read,
             Err(error) => {
-                diagnostics.push(Diagnostic::error(file, line_number + 1, 0, "read-error", format!("Cannot read this file: {error}")));
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    line_number + 1,
+                    0,
+                    "read-error",
+                    format!("Cannot read this file: {error}"),
+                ));
                 break;
             }
         };
@@ -50,8 +56,14 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
         line_number += 1;
         if !buffer.ends_with(b"\n") && read as u64 == MAX_LINE {
             diagnostics.push(
-                Diagnostic::error(file, line_number, 1, "postcode-extract", "This line is too long to be a row of the ONS Postcode Directory")
-                    .with_suggestion("Export the extract again as CSV (comma-separated values), one postcode a line."),
+                Diagnostic::error(
+                    file,
+                    line_number,
+                    1,
+                    "postcode-extract",
+                    "This line is too long to be a row of the ONS Postcode Directory",
+                )
+                .with_suggestion("Export the extract again as CSV (comma-separated values), one postcode a line."),
             );
             break;
         }
@@ -78,16 +90,28 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
         let (Some((code_at, code)), Some((lat_at, lat_text)), Some((long_at, long_text))) = (field(pcds), field(lat), field(long)) else {
             counts.bad += 1;
             report(&mut reported, diagnostics, || {
-                Diagnostic::warning(file, line_number, 1, "postcode-extract-row", "This row has fewer columns than the first line, so it was left out")
-                    .with_suggestion("Export the extract again as CSV; every row needs as many columns as the first line.")
+                Diagnostic::warning(
+                    file,
+                    line_number,
+                    1,
+                    "postcode-extract-row",
+                    "This row has fewer columns than the first line, so it was left out",
+                )
+                .with_suggestion("Export the extract again as CSV; every row needs as many columns as the first line.")
             });
             continue;
         };
         let Some(parsed) = postcode::Postcode::parse(code).filter(|p| matches!(p, postcode::Postcode::Full { .. })) else {
             counts.bad += 1;
             report(&mut reported, diagnostics, || {
-                Diagnostic::warning(file, line_number, code_at, "postcode-extract-row", format!("`{code}` is not a postcode, so this row was left out"))
-                    .with_suggestion("The pcds column holds postcodes such as `WS3 2XQ`.")
+                Diagnostic::warning(
+                    file,
+                    line_number,
+                    code_at,
+                    "postcode-extract-row",
+                    format!("`{code}` is not a postcode, so this row was left out"),
+                )
+                .with_suggestion("The pcds column holds postcodes such as `WS3 2XQ`.")
             });
             continue;
         };
@@ -95,8 +119,17 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
             counts.bad += 1;
             let at = if lat_text.parse::<f64>().is_err() { lat_at } else { long_at };
             report(&mut reported, diagnostics, || {
-                Diagnostic::warning(file, line_number, at, "postcode-extract-row", format!("The latitude or longitude of {} is not a number, so it was left out", parsed.written()))
-                    .with_suggestion("The lat and long columns hold degrees, such as 52.6174 and -2.0064.")
+                Diagnostic::warning(
+                    file,
+                    line_number,
+                    at,
+                    "postcode-extract-row",
+                    format!(
+                        "The latitude or longitude of {} is not a number, so it was left out",
+                        parsed.written()
+                    ),
+                )
+                .with_suggestion("The lat and long columns hold degrees, such as 52.6174 and -2.0064.")
             });
             continue;
         };
@@ -111,18 +144,36 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
         if let Some((in_latitude, message, fix)) = super::file::coordinate_problem(lat_value, long_value) {
             counts.bad += 1;
             report(&mut reported, diagnostics, || {
-                Diagnostic::warning(file, line_number, if in_latitude { lat_at } else { long_at }, "postcode-extract-row", format!("{}: {message}, so it was left out", parsed.written()))
-                    .with_suggestion(fix)
+                Diagnostic::warning(
+                    file,
+                    line_number,
+                    if in_latitude { lat_at } else { long_at },
+                    "postcode-extract-row",
+                    format!("{}: {message}, so it was left out", parsed.written()),
+                )
+                .with_suggestion(fix)
             });
             continue;
         }
         counts.kept += 1;
-        places.postcodes.insert(parsed.written(), Point { lat: lat_value, lon: long_value });
+        places.postcodes.insert(
+            parsed.written(),
+            Point {
+                lat: lat_value,
+                lon: long_value,
+            },
+        );
     }
     if reported > MAX_ROW_REPORTS {
         diagnostics.push(
-            Diagnostic::warning(file, 0, 0, "postcode-extract-row", format!("{} more rows could not be read and were left out", reported - MAX_ROW_REPORTS))
-                .with_suggestion("Export the extract again from the ONS Postcode Directory; the first rows are listed above."),
+            Diagnostic::warning(
+                file,
+                0,
+                0,
+                "postcode-extract-row",
+                format!("{} more rows could not be read and were left out", reported - MAX_ROW_REPORTS),
+            )
+            .with_suggestion("Export the extract again from the ONS Postcode Directory; the first rows are listed above."),
         );
     }
     counts
@@ -190,15 +241,34 @@ mod tests {
         let mut found = Vec::new();
         let counts = read("content/places/onspd.csv", csv.as_bytes(), &mut places, &mut found);
         assert!(found.is_empty(), "{found:?}");
-        assert_eq!(counts, ExtractCounts { kept: 1, elsewhere: 1, unlocated: 1, bad: 0 });
-        assert_eq!(places.postcodes.get("WS3 2XQ"), Some(&Point { lat: 52.6174, lon: -2.0064 }));
+        assert_eq!(
+            counts,
+            ExtractCounts {
+                kept: 1,
+                elsewhere: 1,
+                unlocated: 1,
+                bad: 0
+            }
+        );
+        assert_eq!(
+            places.postcodes.get("WS3 2XQ"),
+            Some(&Point {
+                lat: 52.6174,
+                lon: -2.0064
+            })
+        );
     }
 
     #[test]
     fn an_unknown_layout_is_an_error_on_the_first_line() {
         let mut places = places_with(&["WS3"]);
         let mut found = Vec::new();
-        read("x.csv", "postcode,latitude,longitude\nWS3 2XQ,52.6,-2.0\n".as_bytes(), &mut places, &mut found);
+        read(
+            "x.csv",
+            "postcode,latitude,longitude\nWS3 2XQ,52.6,-2.0\n".as_bytes(),
+            &mut places,
+            &mut found,
+        );
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].rule, found[0].line, found[0].column), ("postcode-extract", 1, 1));
         assert!(places.postcodes.is_empty());

@@ -42,7 +42,8 @@ pub fn read(file: &str, text: &str, places: &mut Places, diagnostics: &mut Vec<D
     let parsed = match yaml::parse::<PlacesFile>(text) {
         Ok(parsed) => parsed,
         Err(error) => {
-            diagnostics.push(Diagnostic::error(file, error.line, error.column, error.rule, error.message).with_suggestion(error.suggestion));
+            diagnostics
+                .push(Diagnostic::error(file, error.line, error.column, error.rule, error.message).with_suggestion(error.suggestion));
             return;
         }
     };
@@ -58,7 +59,9 @@ pub fn read(file: &str, text: &str, places: &mut Places, diagnostics: &mut Vec<D
             );
             continue;
         }
-        let Some(point) = point(file, &locality.latitude, &locality.longitude, name, diagnostics) else { continue };
+        let Some(point) = point(file, &locality.latitude, &locality.longitude, name, diagnostics) else {
+            continue;
+        };
         let key = slugify(name);
         if let Some(line) = first_seen.insert(format!("l:{key}"), at.line) {
             diagnostics.push(duplicate(file, at.line, at.column, &format!("The locality `{name}`"), line));
@@ -83,7 +86,9 @@ pub fn read(file: &str, text: &str, places: &mut Places, diagnostics: &mut Vec<D
             );
             continue;
         }
-        let Some(point) = point(file, &district.latitude, &district.longitude, &code, diagnostics) else { continue };
+        let Some(point) = point(file, &district.latitude, &district.longitude, &code, diagnostics) else {
+            continue;
+        };
         if let Some(line) = first_seen.insert(format!("d:{code}"), at.line) {
             diagnostics.push(duplicate(file, at.line, at.column, &format!("The postcode district {code}"), line));
             continue;
@@ -94,8 +99,14 @@ pub fn read(file: &str, text: &str, places: &mut Places, diagnostics: &mut Vec<D
 
 /// A second entry for the same place.
 fn duplicate(file: &str, line: usize, column: usize, what: &str, first: usize) -> Diagnostic {
-    Diagnostic::error(file, line, column, "place-duplicate", format!("{what} is listed twice (first on line {first})"))
-        .with_suggestion("Keep one entry and remove the other, so every place has one middle point.")
+    Diagnostic::error(
+        file,
+        line,
+        column,
+        "place-duplicate",
+        format!("{what} is listed twice (first on line {first})"),
+    )
+    .with_suggestion("Keep one entry and remove the other, so every place has one middle point.")
 }
 
 /// The point written as `latitude:` and `longitude:`, when both are in range and in the UK.
@@ -105,7 +116,8 @@ fn point(file: &str, latitude: &Spanned<f64>, longitude: &Spanned<f64>, name: &s
         None => Some(Point { lat, lon }),
         Some((in_latitude, message, fix)) => {
             let at = position_of(if in_latitude { latitude } else { longitude });
-            diagnostics.push(Diagnostic::error(file, at.line, at.column, "place-coordinates", format!("{name}: {message}")).with_suggestion(fix));
+            diagnostics
+                .push(Diagnostic::error(file, at.line, at.column, "place-coordinates", format!("{name}: {message}")).with_suggestion(fix));
             None
         }
     }
@@ -118,7 +130,11 @@ pub fn coordinate_problem(lat: f64, lon: f64) -> Option<(bool, String, &'static 
     let uk_lat = (49.0..=61.0).contains(&lat);
     let uk_lon = (-8.7..=2.0).contains(&lon);
     if (49.0..=61.0).contains(&lon) && (-8.7..=2.0).contains(&lat) {
-        return Some((true, format!("latitude {lat} and longitude {lon} look the wrong way round"), "Swap them: the latitude is the number about 52 in the Midlands, the longitude the one about -2."));
+        return Some((
+            true,
+            format!("latitude {lat} and longitude {lon} look the wrong way round"),
+            "Swap them: the latitude is the number about 52 in the Midlands, the longitude the one about -2.",
+        ));
     }
     if !lat.is_finite() || !uk_lat {
         return Some((true, format!("latitude {lat} is not in the United Kingdom"), FIX));

@@ -111,14 +111,17 @@ pub fn load(root: &Path, max_file_kb: u64) -> (Places, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
     let path = content.join(PLACES_FILE);
     let extracts = extract_files(&content.join(EXTRACT_DIR));
-    let Ok(site) = crate::content::inside::SiteFolder::new(root) else { return (places, diagnostics) };
+    let Ok(site) = crate::content::inside::SiteFolder::new(root) else {
+        return (places, diagnostics);
+    };
     if path.is_file() {
         let shown = display_path(root, &path);
         let too_big = std::fs::metadata(&path).is_ok_and(|m| m.len() > max_file_kb.saturating_mul(1024));
         match site.read_to_string(&path) {
             Ok(_) if too_big => diagnostics.push(
-                Diagnostic::error(&shown, 0, 0, "file-too-large", "The places file is larger than the file size limit")
-                    .with_suggestion("Put the full postcodes in a CSV extract in content/places/ instead, or raise [checks] max_file_kb in site.toml."),
+                Diagnostic::error(&shown, 0, 0, "file-too-large", "The places file is larger than the file size limit").with_suggestion(
+                    "Put the full postcodes in a CSV extract in content/places/ instead, or raise [checks] max_file_kb in site.toml.",
+                ),
             ),
             Ok(text) => file::read(&shown, &text, &mut places, &mut diagnostics),
             Err(crate::content::inside::ReadError::Outside(outside)) => diagnostics.push(site.outside_diagnostic(&outside)),
@@ -138,12 +141,21 @@ pub fn load(root: &Path, max_file_kb: u64) -> (Places, Vec<Diagnostic>) {
             );
             continue;
         }
-        match site.resolve(&csv).and_then(|real| std::fs::File::open(real).map_err(crate::content::inside::ReadError::Io)) {
+        match site
+            .resolve(&csv)
+            .and_then(|real| std::fs::File::open(real).map_err(crate::content::inside::ReadError::Io))
+        {
             Ok(opened) => {
                 extract::read(&shown, opened, &mut places, &mut diagnostics);
             }
             Err(crate::content::inside::ReadError::Outside(outside)) => diagnostics.push(site.outside_diagnostic(&outside)),
-            Err(error) => diagnostics.push(Diagnostic::error(&shown, 0, 0, "read-error", format!("Cannot read this file: {error}"))),
+            Err(error) => diagnostics.push(Diagnostic::error(
+                &shown,
+                0,
+                0,
+                "read-error",
+                format!("Cannot read this file: {error}"),
+            )),
         }
     }
     (places, diagnostics)
@@ -151,7 +163,9 @@ pub fn load(root: &Path, max_file_kb: u64) -> (Places, Vec<Diagnostic>) {
 
 /// The CSV files in the extracts folder, in name order.
 fn extract_files(folder: &Path) -> Vec<std::path::PathBuf> {
-    let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
     let mut files: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())

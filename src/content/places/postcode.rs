@@ -115,7 +115,9 @@ mod tests {
 
     #[test]
     fn what_is_not_a_postcode_is_refused() {
-        for typed in ["", "   ", "WS", "3WS 2XQ", "WS3 2X", "WS3 XQ2", "WS3 2XQQ", "WSS3 2XQ", "WS3 2XQ!", "Bloxwich", "WS3 2XÉ", "12345"] {
+        for typed in [
+            "", "   ", "WS", "3WS 2XQ", "WS3 2X", "WS3 XQ2", "WS3 2XQQ", "WSS3 2XQ", "WS3 2XQ!", "Bloxwich", "WS3 2XÉ", "12345",
+        ] {
             assert_eq!(Postcode::parse(typed), None, "{typed:?}");
         }
         assert_eq!(normalise("WS3"), None, "a district is not a full postcode");

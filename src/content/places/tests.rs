@@ -121,7 +121,10 @@ fn an_extract_without_a_places_file_is_reported_not_lost() {
     let (places, found) = load(dir.path(), 1024);
     assert!(!places.is_present());
     assert_eq!(found.len(), 1);
-    assert_eq!((found[0].rule, found[0].file.as_str()), ("postcode-extract", "content/places/onspd.csv"));
+    assert_eq!(
+        (found[0].rule, found[0].file.as_str()),
+        ("postcode-extract", "content/places/onspd.csv")
+    );
 }
 
 #[test]
@@ -142,7 +145,13 @@ fn a_venue_is_placed_by_its_own_point_then_postcode_then_district_then_locality(
     );
     assert_eq!(
         how(venue(Some("ws32xq"), Some("Bloxwich"), None)),
-        Some((Placement::Postcode, Point { lat: 52.6174, lon: -2.0064 }))
+        Some((
+            Placement::Postcode,
+            Point {
+                lat: 52.6174,
+                lon: -2.0064
+            }
+        ))
     );
     assert_eq!(
         how(venue(Some("WS3 9ZZ"), Some("Bloxwich"), None)),
@@ -154,7 +163,10 @@ fn a_venue_is_placed_by_its_own_point_then_postcode_then_district_then_locality(
     );
     assert_eq!(how(venue(None, Some("Pelsall"), None)), None);
     // Coordinates outside the UK are not used: the postcode places it instead.
-    assert_eq!(how(venue(Some("WS3 2XQ"), None, Some((0.0, 0.0)))).map(|h| h.0), Some(Placement::Postcode));
+    assert_eq!(
+        how(venue(Some("WS3 2XQ"), None, Some((0.0, 0.0)))).map(|h| h.0),
+        Some(Placement::Postcode)
+    );
 }
 
 /// The cases the browser script is tested with too (tests/browser/near-me-logic.mjs), so the
@@ -167,7 +179,11 @@ fn the_shared_cases_give_the_same_answers_as_the_browser_expects() {
         let typed = case[0].as_str().unwrap();
         let parsed = Postcode::parse(typed);
         assert_eq!(normalise(typed), text(&case[1]), "normalised {typed:?}");
-        assert_eq!(parsed.as_ref().map(|p| p.outward().to_string()), text(&case[2]), "outward code of {typed:?}");
+        assert_eq!(
+            parsed.as_ref().map(|p| p.outward().to_string()),
+            text(&case[2]),
+            "outward code of {typed:?}"
+        );
         assert_eq!(parsed.and_then(|p| p.sector()), text(&case[3]), "sector of {typed:?}");
     }
     for case in cases["miles"].as_array().unwrap() {
