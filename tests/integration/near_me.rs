@@ -230,3 +230,24 @@ fn the_example_site_places_most_venues_from_their_postcodes() {
         venues.len()
     );
 }
+
+#[test]
+fn a_venues_own_coordinates_must_come_in_pairs_and_be_in_the_uk() {
+    let more = LOST
+        .replace("    postcode: XX9 9XX\n", "    postcode: XX9 9XX\n    latitude: 52.6\n")
+        .replace(
+            "      postcode: TS1 2AB\n",
+            "      postcode: TS1 2AB\n      latitude: -2.0\n      longitude: 52.5\n",
+        );
+    let site = site_with_places(&more);
+    let found = findings(site.path());
+    let own: Vec<_> = found
+        .iter()
+        .filter(|f| f.0 == "venue-coordinates")
+        .map(|f| (f.2, f.3, f.4.as_str()))
+        .collect();
+    // A latitude with no longitude (line 14), and a pair the wrong way round (line 19): both
+    // warnings, and neither used, so the annexe is still placed by its postcode.
+    assert_eq!(own, [(14, 15, "warning"), (19, 17, "warning")], "{found:?}");
+    assert_eq!(found.iter().filter(|f| f.0 == "venue-not-placed").count(), 2, "{found:?}");
+}
