@@ -5,7 +5,8 @@
 //       a full postcode fetches only its sector's file; search results sort the same way;
 //   (3) "Use my location" with a mocked position sorts by distance, and neither the postcode
 //       nor the position is ever sent: every request is recorded and checked;
-//   and without JavaScript the control is not shown and the list is still there. The sorted
+//   and without JavaScript the control is not shown and the list is still there; sorting runs
+//   under the page's Content-Security-Policy with no violations. The sorted
 // state is checked with axe-core at 320 and 1280 px. Screenshots go to --screenshots (default
 // target/near-me-screenshots).
 //
@@ -283,6 +284,30 @@ await journey('an unknown or mistyped postcode says so, next to the box', async 
   await page.waitForFunction(() => document.querySelector('[data-near-me-error]').textContent.includes('SW1A 1AA'), null, { timeout: 5000 });
   assert((await page.textContent('[data-near-me-error]')).includes('is not a postcode in Walsall that we know'), 'no message for a postcode elsewhere');
   assert(page.url() === `${server.site}/services/short-breaks/`, `the page address changed: ${page.url()}`);
+});
+
+await journey('sorting runs under the site\'s Content-Security-Policy with no violations', async () => {
+  const strict = await browser.newContext({ viewport: PHONE, geolocation: HERE, permissions: ['geolocation'] });
+  const p = await strict.newPage();
+  await p.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  for (const route of ['services/', 'services/short-breaks/', 'search/?q=club']) {
+    await p.goto(`${server.site}/${route}`);
+    await p.fill('#near-me-postcode', 'WS3 2XQ');
+    await p.click('[data-near-me-form] button[type="submit"]');
+    await p.waitForFunction(() => document.querySelector('[data-near-me-status]').textContent.includes('WS3 2XQ'), null, { timeout: 5000 });
+    await p.click('[data-near-me-locate]');
+    await p.waitForFunction(() => document.querySelector('[data-near-me-status]').textContent.includes('your location'), null, { timeout: 5000 });
+    const violations = await p.evaluate(() => window.__violations);
+    assert(violations.length === 0, `/${route}: ${violations.join(', ')}`);
+  }
+  // The listener works: an inline script is a violation.
+  await p.evaluate(() => { const s = document.createElement('script'); s.textContent = 'void 0'; document.body.appendChild(s); });
+  await p.waitForTimeout(200);
+  assert((await p.evaluate(() => window.__violations.length)) > 0, 'a deliberate inline script was not reported');
+  await strict.close();
 });
 
 await journey('without JavaScript the control is not shown and the list is there', async () => {
