@@ -237,11 +237,12 @@ pub fn render_human(diagnostics: &[Diagnostic]) -> String {
 }
 
 /// Renders findings for people, as [`render_human`] does, with the line each one is about shown
-/// under its message and a marker under the place (as cargo does). Files are read from `root`
-/// (only inside it); `colour` adds terminal colours (use it only for a terminal without `NO_COLOR`).
+/// under its message and a marker under the place (as cargo does). Lines come from the texts the
+/// loader `kept`, and only for files it never read from `root` (only inside it); `colour` adds
+/// terminal colours (use it only for a terminal without `NO_COLOR`).
 /// Findings that follow from another are listed under it, without their lines.
-pub fn render_human_with_source(diagnostics: &[Diagnostic], root: &Path, colour: bool) -> String {
-    let mut sources = snippet::Sources::new(root);
+pub fn render_human_with_source(diagnostics: &[Diagnostic], root: &Path, kept: &crate::content::SourceTexts, colour: bool) -> String {
+    let mut sources = snippet::Sources::with_kept(root, kept);
     let mut out = String::new();
     for d in diagnostics.iter().filter(|d| d.caused_by().is_none()) {
         let paint = match d.severity {

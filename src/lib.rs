@@ -96,6 +96,8 @@ pub struct BuildOutcome {
     /// The search index of this build, open in memory (when search is on and the build handed its
     /// files over without errors), to answer searches in `signpost serve`.
     pub searchable: Option<std::sync::Arc<search::SearchIndex>>,
+    /// The text of every file the loader read (for printing the lines findings point at).
+    pub sources: content::SourceTexts,
     /// The counts and scores of each page and service with enough words to score, by site address.
     pub readability: BTreeMap<String, (check::plain_language::measures::Counts, check::plain_language::measures::Scores)>,
 }
@@ -215,7 +217,7 @@ pub fn build_into(options: &BuildOptions, sink: Option<&mut dyn Sink>) -> BuildO
 /// The files handed to `sink` (and reported to [`Sink::unchanged`]) are the same as a clean build's.
 pub fn build_with_memory(options: &BuildOptions, sink: Option<&mut dyn Sink>, memory: Option<&mut serve::BuildMemory>) -> BuildOutcome {
     let mut outcome = build_stages(options, sink, memory);
-    check::group_root_causes(&options.root, &mut outcome.diagnostics);
+    check::group_root_causes(&outcome.sources, &mut outcome.diagnostics);
     outcome
 }
 
@@ -228,6 +230,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     let (site, found) = serve::memory::load(root, options.drafts, memory.as_deref_mut());
     outcome.diagnostics.extend(found);
     let Some(mut site) = site else { return outcome };
+    outcome.sources = site.sources.clone();
     options.apply_to(&mut site.config);
     outcome.diagnostics.extend(check::check_services(&site));
     outcome.diagnostics.extend(check::check_places(&site, &site.places));
@@ -237,12 +240,12 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.diagnostics.extend(check::check_topic_names(&site));
     outcome.diagnostics.extend(check::check_headings(&site));
     outcome.diagnostics.extend(check::check_link_syntax(&site));
-    let (events, found) = content::events::load_events(root, &site, options.drafts);
+    let (events, found) = content::events::load_events(&site, options.drafts);
     outcome.diagnostics.extend(found);
     outcome.diagnostics.extend(content::events::check_past_events(&events, today));
-    let (synonyms, found) = search::synonyms::load(root, &site);
+    let (synonyms, found) = search::synonyms::load(&site);
     outcome.diagnostics.extend(found);
-    let readability = check::plain_language::check_site_readability(&site, root);
+    let readability = check::plain_language::check_site_readability(&site);
     outcome.diagnostics.extend(readability.diagnostics());
     outcome.readability = readability
         .pages
@@ -332,14 +335,14 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         .diagnostics
         .extend(check::check_config_links(&site.config, site.sources.config(), &targets));
     outcome.diagnostics.extend(check::check_help_on_every_page(&site, &pages));
-    let (redirects, found) = output::redirects::collect(root, &site);
+    let (redirects, found) = output::redirects::collect(&site);
     outcome.diagnostics.extend(found);
     outcome.diagnostics.extend(output::redirects::check(&redirects, &targets));
     outcome
         .diagnostics
         .extend(output::site_root::check_before_writing(&static_files, &pages, &redirects));
     outcome.records = pages;
-    let admin = output::cms::admin_files(&site, root);
+    let admin = output::cms::admin_files(&site);
     outcome.diagnostics.extend(admin.diagnostics);
     rules::apply(&overrides, &mut outcome.diagnostics);
 

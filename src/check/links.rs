@@ -222,27 +222,21 @@ fn join_relative(base: &str, relative: &str) -> String {
 
 /// Decodes `%20`-style escapes in an address (invalid ones are kept as written).
 pub(crate) fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(high), Some(low)) = ((bytes[i + 1] as char).to_digit(16), (bytes[i + 2] as char).to_digit(16))
-        {
-            out.push((high * 16 + low) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_are_decoded_and_broken_ones_kept() {
+        assert_eq!(percent_decode("/assets/Big%20Form.pdf"), "/assets/Big Form.pdf");
+        assert_eq!(percent_decode("/caf%C3%A9/"), "/café/");
+        assert_eq!(percent_decode("/100%/"), "/100%/");
+        assert_eq!(percent_decode("/a%2/"), "/a%2/");
+        assert_eq!(percent_decode("/a%zz/"), "/a%zz/");
+    }
 
     #[test]
     fn resolves_links_the_way_a_browser_would() {

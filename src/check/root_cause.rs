@@ -9,7 +9,7 @@
 //! what it would have made. A file in `assets/` that cannot be published (too large, unreadable)
 //! is the cause of the links to it.
 
-use crate::content::{CONTENT_DIR, slugify};
+use crate::content::{CONTENT_DIR, SourceTexts, slugify};
 use crate::diagnostic::{Cause, Diagnostic, Diagnostics, Severity, Subject};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -25,8 +25,9 @@ struct Made {
 }
 
 /// Marks every finding that follows from a root cause with [`Diagnostic::set_caused_by`] and replaces
-/// its advice with "fix that first". `root` is the site folder, to read the files with errors.
-pub fn group_root_causes(root: &Path, diagnostics: &mut Diagnostics) {
+/// its advice with "fix that first". `sources` are the texts the loader kept, where the files
+/// with errors are read (a file the loader could not read is judged by its name alone).
+pub fn group_root_causes(sources: &SourceTexts, diagnostics: &mut Diagnostics) {
     let items = diagnostics.as_mut_slice();
     if !items.iter().any(|d| matches!(d.subject(), Some(Subject::Missing(_)))) {
         return;
@@ -46,7 +47,7 @@ pub fn group_root_causes(root: &Path, diagnostics: &mut Diagnostics) {
         }
     }
     for (file, indices) in &errors_by_file {
-        for made in would_make(root, file) {
+        for made in would_make(sources, file) {
             let in_lines = |i: &usize| made.lines.is_none_or(|(from, to)| (from..=to).contains(&items[*i].line));
             // The first error inside the service that would have made it, else the file's first.
             let first = |only_inside: bool| {
@@ -108,7 +109,7 @@ fn cause_of(d: &Diagnostic) -> Cause {
 
 /// What `file` (a path such as `content/services/short-breaks.yaml`) would have made had it loaded:
 /// its pages' addresses, the topics its front matter names, its contact block.
-fn would_make(root: &Path, file: &str) -> Vec<Made> {
+fn would_make(sources: &SourceTexts, file: &str) -> Vec<Made> {
     if file.starts_with(ASSETS) {
         return vec![Made {
             key: format!("/{file}"),
@@ -118,7 +119,7 @@ fn would_make(root: &Path, file: &str) -> Vec<Made> {
     let Some(relative) = file.strip_prefix(CONTENT_DIR).and_then(|r| r.strip_prefix('/')) else {
         return Vec::new();
     };
-    let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+    let text = sources.get(file).unwrap_or_default();
     let whole = |key: String| Made { key, lines: None };
     let yaml = relative.ends_with(".yaml") || relative.ends_with(".yml");
     let stem = relative.rsplit('/').next().unwrap_or(relative).split('.').next().unwrap_or("");
@@ -128,20 +129,20 @@ fn would_make(root: &Path, file: &str) -> Vec<Made> {
     } else if relative == crate::content::YOU_SAID_WE_DID_FILE {
         made.push(whole("topic:you-said-we-did".to_string()));
         made.push(whole("/you-said-we-did/".to_string()));
-    } else if yaml && (relative.starts_with("services/") || crate::content::looks_like_services(&text)) {
-        made.extend(service_items(&text).into_iter().map(|(id, from, to)| Made {
+    } else if yaml && (relative.starts_with("services/") || crate::content::looks_like_services(text)) {
+        made.extend(service_items(text).into_iter().map(|(id, from, to)| Made {
             key: format!("/services/{id}/"),
             lines: Some((from, to)),
         }));
     } else if relative.ends_with(".md") && relative.starts_with("services/") {
-        let front = front_lines(&text);
+        let front = front_lines(text);
         let id = value_of(&front, "id").or_else(|| value_of(&front, "name").map(|n| slugify(&n)));
         made.push(whole(format!("/services/{}/", id.unwrap_or_else(|| stem.to_string()))));
     } else if relative.ends_with(".md") {
         if let Ok(url) = crate::content::page_url(Path::new(relative)) {
             made.push(whole(url));
         }
-        let front = front_lines(&text);
+        let front = front_lines(text);
         made.extend(topics_of(&front).into_iter().map(|t| whole(format!("topic:{t}"))));
         if value_of(&front, "type").as_deref() == Some("short-breaks-statement") {
             made.push(whole("topic:short-breaks-statement".to_string()));
@@ -270,36 +271,34 @@ mod tests {
         );
     }
 
+    /// Texts as the loader keeps them, with one file.
+    fn kept(file: &str, text: &str) -> SourceTexts {
+        let mut sources = SourceTexts::new("");
+        sources.insert(file, std::sync::Arc::from(text));
+        sources
+    }
+
     #[test]
     fn a_broken_page_would_have_made_its_address_and_topics() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("content/advice")).unwrap();
-        std::fs::write(
-            dir.path().join("content/advice/index.md"),
+        let sources = kept(
+            "content/advice/index.md",
             "---\ntitle: Advice: all of it\ntopics: [assessment]\n---\nBody\n",
-        )
-        .unwrap();
-        let keys: Vec<String> = would_make(dir.path(), "content/advice/index.md")
-            .into_iter()
-            .map(|m| m.key)
-            .collect();
+        );
+        let keys: Vec<String> = would_make(&sources, "content/advice/index.md").into_iter().map(|m| m.key).collect();
         assert_eq!(keys, vec!["/advice/", "topic:assessment"]);
-        assert_eq!(would_make(dir.path(), "content/contacts/sendiass.yaml")[0].key, "contact:sendiass");
+        assert_eq!(would_make(&sources, "content/contacts/sendiass.yaml")[0].key, "contact:sendiass");
         assert_eq!(
-            would_make(dir.path(), "assets/forms/Big Form.pdf")[0].key,
+            would_make(&sources, "assets/forms/Big Form.pdf")[0].key,
             "/assets/forms/Big Form.pdf"
         );
     }
 
     #[test]
     fn a_dead_link_to_a_service_in_a_broken_file_follows_from_its_error() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("content/services")).unwrap();
-        std::fs::write(
-            dir.path().join("content/services/clubs.yaml"),
+        let sources = kept(
+            "content/services/clubs.yaml",
             "- name: Splash\n  cost: Free: always\n- name: Other\n  cost: Free\n",
-        )
-        .unwrap();
+        );
         let mut all = Diagnostics::default();
         all.push(Diagnostic::error("content/services/clubs.yaml", 2, 13, "yaml-syntax", "bad"));
         all.push(
@@ -311,7 +310,7 @@ mod tests {
             Diagnostic::error("content/index.md", 10, 3, "dead-link", "The link leads nowhere")
                 .with_subject(Subject::Missing("/services/nowhere/".into())),
         );
-        group_root_causes(dir.path(), &mut all);
+        group_root_causes(&sources, &mut all);
         let sorted = all.sorted();
         assert_eq!(sorted[0].rule, "yaml-syntax");
         let cause = sorted[1].caused_by().expect("grouped");

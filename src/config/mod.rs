@@ -7,6 +7,7 @@ pub mod easy_read;
 pub mod external_links;
 mod from_text;
 pub mod import;
+pub mod languages;
 pub mod locate;
 pub mod plain_language;
 pub mod rules;
@@ -40,9 +41,15 @@ pub struct SiteConfig {
     pub council: String,
     /// Absolute address the site is published at; always ends with `/` after loading.
     pub base_url: String,
-    /// Language tag of the content.
+    /// BCP 47 tag of the site's main language, e.g. `en-GB`.
     #[serde(default = "default_language")]
     pub language: String,
+    /// The languages pages are translated into, in the order families see them.
+    #[serde(default)]
+    pub languages: Vec<languages::LanguageConfig>,
+    /// Where families get help in their own language: a phone number and a page.
+    #[serde(default)]
+    pub interpreting: languages::InterpretingConfig,
     /// Theme folder name under `themes/` (the built-in `default` theme is used if there is no such folder).
     #[serde(default = "default_theme")]
     pub theme: String,
@@ -223,6 +230,13 @@ impl SiteConfig {
                 );
             }
         }
+        problems.extend(languages::validate(
+            &self.language,
+            at("language"),
+            &self.languages,
+            &self.interpreting,
+            text,
+        ));
         problems.extend(self.search.validate(text));
         problems.extend(self.cms.validate(text));
         problems.extend(self.rules.validate(text));

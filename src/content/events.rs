@@ -7,11 +7,10 @@
 use super::recurrence::{LocalTime, NthWeekday, Repeat, Rule, Term};
 use super::text_fields::{FieldLocator, Key};
 use super::{Ages, Date, Need, Service, Site, SourceRef, Status, is_slug, slugify};
-use crate::diagnostic::{Diagnostic, display_path};
+use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Spanned};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-use std::path::Path;
 
 /// The folder inside `content/` that holds events.
 pub const EVENTS_DIR: &str = "events";
@@ -231,40 +230,16 @@ pub struct Events {
     pub terms: Vec<Term>,
 }
 
-/// Reads `content/events/`. Missing folder: no events. Every problem is returned; good events in a
-/// file with a bad one are still read.
-pub fn load_events(root: &Path, site: &Site, include_drafts: bool) -> (Events, Vec<Diagnostic>) {
-    let folder = root.join(super::load::CONTENT_DIR).join(EVENTS_DIR);
+/// Reads the files of `content/events/` the loader kept. Missing folder: no events. Every
+/// problem is returned; good events in a file with a bad one are still read.
+pub fn load_events(site: &Site, include_drafts: bool) -> (Events, Vec<Diagnostic>) {
+    let folder = format!("{}/{EVENTS_DIR}", super::load::CONTENT_DIR);
     let mut diagnostics = Vec::new();
     let mut events = Events::default();
-    let Ok(entries) = std::fs::read_dir(&folder) else {
-        return (events, diagnostics);
-    };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
-        .collect();
-    files.sort();
-    let limit = site.config.checks.max_file_kb.saturating_mul(1024);
-    let mut texts = Vec::new();
-    for path in files {
-        let file = display_path(root, &path);
-        let too_big = std::fs::metadata(&path).map(|m| m.len() > limit).unwrap_or(false);
-        match std::fs::read_to_string(&path) {
-            Ok(_) if too_big => diagnostics.push(
-                Diagnostic::error(&file, 0, 0, "file-too-large", "This events file is larger than the file size limit")
-                    .with_suggestion("Split it into smaller files, or raise [checks] max_file_kb in site.toml."),
-            ),
-            Ok(text) => texts.push((path, file, text)),
-            Err(error) => diagnostics.push(
-                Diagnostic::error(&file, 0, 0, "read-error", format!("Cannot read this file as UTF-8 text: {error}"))
-                    .with_suggestion("Save the file as UTF-8 text in your editor."),
-            ),
-        }
-    }
-    for (path, file, text) in &texts {
-        if path.file_name().is_some_and(|n| n == TERMS_FILE) {
+    let texts: Vec<(&str, &str)> = site.sources.files_in(&folder).collect();
+    let is_terms = |file: &str| file.rsplit('/').next() == Some(TERMS_FILE);
+    for (file, text) in &texts {
+        if is_terms(file) {
             match yaml::parse::<Vec<Term>>(text) {
                 Ok(terms) => events.terms = terms,
                 Err(error) => diagnostics.push(yaml_error(file, error, 1)),
@@ -279,8 +254,8 @@ pub fn load_events(root: &Path, site: &Site, include_drafts: bool) -> (Events, V
         diagnostics: &mut diagnostics,
         events: Vec::new(),
     };
-    for (path, file, text) in &texts {
-        if path.file_name().is_none_or(|n| n != TERMS_FILE) {
+    for (file, text) in &texts {
+        if !is_terms(file) {
             reader.read_list(file, text);
         }
     }

@@ -109,6 +109,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         }
     }
     loader.walk(cache);
+    loader.keep_word_lists();
     let Loader {
         mut pages,
         mut services,
@@ -126,7 +127,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
             .then(a.source.line.cmp(&b.source.line))
     });
     glossary.sort_by_key(|t| t.term.to_lowercase());
-    let (places, found) = super::places::load(root, config.checks.max_file_kb);
+    let (places, found) = super::places::load(root, &sources);
     diagnostics.extend(found);
     places.locate_venues(&mut services);
     diagnostics.extend(find_clashes(
@@ -187,6 +188,9 @@ enum FileKind {
     Contact,
     Glossary,
     YouSaidWeDid,
+    /// Read and kept for another part of the pipeline (events, search words, redirects, the
+    /// picture library), which parses it from [`SourceTexts`].
+    Kept,
     Ignored,
     Unknown,
 }
@@ -220,24 +224,50 @@ fn classify(relative: &Path) -> FileKind {
         (Some("services"), _, _) if is_yaml => FileKind::ServiceList,
         (Some("contacts"), 2, _) if is_yaml => FileKind::Contact,
         (Some(_), 1, _) if is_yaml && relative.file_stem().is_some_and(|s| s == "glossary") => FileKind::Glossary,
-        // read by the events module (crate::content::events)
+        // parsed by the events module (crate::content::events)
+        (Some("events"), 2, _) if is_yaml => FileKind::Kept,
         (Some("events"), _, _) if is_yaml => FileKind::Ignored,
-        // read by the search module (crate::search::synonyms)
-        (Some("search-synonyms.yaml"), 1, _) => FileKind::Ignored,
-        // read by crate::output::redirects; the files of the published site's top belong in
-        // static/ (reported by crate::output::static_files::misplaced)
-        (Some("redirects.yaml" | "CNAME" | "_redirects" | "_headers"), 1, _) => FileKind::Ignored,
+        // parsed by the search module (crate::search::synonyms)
+        (Some("search-synonyms.yaml"), 1, _) => FileKind::Kept,
+        // parsed by crate::output::redirects
+        (Some("redirects.yaml"), 1, _) => FileKind::Kept,
+        // the files of the published site's top belong in static/ (reported by
+        // crate::output::static_files::misplaced)
+        (Some("CNAME" | "_redirects" | "_headers"), 1, _) => FileKind::Ignored,
         (Some(name), 1, _) if name == YOU_SAID_WE_DID_FILE => FileKind::YouSaidWeDid,
-        (Some(name), 1, _) if name == super::easy_read::PICTURE_LIBRARY_FILE => FileKind::Ignored,
-        // read by crate::content::places
-        (Some(name), 1, _) if name == super::places::PLACES_FILE => FileKind::Ignored,
+        (Some(name), 1, _) if name == super::easy_read::PICTURE_LIBRARY_FILE => FileKind::Kept,
+        // parsed by crate::content::places; its postcode extracts (which can be as big as the
+        // whole country's) are streamed by it while loading, a line at a time, not kept
+        (Some(name), 1, _) if name == super::places::PLACES_FILE => FileKind::Kept,
         (Some(super::places::EXTRACT_DIR), 2, "csv") => FileKind::Ignored,
         (_, _, "md") => FileKind::Page,
         _ => FileKind::Unknown,
     }
 }
 
+/// The folder beside `content/` with the site's own plain-language word lists.
+pub const WORD_LISTS_DIR: &str = "plain-language";
+
 impl Loader<'_> {
+    /// Keeps the text of each YAML file in `plain-language/` for the plain-language checks.
+    fn keep_word_lists(&mut self) {
+        let folder = self.root.join(WORD_LISTS_DIR);
+        if !folder.is_dir() {
+            return;
+        }
+        let Ok(site) = SiteFolder::new(self.root) else { return };
+        let (files, problems) = site.walk(&folder, &is_scratch);
+        self.diagnostics.extend(problems);
+        for walked in files {
+            if is_yaml_file(&walked.path) {
+                let file = display_path(self.root, &walked.path);
+                if let Some(text) = self.read_text(&walked.real, &file) {
+                    self.sources.insert(&file, std::sync::Arc::from(text.as_str()));
+                }
+            }
+        }
+    }
+
     fn walk(&mut self, mut cache: Option<&mut LoadCache>) {
         let content = self.root.join(CONTENT_DIR);
         if !content.is_dir() {
@@ -288,6 +318,8 @@ impl Loader<'_> {
                     && let Ok(text) = std::fs::read_to_string(&walked.real)
                     && super::misplaced::looks_like_services(&text)
                 {
+                    // kept for the root-cause grouping: links to its services follow from this
+                    self.sources.insert(&file, std::sync::Arc::from(text.as_str()));
                     self.diagnostics.push(super::misplaced::services_outside_folder(&file));
                     return;
                 }
@@ -316,7 +348,7 @@ impl Loader<'_> {
             FileKind::Contact => self.load_contact(&relative, &file, &text),
             FileKind::Glossary => self.load_glossary(&file, &text),
             FileKind::YouSaidWeDid => self.load_you_said_we_did(&file, &text),
-            FileKind::Ignored | FileKind::Unknown => {}
+            FileKind::Kept | FileKind::Ignored | FileKind::Unknown => {}
         }
     }
 
@@ -523,6 +555,7 @@ impl Loader<'_> {
                         meta,
                         body: parts.body.to_string(),
                         body_first_line: parts.body_first_line,
+                        language: None,
                     });
                 }
             }

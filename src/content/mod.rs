@@ -21,7 +21,10 @@ pub use date::Date;
 pub use directory::*;
 pub use feedback::*;
 pub(crate) use load::page_url;
-pub use load::{CONTENT_DIR, GLOSSARY_LIST_KEY, LoadCache, LoadedFile, SERVICE_LIST_KEY, load_file_from_str, load_site, load_site_cached};
+pub use load::{
+    CONTENT_DIR, GLOSSARY_LIST_KEY, LoadCache, LoadedFile, SERVICE_LIST_KEY, WORD_LISTS_DIR, load_file_from_str, load_site,
+    load_site_cached,
+};
 pub(crate) use misplaced::looks_like_services;
 pub use model::*;
 pub use sources::SourceTexts;
@@ -35,16 +38,13 @@ pub fn is_slug(text: &str) -> bool {
 }
 
 /// Turns a name into a lowercase-hyphenated id: `Monday Night @MyPlace!` -> `monday-night-myplace`.
+/// Letters from other alphabets are written in their nearest Latin letters (`Gŵyl Façade Ñandú`
+/// -> `gwyl-facade-nandu`); `&` becomes `and`, and apostrophes are dropped.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     for c in text.chars() {
-        let c = match c {
-            'à'..='å' | 'À'..='Å' => 'a',
-            'è'..='ë' | 'È'..='Ë' => 'e',
-            'ì'..='ï' | 'Ì'..='Ï' => 'i',
-            'ò'..='ö' | 'Ò'..='Ö' => 'o',
-            'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        match c {
             '&' => {
                 pending_hyphen = !slug.is_empty();
                 if pending_hyphen {
@@ -53,16 +53,23 @@ pub fn slugify(text: &str) -> String {
                 continue;
             }
             '\'' | '’' => continue,
-            other => other,
-        };
-        if c.is_ascii_alphanumeric() {
-            if pending_hyphen && !slug.is_empty() {
-                slug.push('-');
+            _ => {}
+        }
+        let latin = if c.is_ascii() { None } else { deunicode::deunicode_char(c) };
+        let mut write = |c: char| {
+            if c.is_ascii_alphanumeric() {
+                if pending_hyphen && !slug.is_empty() {
+                    slug.push('-');
+                }
+                pending_hyphen = false;
+                slug.push(c.to_ascii_lowercase());
+            } else if c != '\'' {
+                pending_hyphen = true;
             }
-            pending_hyphen = false;
-            slug.push(c.to_ascii_lowercase());
-        } else {
-            pending_hyphen = true;
+        };
+        match latin {
+            Some(letters) => letters.chars().for_each(&mut write),
+            None => write(c),
         }
     }
     slug
@@ -78,6 +85,9 @@ mod tests {
         assert_eq!(slugify("Who can ask?"), "who-can-ask");
         assert_eq!(slugify("Parents & carers"), "parents-and-carers");
         assert_eq!(slugify("Children’s centre"), "childrens-centre");
+        assert_eq!(slugify("Gŵyl Façade Ñandú"), "gwyl-facade-nandu");
+        assert_eq!(slugify("Café Zürich"), "cafe-zurich");
+        assert_eq!(slugify("Łódź"), "lodz");
         assert!(is_slug("short-breaks"));
         assert!(!is_slug("Short Breaks"));
         assert!(!is_slug("-x"));

@@ -123,6 +123,9 @@ pub struct Page {
     pub body: String,
     /// 1-based line of the file where the body starts.
     pub body_first_line: usize,
+    /// The tag from `[[languages]]` when the page is a translation (`x.pl.md`); `None` for a page
+    /// in the site's main language.
+    pub language: Option<String>,
 }
 
 /// Ages a service is for, in whole years.

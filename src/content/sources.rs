@@ -33,6 +33,15 @@ impl SourceTexts {
         self.files.get(file).map(|text| &**text)
     }
 
+    /// The files directly in `folder` (a site path such as `content/events`), in name order, with
+    /// their texts.
+    pub fn files_in<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        self.files.iter().filter_map(move |(file, text)| {
+            let name = file.strip_prefix(folder)?.strip_prefix('/')?;
+            (!name.contains('/')).then_some((file.as_str(), &**text))
+        })
+    }
+
     /// The shared text of `file`, for keeping with a cached load.
     pub(crate) fn shared(&self, file: &str) -> Option<Arc<str>> {
         self.files.get(file).cloned()

@@ -6,6 +6,7 @@
 //!    |         ^^^^
 //! ```
 
+use crate::content::SourceTexts;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -18,26 +19,47 @@ const BLUE: &str = "1;34";
 /// Files bigger than this are not read for snippets.
 const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The text of the site's files, read once each, only from inside the site folder.
-pub struct Sources {
+/// The lines of the site's files: the texts the loader kept, else (when the build never loaded
+/// the file, as with `site.toml` that does not parse) read once, only from inside the site folder.
+pub struct Sources<'a> {
     root: Option<PathBuf>,
+    kept: Option<&'a SourceTexts>,
     files: BTreeMap<String, Option<Vec<String>>>,
 }
 
-impl Sources {
-    /// Files under `root`.
+impl<'a> Sources<'a> {
+    /// Files under `root`, read from the disk.
     pub fn new(root: &Path) -> Self {
         Sources {
             root: root.canonicalize().ok(),
+            kept: None,
             files: BTreeMap::new(),
+        }
+    }
+
+    /// Files as the loader kept them (`kept`), and only the others from under `root`.
+    pub fn with_kept(root: &Path, kept: &'a SourceTexts) -> Self {
+        Sources {
+            kept: Some(kept),
+            ..Sources::new(root)
         }
     }
 
     /// Line `line` (1-based) of `file` (relative to the root, `/`-separated), if it can be read.
     pub fn line(&mut self, file: &str, line: usize) -> Option<String> {
         let index = line.checked_sub(1)?;
-        let root = self.root.clone()?;
-        let lines = self.files.entry(file.to_string()).or_insert_with(|| read_lines(&root, file));
+        let kept = self.kept.and_then(|kept| {
+            if file == crate::config::CONFIG_FILE {
+                Some(kept.config())
+            } else {
+                kept.get(file)
+            }
+        });
+        let root = self.root.clone();
+        let lines = self.files.entry(file.to_string()).or_insert_with(|| match kept {
+            Some(text) => Some(split(text)),
+            None => read_lines(root.as_deref()?, file),
+        });
         lines.as_ref()?.get(index).cloned()
     }
 }
@@ -48,8 +70,12 @@ fn read_lines(root: &Path, file: &str) -> Option<Vec<String>> {
         return None;
     }
     let text = std::fs::read_to_string(&path).ok()?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    Some(crate::yaml::context::lines(&text).into_iter().map(str::to_string).collect())
+    Some(split(&text))
+}
+
+fn split(text: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    crate::yaml::context::lines(text).into_iter().map(str::to_string).collect()
 }
 
 /// How many columns a character takes on screen here (tabs are shown as four spaces).

@@ -9,11 +9,9 @@
 
 use crate::check::LinkTargets;
 use crate::content::Site;
-use crate::content::inside::SiteFolder;
 use crate::diagnostic::Diagnostic;
 use crate::render::address::Addresses;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 /// The redirects file, inside `content/`.
 pub const REDIRECTS_FILE: &str = "redirects.yaml";
@@ -85,7 +83,7 @@ fn bad_old_address(from: &str) -> Option<&'static str> {
 }
 
 /// Every redirect of the site, with problems in how they are written.
-pub fn collect(root: &Path, site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
+pub fn collect(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
     let mut redirects = Vec::new();
     let mut problems = Vec::new();
     for page in &site.pages {
@@ -105,7 +103,7 @@ pub fn collect(root: &Path, site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
             });
         }
     }
-    let (listed, found) = read_file(root);
+    let (listed, found) = read_file(site);
     redirects.extend(listed);
     problems.extend(found);
     redirects.retain(|redirect| match bad_old_address(&redirect.from) {
@@ -125,32 +123,14 @@ pub fn collect(root: &Path, site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
     (redirects, problems)
 }
 
-/// The redirects in `content/redirects.yaml` (none when there is no such file).
-fn read_file(root: &Path) -> (Vec<Redirect>, Vec<Diagnostic>) {
+/// The redirects in `content/redirects.yaml` as the loader kept it (none when there is no such
+/// file, or the loader could not read it, which the loader reports).
+fn read_file(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
     let file = format!("content/{REDIRECTS_FILE}");
-    let path = root.join("content").join(REDIRECTS_FILE);
-    if std::fs::symlink_metadata(&path).is_err() {
+    let Some(text) = site.sources.get(&file) else {
         return (Vec::new(), Vec::new());
-    }
-    let text = match SiteFolder::new(root)
-        .map_err(crate::content::inside::ReadError::Io)
-        .and_then(|site| site.read_to_string(&path))
-    {
-        Ok(text) => text,
-        Err(error) => {
-            return (
-                Vec::new(),
-                vec![Diagnostic::error(
-                    &file,
-                    0,
-                    0,
-                    "read-error",
-                    format!("Cannot read this file: {error}"),
-                )],
-            );
-        }
     };
-    let parsed: BTreeMap<String, String> = match crate::yaml::parse::<Option<BTreeMap<String, String>>>(&text) {
+    let parsed: BTreeMap<String, String> = match crate::yaml::parse::<Option<BTreeMap<String, String>>>(text) {
         Ok(map) => map.unwrap_or_default(),
         Err(error) => {
             return (
@@ -166,7 +146,7 @@ fn read_file(root: &Path) -> (Vec<Redirect>, Vec<Diagnostic>) {
     let redirects = parsed
         .into_iter()
         .map(|(from, to)| {
-            let (line, column) = line_of_key(&text, &from);
+            let (line, column) = line_of_key(text, &from);
             Redirect {
                 from: from.trim().to_string(),
                 to: to.trim().to_string(),

@@ -49,7 +49,7 @@ pub fn write_reports(root: &Path, output: &Path, drafts: bool, force: bool, toda
     };
     let diagnostics = outcome.diagnostics.sorted();
     let mut rows = audit::audit_rows(&site, &diagnostics, today);
-    let (event_list, _) = crate::content::events::load_events(root, &site, drafts);
+    let (event_list, _) = crate::content::events::load_events(&site, drafts);
     rows.extend(events::event_rows(&event_list, &diagnostics, today));
     let ours = !output.exists() || crate::output::guard::is_marked(output) || is_empty_folder(output);
     std::fs::create_dir_all(output).map_err(|e| format!("Cannot create {}: {e}", output.display()))?;
@@ -58,7 +58,7 @@ pub fn write_reports(root: &Path, output: &Path, drafts: bool, force: bool, toda
         let marker = output.join(crate::output::guard::MARKER_FILE);
         std::fs::write(&marker, crate::output::guard::MARKER_TEXT).map_err(|e| format!("Cannot write {}: {e}", marker.display()))?;
     }
-    let plain = crate::check::plain_language::analyse_site(&site, Some(root), true);
+    let plain = crate::check::plain_language::analyse_site(&site, crate::check::plain_language::SiteFiles::Use, true);
     let readability_html = readability::to_html(&site.config.name, site.config.plain_language.min_words_for_scores, &plain)?;
     let files = [
         (output.join("content-audit.csv"), audit::to_csv(&rows)),

@@ -23,6 +23,7 @@ const CMS: &str = "docs/cms.md";
 const THEMES: &str = "README.md#themes";
 const SEARCH: &str = "README.md#search-words";
 const RULES: &str = "README.md#rules-and-their-severity";
+const LANGUAGES: &str = "README.md#languages";
 
 const fn rule(id: &'static str, usual: Usual, guard: Guard, summary: &'static str, docs: &'static str) -> Rule {
     Rule {
@@ -104,7 +105,6 @@ pub const ALL: &[Rule] = &[
     rule("feedback-stale", E, Free, "the newest feedback is too old", DIRECTORY),
     rule("file-name", E, Free, "a file name that cannot be used in a web address", FORMAT),
     rule("file-too-large", E, Syntax, "a file larger than the size limit", FORMAT),
-    rule("file-unreadable", E, Syntax, "a file Signpost cannot read", FORMAT),
     rule("front-matter-missing", E, Syntax, "a page does not start with front matter", FORMAT),
     rule("front-matter-unclosed", E, Syntax, "a page's front matter has no closing ---", FORMAT),
     rule("glossary-duplicate", E, Free, "a term is in the glossary twice", FORMAT),
@@ -112,6 +112,7 @@ pub const ALL: &[Rule] = &[
     rule("help-missing", E, Free, "a page does not show the contact block meant for every page", DIAG),
     rule("html-error", E, Syntax, "a page could not be finished", DIAG),
     rule("image-alt", E, Free, "an image without alt text", DIAG),
+    rule("language-tag", E, Syntax, "a language tag in site.toml or a page is not a real BCP 47 tag", LANGUAGES),
     rule("limits-need-reason", E, Free, "a page raises its plain-language limits without a reason", PLAIN),
     rule("link-syntax", E, Free, "a link whose address has a space, so it would not work", DIAG),
     rule("long-description", W, Free, "a service description much longer than families need", DIRECTORY),

@@ -15,13 +15,11 @@
 //! with, so a service tagged with a need is found by the words families use for it.
 
 use super::analysis;
-use crate::content::inside::ReadError;
 use crate::content::{Need, Site};
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Spanned};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 /// The synonyms file, relative to the site folder.
 pub const SYNONYMS_FILE: &str = "content/search-synonyms.yaml";
@@ -178,12 +176,12 @@ impl<'de> Deserialize<'de> for Entry {
     }
 }
 
-/// Reads the site's synonyms file (if there is one), adds the built-in terms (unless
+/// Reads the site's synonyms file (if the loader kept one), adds the built-in terms (unless
 /// `[search] built_in_terms = false`) and the glossary's acronyms. Problems in the file come back
 /// as diagnostics; the groups that could be read are still used.
-pub fn load(root: &Path, site: &Site) -> (Synonyms, Vec<Diagnostic>) {
+pub fn load(site: &Site) -> (Synonyms, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let entries = read_site_file(root, &mut problems);
+    let entries = read_site_file(site, &mut problems);
     let built_in = if site.config.search.built_in_terms {
         BuiltInTerms::shipped()
     } else {
@@ -233,35 +231,20 @@ pub fn load(root: &Path, site: &Site) -> (Synonyms, Vec<Diagnostic>) {
     (synonyms, problems)
 }
 
-/// The items of the site's synonyms file, or none when there is no file or it cannot be read.
-fn read_site_file(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<Spanned<Entry>> {
-    let path = root.join(SYNONYMS_FILE);
-    let folder = crate::content::inside::SiteFolder::new(root);
-    let (true, Ok(folder)) = (path.is_file(), &folder) else {
+/// The items of the site's synonyms file, or none when there is no file (or the loader could not
+/// read it, which the loader reports).
+fn read_site_file(site: &Site, problems: &mut Vec<Diagnostic>) -> Vec<Spanned<Entry>> {
+    let Some(text) = site.sources.get(SYNONYMS_FILE) else {
         return Vec::new();
     };
-    match folder.read_to_string(&path) {
-        Ok(text) => match yaml::parse::<Option<Vec<Spanned<Entry>>>>(&text) {
-            Ok(entries) => entries.unwrap_or_default(),
-            Err(error) => {
-                problems.push(
-                    Diagnostic::error(SYNONYMS_FILE, error.line, error.column, error.rule, error.message).with_suggestion(
-                        "Write a list, one item a line: a group of words that mean the same, `- [respite, short breaks]`, or built-in words to take out, `- remove: [statement]`.",
-                    ),
-                );
-                Vec::new()
-            }
-        },
-        // a link out of the site: reported by the content loader, which walks `content/`
-        Err(ReadError::Outside(_)) => Vec::new(),
+    match yaml::parse::<Option<Vec<Spanned<Entry>>>>(text) {
+        Ok(entries) => entries.unwrap_or_default(),
         Err(error) => {
-            problems.push(Diagnostic::error(
-                SYNONYMS_FILE,
-                0,
-                0,
-                "read-error",
-                format!("Cannot read this file: {error}"),
-            ));
+            problems.push(
+                Diagnostic::error(SYNONYMS_FILE, error.line, error.column, error.rule, error.message).with_suggestion(
+                    "Write a list, one item a line: a group of words that mean the same, `- [respite, short breaks]`, or built-in words to take out, `- remove: [statement]`.",
+                ),
+            );
             Vec::new()
         }
     }

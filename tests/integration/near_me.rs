@@ -214,10 +214,10 @@ fn the_example_site_places_most_venues_from_their_postcodes() {
     // The example is the repository itself: every venue is placed (no warnings) and most by
     // their postcode in the example extract.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (places, found) = signpost::content::places::load(root, 1024);
+    let (site, found) = signpost::content::load_site(root, false);
     assert!(found.is_empty(), "{found:?}");
-    let (site, _) = signpost::content::load_site(root, false);
     let site = site.unwrap();
+    let places = &site.places;
     let venues: Vec<_> = site.services.iter().flat_map(|s| s.places()).filter_map(|p| p.located).collect();
     let by_postcode = venues
         .iter()

@@ -223,7 +223,7 @@ fn the_browser_stemmer_matches_tantivys() {
     let (site, _) = signpost::content::load_site(&fixture("search"), false);
     let site = site.expect("the fixture loads");
     let mut pairs: Vec<(String, String)> = Vec::new();
-    let (synonyms, _) = signpost::search::synonyms::load(&fixture("search"), &site);
+    let (synonyms, _) = signpost::search::synonyms::load(&site);
     for doc in signpost::search::documents::collect(&site, &synonyms) {
         for text in [&doc.title, &doc.summary, &doc.headings, &doc.body, &doc.details, &doc.need_terms] {
             pairs.extend(signpost::search::analysis::words(text).into_iter().map(|w| (w.word, w.stem)));

@@ -31,7 +31,7 @@ pub fn check_site(site: &Site, root: &Path) -> Vec<Diagnostic> {
         return out;
     }
     let rules = Rules::new(&site.config.easy_read, &site.glossary);
-    let (library, problems) = PictureLibrary::load(root);
+    let (library, problems) = PictureLibrary::load(&site.sources, root);
     out.extend(problems);
     if library.is_none() && !easy.is_empty() {
         out.push(

@@ -13,8 +13,8 @@
 //! alt text must never be used with two different pictures.
 
 use crate::content::Page;
+use crate::content::SourceTexts;
 use crate::content::easy_read::PICTURE_LIBRARY_FILE;
-use crate::content::inside::SiteFolder;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Spanned};
 use serde::Deserialize;
@@ -57,14 +57,15 @@ pub fn library_file() -> String {
 }
 
 impl PictureLibrary {
-    /// Reads the library from the site folder. `None` when there is no library file.
-    pub fn load(root: &Path) -> (Option<PictureLibrary>, Vec<Diagnostic>) {
+    /// Reads the library from the text the loader kept (`None` when there is no library file),
+    /// and checks that each picture is in the assets folder under `root`.
+    pub fn load(sources: &SourceTexts, root: &Path) -> (Option<PictureLibrary>, Vec<Diagnostic>) {
         let file = library_file();
         // A link out of the site is never read; the content loader reports it.
-        let Ok(Ok(text)) = SiteFolder::new(root).map(|site| site.read_to_string(&root.join(&file))) else {
+        let Some(text) = sources.get(&file) else {
             return (None, Vec::new());
         };
-        match yaml::parse::<Vec<Spanned<LibraryEntry>>>(&text) {
+        match yaml::parse::<Vec<Spanned<LibraryEntry>>>(text) {
             Ok(entries) => {
                 let entries = entries.into_iter().map(|e| (yaml::position_of(&e), e.value));
                 Self::from_entries(root, entries)

@@ -30,7 +30,6 @@ use rayon::prelude::*;
 use rules::{Context, Finding};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
 use words::WordLists;
 
 /// A finding an author allowed with a comment, kept for the report.
@@ -113,33 +112,43 @@ impl SiteReadability {
 }
 
 /// Runs the plain-language checks on every page and service of the site, in parallel.
-pub fn check_site(site: &Site, root: &Path) -> Vec<Diagnostic> {
+pub fn check_site(site: &Site) -> Vec<Diagnostic> {
     if !site.config.plain_language.enabled {
         return Vec::new();
     }
-    analyse_site(site, Some(root), false).diagnostics()
+    analyse_site(site, SiteFiles::Use, false).diagnostics()
 }
 
 /// What [`check_site`] reads, kept whole: the findings (from [`SiteReadability::diagnostics`]) and
 /// each page's counts and scores, for `signpost serve`'s panel. Empty when the checks are off.
-pub fn check_site_readability(site: &Site, root: &Path) -> SiteReadability {
+pub fn check_site_readability(site: &Site) -> SiteReadability {
     if !site.config.plain_language.enabled {
         return SiteReadability::default();
     }
-    analyse_site(site, Some(root), false)
+    analyse_site(site, SiteFiles::Use, false)
 }
 
-/// Reads, scores and checks every page and service. `root` is where the site's word lists and
-/// source files are (none: built-in lists only, and service summaries point at the service).
+/// Whether the plain-language checks use the site's own files (its word lists, and its service
+/// files for positions) as the loader kept them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteFiles {
+    /// Use the site's word lists and point into its service files.
+    Use,
+    /// Built-in lists only; service summaries point at the service.
+    BuiltInOnly,
+}
+
+/// Reads, scores and checks every page and service, with or without the site's own files.
 /// `detail` also finds the longest sentences of every page (for the report).
-pub fn analyse_site(site: &Site, root: Option<&Path>, detail: bool) -> SiteReadability {
+pub fn analyse_site(site: &Site, files: SiteFiles, detail: bool) -> SiteReadability {
     let config = &site.config.plain_language;
-    let (lists, problems) = WordLists::load(root, config.default_words_to_avoid, &config.words_to_avoid);
+    let sources = (files == SiteFiles::Use).then_some(&site.sources);
+    let (lists, problems) = WordLists::load(sources, config.default_words_to_avoid, &config.words_to_avoid);
     let mut known: HashSet<String> = config.known_acronyms.iter().cloned().collect();
     for term in &site.glossary {
         known.extend(term.term.split(|c: char| !c.is_alphanumeric()).filter_map(glossary_acronym));
     }
-    let sources = read_service_sources(site, root);
+    let sources = read_service_sources(site, files);
     let pages = site.pages.par_iter().map(|page| analyse_page(site, page, &lists, &known, detail));
     let services = site
         .services
@@ -156,8 +165,8 @@ fn glossary_acronym(word: &str) -> Option<String> {
 }
 
 /// The text of each file that holds services, for finding where their summaries are written.
-fn read_service_sources(site: &Site, root: Option<&Path>) -> BTreeMap<String, SourceFile> {
-    if root.is_none() {
+fn read_service_sources(site: &Site, files: SiteFiles) -> BTreeMap<String, SourceFile> {
+    if files == SiteFiles::BuiltInOnly {
         return BTreeMap::new();
     }
     let files: HashSet<&str> = site.services.iter().map(|s| s.source.file.as_str()).collect();

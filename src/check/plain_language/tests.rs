@@ -36,6 +36,7 @@ fn site_with(extra_front_matter: &str, body: &str, extra_config: &str) -> Site {
             meta,
             body: body.to_string(),
             body_first_line: FIRST_LINE,
+            language: None,
         }],
         services: Vec::new(),
         places: Default::default(),
@@ -56,7 +57,7 @@ fn analyse(body: &str) -> PageReadability {
 
 fn analyse_with(front: &str, body: &str, config: &str) -> PageReadability {
     let site = site_with(front, body, config);
-    analyse_site(&site, None, true).pages.remove(0)
+    analyse_site(&site, super::SiteFiles::BuiltInOnly, true).pages.remove(0)
 }
 
 /// (rule, severity, line, column) of every finding.

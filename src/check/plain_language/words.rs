@@ -2,15 +2,14 @@
 //! `plain-language/` beside `site.toml`.
 
 use crate::config::plain_language::Level;
-use crate::content::inside::{ReadError, SiteFolder};
+use crate::content::SourceTexts;
 use crate::diagnostic::{Diagnostic, Severity};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
 use std::sync::LazyLock;
 
 /// The folder beside `site.toml` that holds a site's own word lists.
-pub const SITE_FOLDER: &str = "plain-language";
+pub const SITE_FOLDER: &str = crate::content::WORD_LISTS_DIR;
 /// The site's extra words to avoid.
 pub const WORDS_TO_AVOID_FILE: &str = "words-to-avoid.yaml";
 /// The site's extra disability language to flag.
@@ -228,35 +227,20 @@ fn merge(defaults: Vec<EntryFile>, site: Vec<EntryFile>, severities: &BTreeMap<S
 }
 
 impl WordLists {
-    /// The built-in lists, plus the site's files in `plain-language/` under `root` when they exist.
-    /// Problems reading the site's files come back as diagnostics.
+    /// The built-in lists, plus the site's files in `plain-language/` as the loader kept them
+    /// (none: built-in lists only). Problems in the site's files come back as diagnostics.
     /// `severities` are the site's `[plain_language.words_to_avoid]` settings from `site.toml`.
-    pub fn load(root: Option<&Path>, default_words_to_avoid: bool, severities: &BTreeMap<String, Level>) -> (WordLists, Vec<Diagnostic>) {
+    pub fn load(
+        sources: Option<&SourceTexts>,
+        default_words_to_avoid: bool,
+        severities: &BTreeMap<String, Level>,
+    ) -> (WordLists, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         let mut site_file = |name: &str| -> Vec<EntryFile> {
-            let Some(root) = root else { return Vec::new() };
-            let path = root.join(SITE_FOLDER).join(name);
             let display = format!("{SITE_FOLDER}/{name}");
-            let read = SiteFolder::new(root)
-                .map_err(ReadError::Io)
-                .map(|site| (site.read_to_string(&path), site));
-            match read {
-                Ok((Ok(text), _)) => entries(&text, &display, &mut problems),
-                Ok((Err(ReadError::Outside(outside)), site)) => {
-                    problems.push(site.outside_diagnostic(&outside));
-                    Vec::new()
-                }
-                Ok((Err(error), _)) | Err(error) if error.is_not_found() => Vec::new(),
-                Ok((Err(error), _)) | Err(error) => {
-                    problems.push(Diagnostic::error(
-                        &display,
-                        0,
-                        0,
-                        "file-unreadable",
-                        format!("Cannot read {display}: {error}"),
-                    ));
-                    Vec::new()
-                }
+            match sources.and_then(|sources| sources.get(&display)) {
+                Some(text) => entries(text, &display, &mut problems),
+                None => Vec::new(),
             }
         };
         let site_avoid = site_file(WORDS_TO_AVOID_FILE);
@@ -331,16 +315,20 @@ mod tests {
         }
     }
 
+    /// Texts as the loader keeps them, with `text` as the site's list `name`.
+    fn kept(name: &str, text: &str) -> SourceTexts {
+        let mut sources = SourceTexts::new("");
+        sources.insert(&format!("{SITE_FOLDER}/{name}"), std::sync::Arc::from(text));
+        sources
+    }
+
     #[test]
     fn a_site_can_add_and_switch_off_words() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join(SITE_FOLDER)).unwrap();
-        std::fs::write(
-            dir.path().join(SITE_FOLDER).join(WORDS_TO_AVOID_FILE),
+        let sources = kept(
+            WORDS_TO_AVOID_FILE,
             "- words: ensure\n  allow: true\n- words: signposting\n  instead: pointing people to\n  severity: error\n",
-        )
-        .unwrap();
-        let (lists, problems) = WordLists::load(Some(dir.path()), true, &BTreeMap::new());
+        );
+        let (lists, problems) = WordLists::load(Some(&sources), true, &BTreeMap::new());
         assert!(problems.is_empty());
         assert!(!lists.avoid.entries.iter().any(|e| e.phrase == "ensure"));
         let added = lists.avoid.entries.iter().find(|e| e.phrase == "signposting").unwrap();
@@ -349,10 +337,8 @@ mod tests {
 
     #[test]
     fn a_broken_site_list_is_reported() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join(SITE_FOLDER)).unwrap();
-        std::fs::write(dir.path().join(SITE_FOLDER).join(DISABILITY_FILE), "- word: oops\n").unwrap();
-        let (_, problems) = WordLists::load(Some(dir.path()), true, &BTreeMap::new());
+        let sources = kept(DISABILITY_FILE, "- word: oops\n");
+        let (_, problems) = WordLists::load(Some(&sources), true, &BTreeMap::new());
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].file, "plain-language/disability-language.yaml");
     }

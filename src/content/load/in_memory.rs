@@ -53,7 +53,7 @@ pub fn load_file_from_str(config: &SiteConfig, relative: &Path, text: &str, incl
         FileKind::Contact => loader.load_contact(relative, &file, text),
         FileKind::Glossary => loader.load_glossary(&file, text),
         FileKind::YouSaidWeDid => loader.load_you_said_we_did(&file, text),
-        FileKind::Ignored | FileKind::Unknown => {}
+        FileKind::Kept | FileKind::Ignored | FileKind::Unknown => {}
     }
     LoadedFile {
         pages: loader.pages,

@@ -103,33 +103,20 @@ impl Places {
     }
 }
 
-/// Reads `content/places.yaml` and the extracts in `content/places/`. No places file: no places,
-/// and no findings (the site does not offer "near me").
-pub fn load(root: &Path, max_file_kb: u64) -> (Places, Vec<Diagnostic>) {
+/// Reads `content/places.yaml` (from the texts the loader kept, which reported any file it could
+/// not read) and streams the extracts in `content/places/`. No places file: no places, and no
+/// findings (the site does not offer "near me").
+pub fn load(root: &Path, sources: &crate::content::SourceTexts) -> (Places, Vec<Diagnostic>) {
     let mut places = Places::default();
     let mut diagnostics = Vec::new();
     let content = root.join(CONTENT_DIR);
-    let path = content.join(PLACES_FILE);
     let extracts = extract_files(&content.join(EXTRACT_DIR));
     let Ok(site) = crate::content::inside::SiteFolder::new(root) else {
         return (places, diagnostics);
     };
-    if path.is_file() {
-        let shown = display_path(root, &path);
-        let too_big = std::fs::metadata(&path).is_ok_and(|m| m.len() > max_file_kb.saturating_mul(1024));
-        match site.read_to_string(&path) {
-            Ok(_) if too_big => diagnostics.push(
-                Diagnostic::error(&shown, 0, 0, "file-too-large", "The places file is larger than the file size limit").with_suggestion(
-                    "Put the full postcodes in a CSV extract in content/places/ instead, or raise [checks] max_file_kb in site.toml.",
-                ),
-            ),
-            Ok(text) => file::read(&shown, &text, &mut places, &mut diagnostics),
-            Err(crate::content::inside::ReadError::Outside(outside)) => diagnostics.push(site.outside_diagnostic(&outside)),
-            Err(error) => diagnostics.push(
-                Diagnostic::error(&shown, 0, 0, "read-error", format!("Cannot read this file as UTF-8 text: {error}"))
-                    .with_suggestion("Save the file as UTF-8 text in your editor."),
-            ),
-        }
+    let shown = format!("{CONTENT_DIR}/{PLACES_FILE}");
+    if let Some(text) = sources.get(&shown) {
+        file::read(&shown, text, &mut places, &mut diagnostics);
         places.file = Some(shown);
     }
     for csv in extracts {

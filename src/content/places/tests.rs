@@ -16,6 +16,15 @@ fn site(yaml: Option<&str>, extracts: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// Loads the places of a site folder as the loader does: from the kept text of `places.yaml`.
+fn load_folder(root: &std::path::Path) -> (Places, Vec<Diagnostic>) {
+    let mut sources = crate::content::SourceTexts::new("");
+    if let Ok(text) = std::fs::read_to_string(root.join("content/places.yaml")) {
+        sources.insert("content/places.yaml", std::sync::Arc::from(text.as_str()));
+    }
+    load(root, &sources)
+}
+
 const GOOD: &str = "\
 # Walsall's localities and postcode districts
 localities:
@@ -37,7 +46,7 @@ postcode_districts:
 #[test]
 fn a_site_without_a_places_file_has_no_places_and_no_findings() {
     let dir = site(None, &[]);
-    let (places, found) = load(dir.path(), 1024);
+    let (places, found) = load_folder(dir.path());
     assert!(!places.is_present());
     assert!(found.is_empty());
 }
@@ -45,7 +54,7 @@ fn a_site_without_a_places_file_has_no_places_and_no_findings() {
 #[test]
 fn localities_and_districts_are_read() {
     let dir = site(Some(GOOD), &[]);
-    let (places, found) = load(dir.path(), 1024);
+    let (places, found) = load_folder(dir.path());
     assert!(found.is_empty(), "{found:?}");
     assert_eq!(places.file.as_deref(), Some("content/places.yaml"));
     assert_eq!(places.localities["bloxwich"].0, "Bloxwich");
@@ -78,7 +87,7 @@ postcode_districts:
     longitude: 12.0
 ";
     let dir = site(Some(yaml), &[]);
-    let (places, found) = load(dir.path(), 1024);
+    let (places, found) = load_folder(dir.path());
     let at: Vec<_> = found.iter().map(|d| (d.rule, d.line, d.column)).collect();
     assert_eq!(
         at,
@@ -101,7 +110,7 @@ postcode_districts:
 #[test]
 fn an_unknown_field_is_a_yaml_error_with_its_position() {
     let dir = site(Some("localities:\n  - name: Bloxwich\n    lat: 52.6\n    longitude: -2.0\n"), &[]);
-    let (_, found) = load(dir.path(), 1024);
+    let (_, found) = load_folder(dir.path());
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].line, 3, "{found:?}");
 }
@@ -110,7 +119,7 @@ fn an_unknown_field_is_a_yaml_error_with_its_position() {
 fn an_extract_beside_the_places_file_adds_the_postcodes_of_its_districts() {
     let csv = "pcds,lat,long\nWS3 2XQ,52.6174,-2.0064\nWS10 8AP,52.5620,-2.0410\nB1 1AA,52.48,-1.90\n";
     let dir = site(Some(GOOD), &[("onspd-walsall.csv", csv)]);
-    let (places, found) = load(dir.path(), 1024);
+    let (places, found) = load_folder(dir.path());
     assert!(found.is_empty(), "{found:?}");
     assert_eq!(places.postcodes.keys().collect::<Vec<_>>(), ["WS10 8AP", "WS3 2XQ"]);
 }
@@ -118,7 +127,7 @@ fn an_extract_beside_the_places_file_adds_the_postcodes_of_its_districts() {
 #[test]
 fn an_extract_without_a_places_file_is_reported_not_lost() {
     let dir = site(None, &[("onspd.csv", "pcds,lat,long\n")]);
-    let (places, found) = load(dir.path(), 1024);
+    let (places, found) = load_folder(dir.path());
     assert!(!places.is_present());
     assert_eq!(found.len(), 1);
     assert_eq!(
@@ -130,7 +139,7 @@ fn an_extract_without_a_places_file_is_reported_not_lost() {
 #[test]
 fn a_venue_is_placed_by_its_own_point_then_postcode_then_district_then_locality() {
     let dir = site(Some(GOOD), &[("onspd.csv", "pcds,lat,long\nWS3 2XQ,52.6174,-2.0064\n")]);
-    let (places, _) = load(dir.path(), 1024);
+    let (places, _) = load_folder(dir.path());
     let venue = |postcode: Option<&str>, locality: Option<&str>, own: Option<(f64, f64)>| Place {
         postcode: postcode.map(str::to_string),
         locality: locality.map(str::to_string),

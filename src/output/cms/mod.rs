@@ -11,13 +11,11 @@ pub mod trace;
 mod yaml_text;
 
 use crate::config::cms::{CmsConfig, LocalBackend};
-use crate::content::inside::SiteFolder;
 use crate::content::{GLOSSARY_LIST_KEY, SERVICE_LIST_KEY, Site};
 use crate::diagnostic::Diagnostic;
 use fields::{Choices, Field, Widget};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
-use std::path::Path;
 
 /// The folder of the admin page in the built site.
 pub const ADMIN_DIR: &str = "admin";
@@ -35,14 +33,14 @@ pub struct AdminFiles {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The admin page and its configuration for `site` (read from `root`), when `[cms]` is on.
-pub fn admin_files(site: &Site, root: &Path) -> AdminFiles {
+/// The admin page and its configuration for `site`, when `[cms]` is on.
+pub fn admin_files(site: &Site) -> AdminFiles {
     let cms = &site.config.cms;
     if !cms.enabled {
         return AdminFiles::default();
     }
     let mut diagnostics = Vec::new();
-    let config = cms_config(site, root, &mut diagnostics);
+    let config = cms_config(site, &mut diagnostics);
     let page = admin_page(&site.config.name, &site.config.language, cms);
     AdminFiles {
         files: vec![
@@ -62,7 +60,7 @@ fn config_text(config: &Value) -> String {
 }
 
 /// The whole Decap configuration.
-pub fn cms_config(site: &Site, root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Value {
+pub fn cms_config(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Value {
     let cms = &site.config.cms;
     let mut backend = Map::new();
     backend.insert("name".into(), json!(cms.backend));
@@ -90,17 +88,13 @@ pub fn cms_config(site: &Site, root: &Path, diagnostics: &mut Vec<Diagnostic>) -
     config.insert("site_url".into(), json!(site.config.base_url));
     config.insert("media_folder".into(), json!(MEDIA_FOLDER));
     config.insert("public_folder".into(), json!(format!("/{MEDIA_FOLDER}")));
-    config.insert("collections".into(), Value::Array(collections(site, root, diagnostics)));
+    config.insert("collections".into(), Value::Array(collections(site, diagnostics)));
     Value::Object(config)
 }
 
-fn collections(site: &Site, root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Value> {
-    let folder = SiteFolder::new(root).ok();
+fn collections(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<Value> {
     let starts_with_key = |file: &str, key: &str| -> bool {
-        let text = folder
-            .as_ref()
-            .and_then(|f| f.read_to_string(&root.join(file)).ok())
-            .unwrap_or_default();
+        let text = site.sources.get(file).unwrap_or_default();
         text.lines()
             .map(str::trim_end)
             .find(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
@@ -228,7 +222,7 @@ fn collections(site: &Site, root: &Path, diagnostics: &mut Vec<Diagnostic>) -> V
         }));
     }
     let glossary = "content/glossary.yaml";
-    if root.join(glossary).is_file() {
+    if site.sources.get(glossary).is_some() {
         if starts_with_key(glossary, GLOSSARY_LIST_KEY) {
             out.push(json!({
                 "name": "glossary",
@@ -437,10 +431,9 @@ mod tests {
     use crate::content::{ContactBlock, GlossaryTerm, PageMeta, ServiceRecord, load_site};
     use trace::fields_of;
 
-    fn example() -> (Site, std::path::PathBuf) {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
-        let (site, _) = load_site(&root, false);
-        (site.expect("the example site loads"), root)
+    fn example() -> Site {
+        let (site, _) = load_site(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), false);
+        site.expect("the example site loads")
     }
 
     fn names(fields: &Value) -> BTreeSet<String> {
@@ -465,9 +458,9 @@ mod tests {
 
     #[test]
     fn the_written_config_has_every_field_the_loader_reads_and_no_other() {
-        let (site, root) = example();
+        let site = example();
         let mut diagnostics = Vec::new();
-        let written = config_text(&cms_config(&site, &root, &mut diagnostics));
+        let written = config_text(&cms_config(&site, &mut diagnostics));
         let config: Value = crate::yaml::parse(&written).expect("config.yml is YAML");
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
 
@@ -508,8 +501,8 @@ mod tests {
 
     #[test]
     fn choices_come_from_site_toml_and_help_from_the_checks() {
-        let (site, root) = example();
-        let config = cms_config(&site, &root, &mut Vec::new());
+        let site = example();
+        let config = cms_config(&site, &mut Vec::new());
         let service = &collection(&config, "service_lists")["files"][0]["fields"][0]["fields"];
         let field = |name: &str| service.as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
         let category = field("category");
