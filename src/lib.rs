@@ -233,6 +233,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.sources = site.sources.clone();
     options.apply_to(&mut site.config);
     outcome.diagnostics.extend(check::check_services(&site));
+    outcome.diagnostics.extend(check::check_places(&site, &site.places));
     outcome.diagnostics.extend(check::check_review_dates(&site, today));
     outcome.diagnostics.extend(check::check_past_schedules(&site, today));
     outcome.diagnostics.extend(check::check_statutory(&site, today));
@@ -371,6 +372,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     ];
     extra.extend(admin.files);
     extra.extend(renderer.shortlist_files());
+    extra.extend(output::places::files(&site));
     let news_title = format!("{}: {}", site.config.name, theme.string("news_title"));
     let topic_name = |id: &str| match theme.string(&format!("topic_{id}")) {
         "" => id.replace('-', " "),
@@ -444,6 +446,7 @@ fn top_level_names<'r>(routes: impl Iterator<Item = &'r str>) -> Vec<String> {
         "robots.txt",
         output::openreferral::FEED_DIR,
         search::bundle::BUNDLE_DIR,
+        output::places::PLACES_DIR,
         "news",
         "whats-on",
     ];

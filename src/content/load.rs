@@ -127,6 +127,9 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
             .then(a.source.line.cmp(&b.source.line))
     });
     glossary.sort_by_key(|t| t.term.to_lowercase());
+    let (places, found) = super::places::load(root, &sources);
+    diagnostics.extend(found);
+    places.locate_venues(&mut services);
     diagnostics.extend(find_clashes(
         sources.config(),
         &config,
@@ -151,6 +154,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         glossary,
         you_said_we_did,
         sources,
+        places,
     };
     (Some(site), diagnostics)
 }
@@ -232,6 +236,10 @@ fn classify(relative: &Path) -> FileKind {
         (Some("CNAME" | "_redirects" | "_headers"), 1, _) => FileKind::Ignored,
         (Some(name), 1, _) if name == YOU_SAID_WE_DID_FILE => FileKind::YouSaidWeDid,
         (Some(name), 1, _) if name == super::easy_read::PICTURE_LIBRARY_FILE => FileKind::Kept,
+        // parsed by crate::content::places; its postcode extracts (which can be as big as the
+        // whole country's) are streamed by it while loading, a line at a time, not kept
+        (Some(name), 1, _) if name == super::places::PLACES_FILE => FileKind::Kept,
+        (Some(super::places::EXTRACT_DIR), 2, "csv") => FileKind::Ignored,
         (_, _, "md") => FileKind::Page,
         _ => FileKind::Unknown,
     }

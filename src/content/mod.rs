@@ -12,6 +12,7 @@ mod load;
 mod misplaced;
 mod model;
 pub mod news;
+pub mod places;
 pub mod plain_text;
 pub mod recurrence;
 pub mod school_terms;

@@ -178,6 +178,15 @@ pub struct Place {
     /// More about access to the venue, in words.
     #[serde(default)]
     pub accessibility_notes: Option<String>,
+    /// The venue's latitude in degrees, when its postcode or locality is not exact enough.
+    #[serde(default)]
+    pub latitude: Option<f64>,
+    /// The venue's longitude in degrees (negative west of Greenwich).
+    #[serde(default)]
+    pub longitude: Option<f64>,
+    /// Where the build put it on the map (from the places file; see [`super::places`]).
+    #[serde(skip)]
+    pub located: Option<super::places::Located>,
 }
 
 /// The fields of one service, as written in YAML or front matter.
@@ -374,6 +383,9 @@ pub struct Site {
     pub you_said_we_did: Option<super::YouSaidWeDid>,
     /// The text of `site.toml` and of every content file read, so checks need not read them again.
     pub sources: super::SourceTexts,
+    /// The localities, postcode districts and postcodes of `content/places.yaml` and its extracts
+    /// (empty when the site has none), by which every venue was put on the map.
+    pub places: super::places::Places,
 }
 
 impl Page {

@@ -9,6 +9,7 @@ pub mod guard;
 pub mod headers;
 pub mod ics;
 pub mod openreferral;
+pub mod places;
 pub mod publish;
 pub mod redirects;
 pub mod site_root;

@@ -213,6 +213,9 @@ impl<'a> Renderer<'a> {
             link_schemes: &site.config.content.link_schemes,
             addresses: address::Addresses::for_config(&site.config),
         };
+        if site.places.is_present() {
+            tera.global_context().insert("near_me", &views::NearMeView::new(&post.addresses));
+        }
         Renderer {
             site,
             tera,

@@ -280,6 +280,8 @@ pub struct ServiceCard<'a> {
     pub reach: Option<&'static str>,
     /// Its opening times as the compact weekly rules "Open now" reads (empty: cannot say).
     pub open: String,
+    /// Where its venues are, for "near me": `lat,lon` pairs separated by spaces (empty: none placed).
+    pub near: String,
 }
 
 impl<'a> From<&'a Service> for ServiceCard<'a> {
@@ -303,6 +305,7 @@ impl<'a> From<&'a Service> for ServiceCard<'a> {
             in_person: service.is_in_person(),
             reach: service.reach().map(crate::content::Reach::id),
             open: super::open_now::compact(&record.schedules),
+            near: near_points(service),
         }
     }
 }
@@ -468,5 +471,44 @@ mod tests {
         assert_eq!(tel_href("+44 (0)121 496 0000"), "tel:+4401214960000");
         assert_eq!(ages_text(0, 25), "0 to 25");
         assert_eq!(ages_text(16, 16), "16");
+    }
+}
+
+/// The points of a service's venues that are on the map, `lat,lon` to 4 decimal places (about
+/// 10 metres) separated by spaces.
+pub fn near_points(service: &Service) -> String {
+    let points: Vec<String> = service
+        .places()
+        .filter_map(|place| place.located)
+        .map(|l| {
+            format!(
+                "{},{}",
+                crate::output::places::rounded(l.point.lat),
+                crate::output::places::rounded(l.point.lon)
+            )
+        })
+        .collect();
+    points.join(" ")
+}
+
+/// Where the browser finds the places files ("near me"), as addresses with the site's base path.
+#[derive(Serialize)]
+pub struct NearMeView {
+    /// The file of postcode districts and sectors: `/places/districts.json`.
+    pub districts: String,
+    /// The folder of the postcode files, ending `/`: `/places/postcodes/`.
+    pub postcodes: String,
+    /// The folder of the nearest services by district, ending `/`: `/places/nearest/`.
+    pub nearest: String,
+}
+
+impl NearMeView {
+    /// The addresses for this site.
+    pub fn new(addresses: &super::address::Addresses) -> Self {
+        NearMeView {
+            districts: addresses.local(&format!("/{}", crate::output::places::DISTRICTS_FILE)),
+            postcodes: addresses.local(&format!("/{}/", crate::output::places::POSTCODES_DIR)),
+            nearest: addresses.local(&format!("/{}/", crate::output::places::NEAREST_DIR)),
+        }
     }
 }

@@ -11,6 +11,7 @@ const SAFE_OUTPUT: &str = "docs/output-safety.md";
 const PLAIN: &str = "README.md#plain-language";
 const EASY: &str = "README.md#easy-read";
 const DIRECTORY: &str = "docs/directory.md";
+const PLACES: &str = "docs/directory.md#places";
 const EVENTS: &str = "docs/events.md";
 const NEWS: &str = "README.md#news";
 const VIDEO: &str = "docs/video.md";
@@ -130,6 +131,11 @@ pub const ALL: &[Rule] = &[
     rule("paragraph-too-long", W, Free, "a paragraph with too many sentences", PLAIN),
     rule("passive-voice", W, Free, "a sentence that hides who does something (\"a letter will be sent\")", PLAIN),
     rule("phone", E, Free, "a phone number that cannot be dialled", DIRECTORY),
+    rule("place-coordinates", E, Free, "a place in places.yaml whose latitude or longitude is not in the UK", PLACES),
+    rule("place-duplicate", E, Free, "a locality or postcode district listed twice in places.yaml", PLACES),
+    rule("place-name", E, Free, "a locality without a name, or a postcode district that is not one, in places.yaml", PLACES),
+    rule("postcode-extract", Either, Free, "a postcode extract not in the ONS Postcode Directory layout, or with no places.yaml to use it", PLACES),
+    rule("postcode-extract-row", W, Free, "a row of a postcode extract that cannot be read (left out)", PLACES),
     rule("read-error", E, Syntax, "a file Signpost cannot read", FORMAT),
     rule("reading-age", Either, Free, "a page above its profile's reading age", PLAIN),
     rule("redirect-address", E, Free, "an old address that cannot be redirected", REDIRECTS),
@@ -180,7 +186,9 @@ pub const ALL: &[Rule] = &[
     rule("unused-file", W, Free, "a file Signpost does not use", FORMAT),
     rule("url", E, Free, "a service's website is not a full web address", DIRECTORY),
     rule("vague-link-text", W, Free, "link text such as \"click here\" or \"read more\"", PLAIN),
+    rule("venue-coordinates", W, Free, "a venue's own latitude or longitude is missing its partner or not in the UK", PLACES),
     rule("venue-missing", E, Free, "an event does not say where it is", EVENTS),
+    rule("venue-not-placed", W, Free, "a venue that cannot be put on the map for \"near me\"", PLACES),
     rule("video", E, Free, "a video that cannot be shown, or has no captions or transcript", VIDEO),
     rule("video-captions", E, Free, "a video's captions file is not WebVTT", VIDEO),
     rule("where", E, Free, "a service does not say where it is", DIRECTORY),

@@ -6,7 +6,8 @@
 //! - `search/dict/<c>.json`: every stem starting with the character `c`: `[term file, doc count]`;
 //! - `search/terms/<n>.json`: postings of a run of stems: `[doc gap, score × 100, …]`;
 //! - `search/docs/<n>.json`: what results show (address, title, summary, category, easy read,
-//!   and for a service its ages, cost, locality and whole-area reach);
+//!   and for a service its ages, cost, locality, whole-area reach and its venues' points for
+//!   "near me");
 //! - `search/names/<n>.json`: documents by name (see [`SearchDoc::names`]) for the names whose
 //!   hash ([`name_bucket`]) is `n`: `{name: [doc, …]}`, one fetched per query to rank an exact
 //!   name first;
@@ -101,7 +102,8 @@ pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> 
                     ages,
                     cost,
                     d.locality,
-                    d.reach
+                    d.reach,
+                    d.near
                 ])
             })
             .collect();

@@ -46,6 +46,8 @@ pub struct SearchDoc {
     /// `area`, `home` or `online` when it covers the whole area (then `localities` holds every
     /// locality of the site, so an area filter keeps it).
     pub reach: Option<&'static str>,
+    /// Where its venues are, for "near me" (see [`crate::render::views::near_points`]).
+    pub near: Option<String>,
     /// True when it is in easy read or has an easy-read version (a `*.easy.md` page, or a service's
     /// easy-read summary).
     pub easy_read: bool,
@@ -109,6 +111,7 @@ fn from_page(page: &Page, has_easy_read: bool) -> SearchDoc {
         cost: String::new(),
         locality: None,
         reach: None,
+        near: None,
         easy_read,
     }
 }
@@ -176,6 +179,7 @@ fn from_service(site: &Site, service: &Service, synonyms: &Synonyms, everywhere:
             .filter(|l| !l.is_empty())
             .map(str::to_string),
         reach,
+        near: Some(crate::render::views::near_points(service)).filter(|near| !near.is_empty()),
         easy_read: record.easy_read_summary.is_some(),
     }
 }

@@ -16,6 +16,7 @@ mod languages;
 mod listings;
 mod load_once;
 mod markup_safety;
+mod near_me;
 mod news;
 mod open_now;
 mod openreferral;

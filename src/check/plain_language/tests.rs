@@ -39,6 +39,7 @@ fn site_with(extra_front_matter: &str, body: &str, extra_config: &str) -> Site {
             language: None,
         }],
         services: Vec::new(),
+        places: Default::default(),
         contacts: Default::default(),
         you_said_we_did: None,
         sources: Default::default(),

@@ -173,7 +173,6 @@ pub fn field_positions(record: &ServiceRecord, locator: &FieldLocator<'_>) -> Fi
         "contact.phone",
         "contact.email",
         "contact.website",
-        "where",
         "last_reviewed",
         "next_review",
         "cost_options",
@@ -185,6 +184,12 @@ pub fn field_positions(record: &ServiceRecord, locator: &FieldLocator<'_>) -> Fi
         paths.push(format!("schedules.{index}"));
         for field in ["days", "date", "until", "opens_at", "closes_at"] {
             paths.push(format!("schedules.{index}.{field}"));
+        }
+    }
+    let venues = std::iter::once("where".to_string()).chain((0..record.locations.len()).map(|i| format!("locations.{i}")));
+    for prefix in venues {
+        for field in ["", ".postcode", ".locality", ".latitude", ".longitude"] {
+            paths.push(format!("{prefix}{field}"));
         }
     }
     for index in 0..record.cost_options.len() {

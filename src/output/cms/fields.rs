@@ -38,6 +38,8 @@ pub enum Widget {
     Whole(u32, u32),
     /// An amount with decimals, at least 0.
     Amount,
+    /// Degrees of latitude or longitude, with decimals, between the two limits.
+    Degrees(i16, i16),
     /// Yes or no.
     Switch,
     /// A date, written `YYYY-MM-DD`.
@@ -128,6 +130,12 @@ pub const PLACE: &[Field] = &[
     )
     .optional(),
     field("accessibility_notes", "More about access", Widget::Text).optional(),
+    field("latitude", "Latitude", Widget::Degrees(49, 61))
+        .optional()
+        .hint("Only when the postcode is not exact enough for \"Near you\": degrees north, for example 52.586."),
+    field("longitude", "Longitude", Widget::Degrees(-9, 2))
+        .optional()
+        .hint("Degrees east, negative west of Greenwich: for example -1.983."),
 ];
 
 /// One price.
@@ -345,6 +353,7 @@ mod tests {
             Widget::Line | Widget::Text | Widget::Markdown => json!("Sample text."),
             Widget::Whole(min, max) => json!(min.max(1).min(max)),
             Widget::Amount => json!(2.5),
+            Widget::Degrees(min, _) => json!(f64::from(min) + 0.5),
             Widget::Switch => json!(true),
             Widget::Day => json!("2026-11-20"),
             Widget::OneOf(Choices::Categories) => json!("health"),

@@ -354,6 +354,13 @@ pub fn field_json(field: &Field, site: &Site) -> Value {
             out.insert("min".into(), json!(0));
             out.insert("step".into(), json!(0.01));
         }
+        Widget::Degrees(min, max) => {
+            out.insert("widget".into(), widget("number"));
+            out.insert("value_type".into(), json!("float"));
+            out.insert("min".into(), json!(min));
+            out.insert("max".into(), json!(max));
+            out.insert("step".into(), json!(0.0001));
+        }
         Widget::Switch => {
             out.insert("widget".into(), widget("boolean"));
         }

@@ -271,7 +271,7 @@
         var results = top.map(function (r) {
           var d = byFile[Math.floor(r[0] / meta.docsPerFile)][r[0] % meta.docsPerFile];
           return { url: d[0], title: d[1], summary: d[2], category: d[3], easyRead: !!d[4], ages: d[5] || null, cost: d[6] || null,
-            locality: d[7] || null, reach: d[8] || null, score: r[1] };
+            locality: d[7] || null, reach: d[8] || null, near: d[9] || null, score: r[1] };
         });
         return { total: ranked.length, results: results, stems: stems };
       });
@@ -436,6 +436,7 @@
     found.results.slice(from || 0).forEach(function (r) {
       var item = document.createElement('li');
       item.className = 'search-result';
+      item.setAttribute('data-near', r.near || ''); // its venues' points, for near-me.js
       var heading = document.createElement('h2');
       heading.className = 'search-result__title';
       var link = document.createElement('a');
