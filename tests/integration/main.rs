@@ -21,6 +21,7 @@ mod openreferral_schemas;
 mod output_safety;
 mod outside_site;
 mod plain_language;
+mod preview_keeps_up;
 mod properties;
 mod publish_anywhere;
 mod report;
