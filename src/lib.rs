@@ -263,6 +263,9 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.diagnostics.extend(check::check_topic_names(&site));
     outcome.diagnostics.extend(check::check_headings(&site));
     outcome.diagnostics.extend(check::check_link_syntax(&site));
+    if stop_here(&cancel, &mut outcome) {
+        return outcome;
+    }
     let (events, found) = content::events::load_events(root, &site, options.drafts);
     outcome.diagnostics.extend(found);
     outcome.diagnostics.extend(content::events::check_past_events(&events, today));
@@ -275,6 +278,9 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         .into_iter()
         .filter_map(|page| page.scores.map(|scores| (page.url, (page.counts, scores))))
         .collect();
+    if stop_here(&cancel, &mut outcome) {
+        return outcome;
+    }
     outcome.diagnostics.extend(check::easy_read::check_site(&site, root));
     if stop_here(&cancel, &mut outcome) {
         return outcome;

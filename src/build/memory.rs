@@ -350,3 +350,80 @@ pub fn give_back_freed_memory() {
         libc::malloc_trim(0);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Fingerprints;
+    use crate::content::{Date, load_site};
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    /// A copy of the `valid` fixture's site.toml and content, to edit.
+    fn site_copy() -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(from.join("site.toml"), dir.path().join("site.toml")).unwrap();
+        let mut stack = vec![std::path::PathBuf::from("content")];
+        while let Some(relative) = stack.pop() {
+            std::fs::create_dir_all(dir.path().join(&relative)).unwrap();
+            for entry in std::fs::read_dir(from.join(&relative)).unwrap() {
+                let entry = entry.unwrap();
+                let inner = relative.join(entry.file_name());
+                match entry.file_type().unwrap().is_dir() {
+                    true => stack.push(inner),
+                    false => drop(std::fs::copy(entry.path(), dir.path().join(&inner)).unwrap()),
+                }
+            }
+        }
+        dir
+    }
+
+    fn prints(root: &Path) -> Fingerprints {
+        let site = load_site(root, false).0.unwrap();
+        Fingerprints::of(&site, Date::today(), &BTreeMap::new())
+    }
+
+    fn edit(path: &Path, from: &str, to: &str) {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{} has no {from}", path.display());
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    #[test]
+    fn an_edited_service_file_changes_only_its_own_hash() {
+        let site = site_copy();
+        let before = prints(site.path());
+        edit(&site.path().join("content/services/health.yaml"), "Quiet swimming", "Calm swimming");
+        let after = prints(site.path());
+        assert_eq!(after.shared, before.shared, "service files are not shared inputs");
+        assert_ne!(after.everything, before.everything, "the search files must be made again");
+        let changed: Vec<&str> = after.changed_files(&before).into_iter().collect();
+        assert_eq!(changed, ["content/services/health.yaml"]);
+    }
+
+    #[test]
+    fn the_glossary_and_site_toml_are_shared_by_every_page() {
+        let site = site_copy();
+        let before = prints(site.path());
+        edit(
+            &site.path().join("content/glossary.yaml"),
+            "meaning: The teacher",
+            "meaning: The member of staff",
+        );
+        let glossary = prints(site.path());
+        assert_ne!(glossary.shared, before.shared);
+        let config = site.path().join("site.toml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        std::fs::write(&config, format!("{text}\n# a comment\n")).unwrap();
+        assert_ne!(prints(site.path()).shared, glossary.shared);
+    }
+
+    #[test]
+    fn a_deleted_page_is_a_changed_file() {
+        let site = site_copy();
+        let before = prints(site.path());
+        std::fs::remove_file(site.path().join("content/advice/assessment.md")).unwrap();
+        let after = prints(site.path());
+        assert!(after.changed_files(&before).contains("content/advice/assessment.md"));
+    }
+}

@@ -280,10 +280,18 @@ fn rebuild_loop(mut preview: Preview, changes: &mpsc::Receiver<Change>, shared: 
                     stopping.push(build);
                 }
             }
-            if change == Change::Content && preview.quick() > 0 {
-                let mut status = Status::clone(&shared.status());
-                status.generation += 1;
-                shared.publish(status);
+            if change == Change::Content {
+                let started = Instant::now();
+                let written = preview.quick();
+                if written > 0 {
+                    let mut status = Status::clone(&shared.status());
+                    status.generation += 1;
+                    shared.publish(status);
+                    if log {
+                        let ms = started.elapsed().as_secs_f64() * 1000.0;
+                        eprintln!("Wrote {written} edited pages at once in {ms:.0} ms; rebuilding the rest.");
+                    }
+                }
             }
             wanted = Some(everything);
         }
