@@ -1,10 +1,13 @@
 //! Signpost builds accessible, plain-English SEND Local Offer websites.
 //!
 //! The pipeline, one module per stage: [`content`] loads `site.toml` ([`config`]) and `content/`,
-//! [`check`] checks it, [`render`] turns it into pages, and [`output`] writes the site atomically.
-//! Every stage reports problems as [`diagnostic::Diagnostic`]s.
+//! [`check`] checks it, [`render`] turns it into pages, [`search`] indexes them, and [`output`]
+//! writes the site atomically. Every stage reports problems as [`diagnostic::Diagnostic`]s.
+//! [`build`] keeps what one build made for the next (the preview's incremental rebuilds); [`serve`]
+//! only watches, serves and reloads.
 #![warn(missing_docs)]
 
+pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -100,6 +103,9 @@ pub struct BuildOutcome {
     pub sources: content::SourceTexts,
     /// The counts and scores of each page and service with enough words to score, by site address.
     pub readability: BTreeMap<String, (check::plain_language::measures::Counts, check::plain_language::measures::Scores)>,
+    /// True when the build was stopped by its [`build::Cancel`] flag before it finished: nothing
+    /// it made may be published.
+    pub cancelled: bool,
 }
 
 /// Where a build's finished files go: the output folder (through [`output::StagedFolder`]) for
@@ -112,7 +118,7 @@ pub trait Sink: Sync {
     }
     /// One finished file, by its path inside the site (`advice/index.html`).
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String>;
-    /// A file that an incremental build ([`build_with_memory`]) did not make again because it
+    /// A file that an incremental build ([`build_incremental`]) did not make again because it
     /// would be the same as last time.
     fn unchanged(&self, _path: &str) {}
 }
@@ -209,28 +215,49 @@ fn prepare_folders(root: &Path, site: &Path, index: Option<&Path>, force: bool) 
 /// over only while the build has no errors; the caller publishes them only if it ends with none.
 /// `options.output` and `options.write` are not used here.
 pub fn build_into(options: &BuildOptions, sink: Option<&mut dyn Sink>) -> BuildOutcome {
-    build_with_memory(options, sink, None)
+    build_incremental(options, sink, None)
 }
 
-/// [`build_into`], reusing what `memory` kept from the last build without errors (parsed files,
-/// pages whose inputs are unchanged, search files) and keeping this build's for the next one.
-/// The files handed to `sink` (and reported to [`Sink::unchanged`]) are the same as a clean build's.
-pub fn build_with_memory(options: &BuildOptions, sink: Option<&mut dyn Sink>, memory: Option<&mut serve::BuildMemory>) -> BuildOutcome {
-    let mut outcome = build_stages(options, sink, memory);
-    check::group_root_causes(&outcome.sources, &mut outcome.diagnostics);
+/// [`build_into`], reusing what `incremental` may take from the last build without errors (parsed
+/// files, pages whose inputs are unchanged, search files) and leaving this build's for
+/// [`build::Memory::commit`]. Stops early, with [`BuildOutcome::cancelled`], once its cancellation
+/// flag is set. The files handed to `sink` (and reported to [`Sink::unchanged`]) are the same as a
+/// clean build's.
+pub fn build_incremental(
+    options: &BuildOptions,
+    sink: Option<&mut dyn Sink>,
+    incremental: Option<&mut build::Incremental>,
+) -> BuildOutcome {
+    let mut outcome = build_stages(options, sink, incremental);
+    if !outcome.cancelled {
+        check::group_root_causes(&outcome.sources, &mut outcome.diagnostics);
+    }
     outcome
 }
 
-/// The stages of [`build_with_memory`], before knock-on findings are grouped under their causes.
-fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut memory: Option<&mut serve::BuildMemory>) -> BuildOutcome {
+/// True (and the outcome marked) when the build was asked to stop: checked between stages.
+fn stop_here(cancel: &build::Cancel, outcome: &mut BuildOutcome) -> bool {
+    outcome.cancelled |= cancel.is_cancelled();
+    outcome.cancelled
+}
+
+/// The stages of [`build_incremental`], before knock-on findings are grouped under their causes.
+fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut memory: Option<&mut build::Incremental>) -> BuildOutcome {
     let mut outcome = BuildOutcome::default();
     let root = &options.root;
     let today = Date::today();
+    let cancel = memory.as_ref().map(|m| m.cancel_flag()).unwrap_or_default();
 
-    let (site, found) = serve::memory::load(root, options.drafts, memory.as_deref_mut());
+    let (site, found) = match memory.as_deref() {
+        Some(memory) => memory.load(root, options.drafts),
+        None => content::load_site(root, options.drafts),
+    };
     outcome.diagnostics.extend(found);
     let Some(mut site) = site else { return outcome };
     outcome.sources = site.sources.clone();
+    if stop_here(&cancel, &mut outcome) {
+        return outcome;
+    }
     options.apply_to(&mut site.config);
     outcome.diagnostics.extend(check::check_services(&site));
     outcome.diagnostics.extend(check::check_places(&site, &site.places));
@@ -240,6 +267,9 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.diagnostics.extend(check::check_topic_names(&site));
     outcome.diagnostics.extend(check::check_headings(&site));
     outcome.diagnostics.extend(check::check_link_syntax(&site));
+    if stop_here(&cancel, &mut outcome) {
+        return outcome;
+    }
     let (events, found) = content::events::load_events(&site, options.drafts);
     outcome.diagnostics.extend(found);
     outcome.diagnostics.extend(content::events::check_past_events(&events, today));
@@ -252,7 +282,13 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         .into_iter()
         .filter_map(|page| page.scores.map(|scores| (page.url, (page.counts, scores))))
         .collect();
+    if stop_here(&cancel, &mut outcome) {
+        return outcome;
+    }
     outcome.diagnostics.extend(check::easy_read::check_site(&site, root));
+    if stop_here(&cancel, &mut outcome) {
+        return outcome;
+    }
 
     let theme = match render::Theme::load(root, &site.config) {
         Ok(theme) => theme,
@@ -309,7 +345,13 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         }
     };
     let (mut pages, found) = match memory.as_deref_mut() {
-        Some(memory) => memory.render(&renderer, &site, today, &asset_map, page_sink, sink),
+        Some(memory) => match memory.render(&renderer, &site, today, &asset_map, page_sink, sink) {
+            Some(rendered) => rendered,
+            None => {
+                outcome.cancelled = true;
+                return outcome;
+            }
+        },
         None => renderer.render_all(page_sink, progress),
     };
     outcome.diagnostics.extend(found);
@@ -348,7 +390,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     rules::apply(&overrides, &mut outcome.diagnostics);
 
     let Some(sink) = sink else { return outcome };
-    if outcome.diagnostics.has_errors() {
+    if outcome.diagnostics.has_errors() || stop_here(&cancel, &mut outcome) {
         return outcome;
     }
     let addresses = render::address::Addresses::for_config(&site.config);
@@ -395,7 +437,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         Ok(_) => outcome.assets = assets.len(),
         Err(error) => outcome.internal_error = Some(format!("Cannot write the site: {error}")),
     }
-    if site.config.search.enabled && outcome.internal_error.is_none() {
+    if site.config.search.enabled && outcome.internal_error.is_none() && !stop_here(&cancel, &mut outcome) {
         match memory.as_deref_mut().and_then(|m| m.search_files(&site, &synonyms)) {
             Some((files, index)) => {
                 if let Err(error) = files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
@@ -408,7 +450,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
                 Ok(built) => match built.files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
                     Ok(()) => {
                         if let Some(memory) = memory.as_deref_mut() {
-                            memory.built_search(&site, &synonyms, &built.files, &built.index);
+                            memory.built_search(&synonyms, &built.files, &built.index);
                         }
                         outcome.searchable = Some(built.index);
                         outcome.search_index = Some(built.staged);
@@ -421,6 +463,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     }
     if let Some(recorder) = &recorder
         && outcome.internal_error.is_none()
+        && !stop_here(&cancel, &mut outcome)
     {
         match output::site_root::write(&renderer, &redirects, &static_files, recorder) {
             Ok(found) => outcome.diagnostics.extend(found),
@@ -430,6 +473,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     if let Some(memory) = memory
         && outcome.internal_error.is_none()
         && !outcome.diagnostics.has_errors()
+        && !stop_here(&cancel, &mut outcome)
     {
         drop(renderer);
         memory.remember(site, today, &asset_map);

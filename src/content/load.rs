@@ -372,7 +372,9 @@ impl Loader<'_> {
             *cached_stamp = trusted;
             let result = result.clone();
             if let Some(text) = result.text {
-                self.sources.insert(&display_path(self.root, path), text);
+                let file = display_path(self.root, path);
+                self.sources.insert(&file, text);
+                self.sources.set_hash(&file, hash);
             }
             self.pages.extend(result.pages);
             self.services.extend(result.services);
@@ -404,6 +406,9 @@ impl Loader<'_> {
                 .clone()
                 .filter(|data| Some(&data.file) == Some(&display_path(self.root, path))),
         };
+        if result.text.is_some() {
+            self.sources.set_hash(&display_path(self.root, path), hash);
+        }
         cache.files.insert(path.to_path_buf(), (trusted, hash, result));
     }
 

@@ -1,7 +1,9 @@
 //! The text of every file the loader read, kept so that no check reads the site folder again.
 //!
 //! Files that were read but could not be parsed are here too (the root-cause grouping needs their
-//! lines). Texts are shared (`Arc`), so cloning a site is cheap.
+//! lines). Texts are shared (`Arc`), so cloning a site is cheap. Each file's content hash is kept
+//! too (the one the cached loader computed, or worked out from the text), so that an incremental
+//! build can tell which files changed without comparing what was parsed from them.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -11,6 +13,8 @@ use std::sync::Arc;
 pub struct SourceTexts {
     config: Arc<str>,
     files: BTreeMap<String, Arc<str>>,
+    /// Hashes of the files' bytes, where the loader already computed them.
+    hashes: BTreeMap<String, blake3::Hash>,
 }
 
 impl SourceTexts {
@@ -19,6 +23,7 @@ impl SourceTexts {
         SourceTexts {
             config: Arc::from(config),
             files: BTreeMap::new(),
+            hashes: BTreeMap::new(),
         }
     }
 
@@ -50,5 +55,24 @@ impl SourceTexts {
     /// Remembers what `file` holds.
     pub(crate) fn insert(&mut self, file: &str, text: Arc<str>) {
         self.files.insert(file.to_string(), text);
+    }
+
+    /// Remembers the hash of `file`'s bytes, as the cached loader computed it.
+    pub(crate) fn set_hash(&mut self, file: &str, hash: blake3::Hash) {
+        self.hashes.insert(file.to_string(), hash);
+    }
+
+    /// The content hash of `file`: the loader's, or one worked out from its text. `None` when the
+    /// file was not read.
+    pub fn fingerprint(&self, file: &str) -> Option<blake3::Hash> {
+        match self.hashes.get(file) {
+            Some(hash) => Some(*hash),
+            None => self.get(file).map(|text| blake3::hash(text.as_bytes())),
+        }
+    }
+
+    /// The site path of every content file read (not `site.toml`), in order.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
     }
 }

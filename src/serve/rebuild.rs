@@ -1,27 +1,39 @@
 //! Rebuilding the preview: only what a change affects is rendered again, and only files whose
 //! bytes changed are written. The folder always holds the last build without errors, and equals
-//! what `signpost build` would write for the same content.
+//! what `signpost build` would write for the same content, once the rebuild after the last change
+//! has finished.
+//!
+//! The building itself belongs to the pipeline ([`crate::build_incremental`], [`crate::build`]);
+//! this file decides when to publish what a build made. A rebuild can run on its own thread
+//! ([`Preview::start`]) so that a newer change can cancel it and have its pages written at once
+//! ([`Preview::quick`]) instead of waiting behind it.
 
-use super::BuildMemory;
+use crate::build::{Cancel, Incremental, Memory};
 use crate::check::plain_language::measures::{Counts, Scores};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::PageRecord;
 use crate::search::SearchIndex;
-use crate::{BuildOptions, Sink, build_with_memory};
-use std::collections::BTreeMap;
+use crate::{BuildOptions, BuildOutcome, Sink, build_incremental};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// The hashes of the files in the preview folder, by path inside it.
+type FolderFiles = Arc<BTreeMap<String, blake3::Hash>>;
 
 /// The preview site: its folder, what the last builds left in memory, and what is on disk.
 pub struct Preview {
     options: BuildOptions,
     folder: PathBuf,
-    memory: BuildMemory,
+    memory: Memory,
     /// The files in the folder, with their hashes (`None` before the first good build).
-    files: Option<BTreeMap<String, blake3::Hash>>,
+    files: Option<FolderFiles>,
     /// The search index of the site in the folder (`None`: no good build yet, or search is off).
     search: Option<Arc<SearchIndex>>,
+    /// Addresses the fast path wrote since the last published build: the next build renders them
+    /// again, since their files may no longer match the pages it would otherwise reuse.
+    rewritten: BTreeSet<String>,
 }
 
 /// What one rebuild did.
@@ -57,16 +69,16 @@ impl RebuildReport {
 }
 
 /// Collects the files of a build: only those whose bytes differ from the folder's are kept in memory.
-struct PreviewSink<'a> {
-    old: Option<&'a BTreeMap<String, blake3::Hash>>,
+struct PreviewSink {
+    old: Option<FolderFiles>,
     hashes: Mutex<BTreeMap<String, blake3::Hash>>,
     pending: Mutex<Vec<(String, Vec<u8>)>>,
 }
 
-impl Sink for PreviewSink<'_> {
+impl Sink for PreviewSink {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         let hash = blake3::hash(bytes);
-        if self.old.and_then(|files| files.get(path)) != Some(&hash) {
+        if self.old.as_ref().and_then(|files| files.get(path)) != Some(&hash) {
             self.pending
                 .lock()
                 .map_err(|e| e.to_string())?
@@ -77,11 +89,63 @@ impl Sink for PreviewSink<'_> {
     }
 
     fn unchanged(&self, path: &str) {
-        if let Some(hash) = self.old.and_then(|files| files.get(path))
+        if let Some(hash) = self.old.as_ref().and_then(|files| files.get(path))
             && let Ok(mut hashes) = self.hashes.lock()
         {
             hashes.insert(path.to_string(), *hash);
         }
+    }
+}
+
+/// A rebuild running on its own thread, started by [`Preview::start`].
+pub struct Running {
+    cancel: Cancel,
+    everything: bool,
+    thread: std::thread::JoinHandle<Built>,
+}
+
+impl Running {
+    /// Asks the rebuild to stop at its next look at the flag; [`Preview::finish`] then publishes nothing.
+    pub fn cancel(&self) {
+        self.cancel.cancel();
+    }
+
+    /// True once the rebuild's thread has ended (finished or stopped).
+    pub fn is_finished(&self) -> bool {
+        self.thread.is_finished()
+    }
+
+    /// True when the rebuild renders every page again (the theme or templates changed): a rebuild
+    /// that replaces a cancelled one must do the same.
+    pub fn everything(&self) -> bool {
+        self.everything
+    }
+}
+
+/// What a rebuild made, before it is published.
+struct Built {
+    outcome: BuildOutcome,
+    incremental: Incremental,
+    sink: PreviewSink,
+    rewritten: BTreeSet<String>,
+    started: Instant,
+}
+
+/// Runs one build: what [`Preview::start`] runs on its own thread.
+fn run_build(options: &BuildOptions, mut incremental: Incremental, old: Option<FolderFiles>, rewritten: BTreeSet<String>) -> Built {
+    let started = Instant::now();
+    let mut sink = PreviewSink {
+        old,
+        hashes: Mutex::new(BTreeMap::new()),
+        pending: Mutex::new(Vec::new()),
+    };
+    let outcome = build_incremental(options, Some(&mut sink), Some(&mut incremental));
+    Built {
+        outcome,
+        incremental,
+        sink,
+        rewritten,
+        started,
     }
 }
 
@@ -100,9 +164,10 @@ impl Preview {
                 at_root: true,
             },
             folder: folder.to_path_buf(),
-            memory: BuildMemory::new(),
+            memory: Memory::new(),
             files: None,
             search: None,
+            rewritten: BTreeSet::new(),
         }
     }
 
@@ -118,16 +183,17 @@ impl Preview {
         &self.folder
     }
 
-    /// The fast path for an edit to services' details: writes just their pages at once (see
-    /// [`BuildMemory::quick_service_pages`]) and returns how many; 0 when it does not apply. A full
-    /// [`Preview::rebuild`] must follow.
+    /// The fast path for an edit to pages' or services' own files: writes just their pages at
+    /// once (see [`Memory::fast_pages`]) and returns how many files changed; 0 when it does not
+    /// apply. A full [`Preview::rebuild`] must follow.
     pub fn quick(&mut self) -> usize {
         let Some(files) = self.files.as_mut() else { return 0 };
-        let Some(pages) = self.memory.quick_service_pages(&self.options) else {
+        let Some(fast) = self.memory.fast_pages(&self.options, &self.rewritten) else {
             return 0;
         };
+        let files = Arc::make_mut(files);
         let mut written = 0;
-        for (path, html) in pages {
+        for (path, html) in fast.files {
             let hash = blake3::hash(html.as_bytes());
             if files.get(&path) == Some(&hash) {
                 continue;
@@ -139,22 +205,64 @@ impl Preview {
             files.insert(path, hash);
             written += 1;
         }
+        self.rewritten.extend(fast.addresses);
         written
     }
 
-    /// Builds again. `everything`: render every page again (the theme or templates changed);
-    /// otherwise pages whose inputs did not change since the last good build are reused.
+    /// Builds again and publishes the result, on this thread. `everything`: render every page
+    /// again (the theme or templates changed); otherwise pages whose inputs did not change since
+    /// the last good build are reused.
     pub fn rebuild(&mut self, everything: bool) -> RebuildReport {
-        let started = Instant::now();
-        if everything {
-            self.memory.forget_pages();
+        let built = run_build(
+            &self.options,
+            self.begin(everything, Cancel::new()),
+            self.files.clone(),
+            self.rewritten.clone(),
+        );
+        self.publish_built(built).unwrap_or_default()
+    }
+
+    /// Starts a rebuild on its own thread; [`Preview::finish`] publishes it. No other rebuild may
+    /// be running, and [`Preview::quick`] must not be called until it is finished or cancelled.
+    pub fn start(&self, everything: bool) -> std::io::Result<Running> {
+        let cancel = Cancel::new();
+        let incremental = self.begin(everything, cancel.clone());
+        let options = self.options.clone();
+        let old = self.files.clone();
+        let rewritten = self.rewritten.clone();
+        let thread = std::thread::Builder::new()
+            .name("signpost-build".to_string())
+            .spawn(move || run_build(&options, incremental, old, rewritten))?;
+        Ok(Running {
+            cancel,
+            everything,
+            thread,
+        })
+    }
+
+    /// Waits for a rebuild started by [`Preview::start`] and publishes it. `None` when it was
+    /// cancelled (nothing is published) or its thread failed.
+    pub fn finish(&mut self, running: Running) -> Option<RebuildReport> {
+        let built = running.thread.join().ok()?;
+        self.publish_built(built)
+    }
+
+    fn begin(&self, everything: bool, cancel: Cancel) -> Incremental {
+        self.memory.begin(everything, self.rewritten.clone(), cancel)
+    }
+
+    /// Publishes what a build made, unless it was cancelled.
+    fn publish_built(&mut self, built: Built) -> Option<RebuildReport> {
+        let Built {
+            outcome,
+            incremental,
+            sink,
+            rewritten,
+            started,
+        } = built;
+        if outcome.cancelled {
+            return None;
         }
-        let mut sink = PreviewSink {
-            old: self.files.as_ref(),
-            hashes: Mutex::new(BTreeMap::new()),
-            pending: Mutex::new(Vec::new()),
-        };
-        let outcome = build_with_memory(&self.options, Some(&mut sink), Some(&mut self.memory));
         let mut report = RebuildReport {
             diagnostics: outcome.diagnostics.sorted(),
             records: outcome.records,
@@ -166,14 +274,16 @@ impl Preview {
             let files = sink.hashes.into_inner().unwrap_or_default();
             let pending = sink.pending.into_inner().unwrap_or_default();
             let first = self.files.is_none();
-            match self.publish(first, &pending, self.files.as_ref(), &files) {
+            match self.publish(first, &pending, self.files.as_deref(), &files) {
                 Ok(deleted) => {
                     report.written = pending.len();
                     report.deleted = deleted;
                     report.files = files.len();
                     report.published = true;
-                    self.files = Some(files);
+                    self.files = Some(Arc::new(files));
                     self.search = outcome.searchable;
+                    self.memory.commit(incremental);
+                    self.rewritten.retain(|address| !rewritten.contains(address));
                 }
                 Err(error) => {
                     report.internal_error = Some(format!("Cannot write the preview to {}: {error}", self.folder.display()));
@@ -184,7 +294,7 @@ impl Preview {
         }
         report.search = self.search.clone();
         report.elapsed = started.elapsed();
-        report
+        Some(report)
     }
 
     /// Writes the changed files and deletes the ones that are gone. Returns how many were deleted.

@@ -26,6 +26,7 @@ mod output_safety;
 mod outside_site;
 mod page_snapshots;
 mod plain_language;
+mod preview_keeps_up;
 mod properties;
 mod publish_anywhere;
 mod report;

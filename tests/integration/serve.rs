@@ -10,12 +10,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// How long any wait may take before the test fails.
-const PATIENCE: Duration = Duration::from_secs(15);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(15);
 
-struct Reply {
-    status: u16,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
     headers: String,
-    body: String,
+    pub(crate) body: String,
 }
 
 impl Reply {
@@ -28,7 +28,7 @@ impl Reply {
 }
 
 /// A minimal HTTP/1.1 GET over loopback; `path` is sent exactly as given.
-fn get(address: SocketAddr, path: &str) -> Reply {
+pub(crate) fn get(address: SocketAddr, path: &str) -> Reply {
     let mut stream = TcpStream::connect(address).expect("connect to the preview");
     stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
     write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").expect("send request");
@@ -45,7 +45,7 @@ fn get(address: SocketAddr, path: &str) -> Reply {
 }
 
 /// Polls `check` until it is true, failing the test after [`PATIENCE`].
-fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
+pub(crate) fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
     let started = Instant::now();
     while !check() {
         assert!(started.elapsed() < PATIENCE, "timed out waiting for {what}");
@@ -53,13 +53,13 @@ fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
     }
 }
 
-fn site_copy() -> tempfile::TempDir {
+pub(crate) fn site_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temporary folder");
     copy_tree(&fixture("valid"), dir.path());
     dir
 }
 
-fn serve(root: &Path, drafts: bool) -> ServeHandle {
+pub(crate) fn serve(root: &Path, drafts: bool) -> ServeHandle {
     let options = ServeOptions {
         drafts,
         ..ServeOptions::new(root, 0)
@@ -214,7 +214,7 @@ fn pages_are_told_to_reload_after_an_edit() {
 }
 
 /// Checks that the preview folder equals a clean `signpost build` of the same content.
-fn assert_same_as_clean_build(root: &Path, step: &str) {
+pub(crate) fn assert_same_as_clean_build(root: &Path, step: &str) {
     let clean = tempfile::tempdir().expect("temporary folder");
     let output = clean.path().join("public");
     let outcome = signpost::build(&signpost::BuildOptions {
@@ -240,7 +240,7 @@ fn assert_same_as_clean_build(root: &Path, step: &str) {
     }
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
+pub(crate) fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).expect("read");
     assert!(text.contains(from), "{} has no `{from}`", path.display());
     std::fs::write(path, text.replacen(from, to, 1)).expect("write");
@@ -719,7 +719,7 @@ fn idle_connections_are_closed_after_the_timeout_but_live_reload_stays_open() {
 }
 
 /// A site with `count` more services than the `valid` fixture, so that a rebuild takes a while.
-fn large_site(count: usize) -> tempfile::TempDir {
+pub(crate) fn large_site(count: usize) -> tempfile::TempDir {
     let site = site_copy();
     let mut yaml = String::new();
     for n in 0..count {
