@@ -18,6 +18,7 @@ pub mod rules;
 pub mod search;
 pub mod serve;
 pub mod suggest;
+mod timings;
 pub mod yaml;
 
 use content::Date;
@@ -146,6 +147,14 @@ pub fn build(options: &BuildOptions) -> BuildOutcome {
 /// [`build`]; with `force`, also replaces an output or index folder Signpost did not make
 /// (never a forbidden one: see [`output::guard`]).
 pub fn build_with_force(options: &BuildOptions, force: bool) -> BuildOutcome {
+    timings::start();
+    let outcome = build_and_publish(options, force);
+    timings::finish();
+    outcome
+}
+
+/// [`build_with_force`] without the stage timings around it.
+fn build_and_publish(options: &BuildOptions, force: bool) -> BuildOutcome {
     if !options.write {
         return build_into(options, None);
     }
@@ -182,6 +191,7 @@ pub fn build_with_force(options: &BuildOptions, force: bool) -> BuildOutcome {
         }
         Err(message) => outcome.internal_error = Some(message),
     }
+    timings::mark("write");
     outcome
 }
 
@@ -216,6 +226,7 @@ pub fn build_into(options: &BuildOptions, sink: Option<&mut dyn Sink>) -> BuildO
 pub fn build_with_memory(options: &BuildOptions, sink: Option<&mut dyn Sink>, memory: Option<&mut serve::BuildMemory>) -> BuildOutcome {
     let mut outcome = build_stages(options, sink, memory);
     check::group_root_causes(&options.root, &mut outcome.diagnostics);
+    timings::mark("check");
     outcome
 }
 
@@ -227,6 +238,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
 
     let (site, found) = serve::memory::load(root, options.drafts, memory.as_deref_mut());
     outcome.diagnostics.extend(found);
+    timings::mark("load");
     let Some(mut site) = site else { return outcome };
     options.apply_to(&mut site.config);
     outcome.diagnostics.extend(check::check_services(&site));
@@ -249,6 +261,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         .filter_map(|page| page.scores.map(|scores| (page.url, (page.counts, scores))))
         .collect();
     outcome.diagnostics.extend(check::easy_read::check_site(&site, root));
+    timings::mark("check");
 
     let theme = match render::Theme::load(root, &site.config) {
         Ok(theme) => theme,
@@ -264,6 +277,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.diagnostics.extend(found);
     outcome.diagnostics.extend(output::static_files::misplaced(root));
     let asset_map: BTreeMap<String, String> = assets.iter().map(|a| (a.url.clone(), a.hashed_url.clone())).collect();
+    timings::mark("load");
 
     // The site's `[rules]` severities, applied where each check stage ends, before its findings
     // decide whether anything is written.
@@ -312,6 +326,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     pages.extend(event_pages);
     outcome.diagnostics.extend(found);
     outcome.pages = pages.len();
+    timings::mark("render");
     if let Some(error) = write_failure.into_inner() {
         outcome.internal_error = Some(format!("Cannot write the site: {error}. Nothing was replaced."));
         return outcome;
@@ -341,6 +356,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     let admin = output::cms::admin_files(&site, root);
     outcome.diagnostics.extend(admin.diagnostics);
     rules::apply(&overrides, &mut outcome.diagnostics);
+    timings::mark("check");
 
     let Some(sink) = sink else { return outcome };
     if outcome.diagnostics.has_errors() {
@@ -388,6 +404,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         Ok(_) => outcome.assets = assets.len(),
         Err(error) => outcome.internal_error = Some(format!("Cannot write the site: {error}")),
     }
+    timings::mark("write");
     if site.config.search.enabled && outcome.internal_error.is_none() {
         match memory.as_deref_mut().and_then(|m| m.search_files(&site, &synonyms)) {
             Some((files, index)) => {
@@ -412,6 +429,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
             },
         }
     }
+    timings::mark("index");
     if let Some(recorder) = &recorder
         && outcome.internal_error.is_none()
     {
@@ -420,6 +438,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
             Err(error) => outcome.internal_error = Some(format!("Cannot write the site: {error}")),
         }
     }
+    timings::mark("write");
     if let Some(memory) = memory
         && outcome.internal_error.is_none()
         && !outcome.diagnostics.has_errors()
