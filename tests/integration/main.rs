@@ -31,6 +31,7 @@ mod search_words;
 mod serve;
 mod silent_losses;
 mod slots;
+mod stage_timings;
 mod starter;
 mod statutory;
 mod strategy_speak;
