@@ -6,6 +6,8 @@ Usage:
     python3 bench/run.py --quick         # skip 50,000
     python3 bench/run.py --only 10000    # one size (repeat --only, or give a comma list)
     python3 bench/run.py --runs 3 --json bench/results/latest.json
+    ZOLA=/path/to/zola python3 bench/run.py --vs-zola [bench/zola.py options]
+                                         # Signpost against Zola side by side (see bench/zola.py)
 
 It builds the release binary once (cargo build --release --locked), generates each corpus with
 scripts/generate-corpus.py (deterministic), does one untimed warm-up build, then times --runs
@@ -94,6 +96,11 @@ def fmt_mib(b: float) -> str:
 
 
 def main() -> int:
+    if "--vs-zola" in sys.argv[1:]:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import zola  # bench/zola.py: the side-by-side comparison
+
+        return zola.main([a for a in sys.argv[1:] if a != "--vs-zola"])
     ap = argparse.ArgumentParser(description="Benchmark signpost build on generated corpora.")
     ap.add_argument("--runs", type=int, default=5, help="timed runs per size (default 5)")
     ap.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")

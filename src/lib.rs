@@ -21,6 +21,7 @@ pub mod rules;
 pub mod search;
 pub mod serve;
 pub mod suggest;
+mod timings;
 pub mod yaml;
 
 use content::Date;
@@ -154,6 +155,14 @@ pub fn build(options: &BuildOptions) -> BuildOutcome {
 /// [`build`]; with `force`, also replaces an output or index folder Signpost did not make
 /// (never a forbidden one: see [`output::guard`]).
 pub fn build_with_force(options: &BuildOptions, force: bool) -> BuildOutcome {
+    timings::start();
+    let outcome = build_and_publish(options, force);
+    timings::finish();
+    outcome
+}
+
+/// [`build_with_force`] without the stage timings around it.
+fn build_and_publish(options: &BuildOptions, force: bool) -> BuildOutcome {
     if !options.write {
         return build_into(options, None);
     }
@@ -190,6 +199,7 @@ pub fn build_with_force(options: &BuildOptions, force: bool) -> BuildOutcome {
         }
         Err(message) => outcome.internal_error = Some(message),
     }
+    timings::mark("write");
     outcome
 }
 
@@ -232,6 +242,7 @@ pub fn build_incremental(
     if !outcome.cancelled {
         check::group_root_causes(&outcome.sources, &mut outcome.diagnostics);
     }
+    timings::mark("check");
     outcome
 }
 
@@ -253,6 +264,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         None => content::load_site(root, options.drafts),
     };
     outcome.diagnostics.extend(found);
+    timings::mark("load");
     let Some(mut site) = site else { return outcome };
     outcome.sources = site.sources.clone();
     if stop_here(&cancel, &mut outcome) {
@@ -286,6 +298,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         return outcome;
     }
     outcome.diagnostics.extend(check::easy_read::check_site(&site, root));
+    timings::mark("check");
     if stop_here(&cancel, &mut outcome) {
         return outcome;
     }
@@ -304,6 +317,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.diagnostics.extend(found);
     outcome.diagnostics.extend(output::static_files::misplaced(root));
     let asset_map: BTreeMap<String, String> = assets.iter().map(|a| (a.url.clone(), a.hashed_url.clone())).collect();
+    timings::mark("load");
 
     // The site's `[rules]` severities, applied where each check stage ends, before its findings
     // decide whether anything is written.
@@ -359,6 +373,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     pages.extend(event_pages);
     outcome.diagnostics.extend(found);
     outcome.pages = pages.len();
+    timings::mark("render");
     if let Some(error) = write_failure.into_inner() {
         outcome.internal_error = Some(format!("Cannot write the site: {error}. Nothing was replaced."));
         return outcome;
@@ -388,6 +403,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     let admin = output::cms::admin_files(&site);
     outcome.diagnostics.extend(admin.diagnostics);
     rules::apply(&overrides, &mut outcome.diagnostics);
+    timings::mark("check");
 
     let Some(sink) = sink else { return outcome };
     if outcome.diagnostics.has_errors() || stop_here(&cancel, &mut outcome) {
@@ -437,6 +453,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         Ok(_) => outcome.assets = assets.len(),
         Err(error) => outcome.internal_error = Some(format!("Cannot write the site: {error}")),
     }
+    timings::mark("write");
     if site.config.search.enabled && outcome.internal_error.is_none() && !stop_here(&cancel, &mut outcome) {
         match memory.as_deref_mut().and_then(|m| m.search_files(&site, &synonyms)) {
             Some((files, index)) => {
@@ -461,6 +478,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
             },
         }
     }
+    timings::mark("index");
     if let Some(recorder) = &recorder
         && outcome.internal_error.is_none()
         && !stop_here(&cancel, &mut outcome)
@@ -470,6 +488,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
             Err(error) => outcome.internal_error = Some(format!("Cannot write the site: {error}")),
         }
     }
+    timings::mark("write");
     if let Some(memory) = memory
         && outcome.internal_error.is_none()
         && !outcome.diagnostics.has_errors()

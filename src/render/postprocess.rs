@@ -8,7 +8,7 @@
 const ADDRESS_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "poster", "data"];
 
 use super::address::Addresses;
-use super::url_safety::check_attribute;
+use super::url_safety::{check_attribute, is_url_attribute};
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use std::cell::RefCell;
@@ -90,62 +90,52 @@ impl PostProcessor<'_> {
                 .or_else(|| self.assets.get(&crate::check::links::percent_decode(path)));
             found.map(|new| format!("{}{}", encode_path(new), &url[path.len()..]))
         };
+        // One handler for every element, doing in turn what separate selectors did: each
+        // selector costs a match on every element of every page.
         let output = rewrite_str(
             html,
-            RewriteStrSettings::new()
-                .append_element_content_handler(element!("*", |el| {
-                    let names: Vec<(String, String)> = el.attributes().iter().map(|a| (a.name(), a.value())).collect();
-                    for (name, value) in names {
-                        if check_attribute(&name, &value, self.link_schemes).is_err() {
-                            let shown: String = value.chars().take(60).filter(|c| !c.is_control()).collect();
-                            facts
-                                .borrow_mut()
-                                .unsafe_urls
-                                .push(format!("<{} {name}=\"{shown}\">", el.tag_name()));
-                            el.remove_attribute(&name);
-                        }
+            RewriteStrSettings::new().append_element_content_handler(element!("*", |el| {
+                let tag = el.tag_name();
+                let risky: Vec<(String, String)> = el
+                    .attributes()
+                    .iter()
+                    .filter_map(|a| {
+                        let name = a.name();
+                        is_url_attribute(&name).then(|| (name, a.value()))
+                    })
+                    .collect();
+                for (name, value) in risky {
+                    if check_attribute(&name, &value, self.link_schemes).is_err() {
+                        let shown: String = value.chars().take(60).filter(|c| !c.is_control()).collect();
+                        facts.borrow_mut().unsafe_urls.push(format!("<{tag} {name}=\"{shown}\">"));
+                        el.remove_attribute(&name);
                     }
-                    Ok(())
-                }))
-                .append_element_content_handler(element!("[id]", |el| {
-                    if let Some(id) = el.get_attribute("id") {
-                        facts.borrow_mut().ids.insert(id);
-                    }
-                    Ok(())
-                }))
-                .append_element_content_handler(element!("[data-contact]", |el| {
-                    if let Some(id) = el.get_attribute("data-contact") {
-                        facts.borrow_mut().contact_blocks.insert(id);
-                    }
-                    Ok(())
-                }))
-                .append_element_content_handler(element!("img", |el| {
-                    if !el.has_attribute("alt") {
-                        facts.borrow_mut().images_without_alt += 1;
-                    }
-                    Ok(())
-                }))
-                .append_element_content_handler(element!("[src]", |el| {
-                    if let Some(new) = el.get_attribute("src").and_then(|src| hashed(&src)) {
-                        el.set_attribute("src", &new)?;
-                    }
-                    Ok(())
-                }))
-                .append_element_content_handler(element!("video[poster]", |el| {
-                    if let Some(new) = el.get_attribute("poster").and_then(|poster| hashed(&poster)) {
-                        el.set_attribute("poster", &new)?;
-                    }
-                    Ok(())
-                }))
-                .append_element_content_handler(element!("a[href], link[href]", |el| {
-                    let Some(href) = el.get_attribute("href") else { return Ok(()) };
+                }
+                if let Some(id) = el.get_attribute("id") {
+                    facts.borrow_mut().ids.insert(id);
+                }
+                if let Some(id) = el.get_attribute("data-contact") {
+                    facts.borrow_mut().contact_blocks.insert(id);
+                }
+                if tag == "img" && !el.has_attribute("alt") {
+                    facts.borrow_mut().images_without_alt += 1;
+                }
+                if let Some(new) = el.get_attribute("src").and_then(|src| hashed(&src)) {
+                    el.set_attribute("src", &new)?;
+                }
+                if tag == "video"
+                    && let Some(new) = el.get_attribute("poster").and_then(|poster| hashed(&poster))
+                {
+                    el.set_attribute("poster", &new)?;
+                }
+                if (tag == "a" || tag == "link")
+                    && let Some(href) = el.get_attribute("href")
+                {
                     if let Some(new) = hashed(&href) {
                         el.set_attribute("href", &new)?;
-                        return Ok(());
-                    }
-                    let external = el.tag_name() == "a"
-                        && host_of(&href).is_some_and(|host| !host.eq_ignore_ascii_case(&self.site_host) || !self.within_site(&href));
-                    if external {
+                    } else if tag == "a"
+                        && host_of(&href).is_some_and(|host| !host.eq_ignore_ascii_case(&self.site_host) || !self.within_site(&href))
+                    {
                         let class = match el.get_attribute("class") {
                             Some(existing) if !existing.split_whitespace().any(|c| c == "external") => format!("{existing} external"),
                             Some(existing) => existing,
@@ -157,26 +147,23 @@ impl PostProcessor<'_> {
                             ContentType::Html,
                         );
                     }
-                    Ok(())
-                }))
-                .append_element_content_handler(element!("*", |el| {
-                    for name in ADDRESS_ATTRIBUTES {
-                        if let Some(value) = el.get_attribute(name) {
-                            let address = self.addresses.local(&value);
-                            if address != value {
-                                el.set_attribute(name, &address)?;
-                            }
+                }
+                for name in ADDRESS_ATTRIBUTES {
+                    if let Some(value) = el.get_attribute(name) {
+                        let address = self.addresses.local(&value);
+                        if address != value {
+                            el.set_attribute(name, &address)?;
                         }
                     }
-                    if let Some(value) = el.get_attribute("srcset") {
-                        el.set_attribute("srcset", &self.addresses.srcset(&value))?;
-                    }
-                    Ok(())
-                }))
-                .append_element_content_handler(element!("html", |el| {
+                }
+                if let Some(value) = el.get_attribute("srcset") {
+                    el.set_attribute("srcset", &self.addresses.srcset(&value))?;
+                }
+                if tag == "html" {
                     el.set_attribute("data-base", self.addresses.base_path())?;
-                    Ok(())
-                })),
+                }
+                Ok(())
+            })),
         )
         .map_err(|error| error.to_string())?;
         Ok((output, facts.into_inner()))

@@ -38,6 +38,7 @@ mod serve;
 mod service_page;
 mod silent_losses;
 mod slots;
+mod stage_timings;
 mod starter;
 mod statutory;
 mod strategy_speak;
