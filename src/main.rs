@@ -122,9 +122,22 @@ enum Command {
         /// How many results to show.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// Search the pages in this language (a [[languages]] tag, e.g. pl) first, as its search
+        /// page does, then the rest of the site.
+        #[arg(long, value_name = "TAG")]
+        language: Option<String>,
     },
     /// List every rule Signpost checks, with its severity, what it finds and where it is explained.
     Rules,
+    /// Print the interface strings a language lacks, with their English text, as a TOML file to
+    /// send to translators (save the translations as strings/<tag>.toml in the site folder).
+    Strings {
+        /// The language tag, e.g. pl or ur.
+        tag: String,
+        /// The site folder (holding site.toml). Default: this folder or the nearest one above it.
+        #[arg(short, long)]
+        root: Option<PathBuf>,
+    },
     /// Write reports for the Local Offer team: a content audit (CSV and HTML) of every page and service.
     Report {
         /// The site folder (holding site.toml). Default: this folder or the nearest one above it.
@@ -225,6 +238,22 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Strings { tag, root } => {
+            let root = match site_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
+            match signpost::render::strings::missing_for_site(&root, &tag) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Import { source } => run_import(source, matches!(cli.format, FormatArg::Json), quiet),
         Command::Report {
             root,
@@ -314,6 +343,7 @@ fn main() -> ExitCode {
             locality,
             need,
             limit,
+            language,
         } => {
             let root = match site_root(root) {
                 Ok(root) => root,
@@ -329,7 +359,7 @@ fn main() -> ExitCode {
                 FormatArg::Json => signpost::search::cli::Output::Json,
                 FormatArg::Human | FormatArg::Github => signpost::search::cli::Output::Human,
             };
-            match signpost::search::cli::run(&root, &query, &filters, limit, output) {
+            match signpost::search::cli::run_in(&root, &query, language.as_deref(), &filters, limit, output) {
                 Ok(text) => {
                     print!("{text}");
                     ExitCode::SUCCESS
