@@ -127,3 +127,20 @@ fn the_english_bundle_is_the_same_with_languages_and_translated_pages() {
     assert_eq!(english(&with.files), plain.files, "the English bundle's bytes");
     assert!(with.files.iter().any(|(p, _)| p == "search/lang/pl/meta.json"));
 }
+
+#[test]
+fn the_browser_reads_polish_and_urdu_words_as_the_index_does() {
+    let texts = [
+        "Ważne sprawy dla rodzin: przerwy wytchnieniowe, ŁÓDŹ, żółć",
+        "کیا آپ کو اپنی زبان میں مدد چاہیے؟ آٹزم کے لیے خدمات",
+        "Co to sprawi? 2,5 km",
+    ];
+    let Some(browser) = crate::search::browser_engine(Path::new("."), &serde_json::json!({ "plain": texts })) else {
+        return;
+    };
+    for (text, words) in texts.iter().zip(browser["plain"].as_array().expect("plain")) {
+        let rust = signpost::search::analysis::stems_with(text, signpost::search::analysis::Analysis::Plain);
+        let js: Vec<&str> = words.as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+        assert_eq!(js, rust, "{text}");
+    }
+}
