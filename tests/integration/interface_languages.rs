@@ -24,6 +24,10 @@ help = "کیا آپ کو اپنی زبان میں مدد چاہیے؟ {phone} پ
 tag = "ro"
 name = "Română"
 
+[[languages]]
+tag = "pa-Guru"
+name = "ਪੰਜਾਬੀ"
+
 [interpreting]
 phone = "01632 960 123"
 page = "/other-formats/"
@@ -49,37 +53,48 @@ fn json_findings(root: &Path) -> (bool, Vec<serde_json::Value>) {
 #[test]
 fn a_language_lacking_strings_is_listed_and_signpost_strings_prints_them_for_translators() {
     let (_dir, root) = site_with_languages();
-    // The site's own strings/ur.toml adds two Urdu strings to the theme's example ones.
+    // The site's own strings/ro.toml has two Romanian strings; Punjabi has none anywhere.
     std::fs::create_dir_all(root.join("strings")).unwrap();
     std::fs::write(
-        root.join("strings/ur.toml"),
-        "[strings]\nvideo_download = \"ویڈیو ڈاؤن لوڈ کریں\"\nnews_title = \"خبریں\"\n",
+        root.join("strings/ro.toml"),
+        "[strings]\nsearch_button = \"Caută\"\nnews_title = \"Știri\"\n",
     )
     .unwrap();
     let (ok, findings) = json_findings(&root);
     assert!(ok, "a missing string is a warning, not an error: {findings:?}");
     let missing: Vec<&serde_json::Value> = findings.iter().filter(|d| d["rule"] == "strings-missing").collect();
-    // Polish is complete; Urdu lacks some (in its last strings file, the site's); Romanian has none.
+    // The example Polish and Urdu are complete.
     assert_eq!(missing.len(), 2, "{missing:?}");
-    assert_eq!(missing[0]["severity"], "warning");
-    let urdu = missing
-        .iter()
-        .find(|d| d["file"] == "strings/ur.toml")
-        .expect("Urdu at its strings file");
-    assert!(urdu["message"].as_str().unwrap().contains("(ur)"), "{urdu}");
+    assert!(missing.iter().all(|d| d["severity"] == "warning"));
     let romanian = missing
         .iter()
+        .find(|d| d["file"] == "strings/ro.toml")
+        .expect("Romanian at its strings file");
+    let theme_keys = toml::from_str::<toml::Table>(include_str!("../../themes/default/theme.toml")).unwrap()["strings"]
+        .as_table()
+        .unwrap()
+        .len();
+    let message = romanian["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("Română (ro) has no translation of {} of the {theme_keys}", theme_keys - 2)),
+        "{message}"
+    );
+    let punjabi = missing
+        .iter()
         .find(|d| d["file"] == "site.toml")
-        .expect("Romanian at its tag in site.toml");
+        .expect("Punjabi at its tag in site.toml");
     let config = std::fs::read_to_string(root.join("site.toml")).unwrap();
-    let line = config.lines().position(|l| l.contains("\"ro\"")).unwrap() + 1;
-    assert_eq!(romanian["line"], line);
-    assert!(romanian["message"].as_str().unwrap().contains("Română"), "{romanian}");
+    let line = config.lines().position(|l| l.contains("\"pa-Guru\"")).unwrap() + 1;
+    assert_eq!(punjabi["line"], line);
+    assert!(punjabi["message"].as_str().unwrap().contains("ਪੰਜਾਬੀ"), "{punjabi}");
 
-    let output = signpost().args(["strings", "ur", "--root"]).arg(&root).output().unwrap();
+    let output = signpost().args(["strings", "ro", "--root"]).arg(&root).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.starts_with("# Interface strings still to translate into اردو (ur):"), "{text}");
+    assert!(
+        text.starts_with("# Interface strings still to translate into Română (ro):"),
+        "{text}"
+    );
     let parsed: toml::Table = toml::from_str(&text).expect("the file is TOML");
     let strings = parsed["strings"].as_table().unwrap();
     assert_eq!(
@@ -87,25 +102,19 @@ fn a_language_lacking_strings_is_listed_and_signpost_strings_prints_them_for_tra
         Some("Services A to Z"),
         "the English text to translate"
     );
-    assert!(!strings.contains_key("skip_link"), "the theme's Urdu has it");
-    assert!(!strings.contains_key("video_download"), "the site's own Urdu has it");
+    assert_eq!(strings["topic_ehc-plans"].as_str(), Some("EHC plans"));
+    assert!(!strings.contains_key("search_button"), "the site's own Romanian has it");
     assert!(!strings.contains_key("news_title"));
-    let theme_keys = toml::from_str::<toml::Table>(include_str!("../../themes/default/theme.toml")).unwrap()["strings"]
-        .as_table()
-        .unwrap()
-        .len();
-    let urdu_keys = toml::from_str::<toml::Table>(include_str!("../../themes/default/strings/ur.toml")).unwrap()["strings"]
-        .as_table()
-        .unwrap()
-        .len();
-    assert_eq!(strings.len(), theme_keys - urdu_keys - 2);
+    assert_eq!(strings.len(), theme_keys - 2);
 
-    let polish = signpost().args(["strings", "pl", "--root"]).arg(&root).output().unwrap();
-    let polish: toml::Table = toml::from_str(&String::from_utf8(polish.stdout).unwrap()).unwrap();
-    assert!(
-        polish["strings"].as_table().unwrap().is_empty(),
-        "the example Polish has every string"
-    );
+    for complete in ["pl", "ur"] {
+        let output = signpost().args(["strings", complete, "--root"]).arg(&root).output().unwrap();
+        let parsed: toml::Table = toml::from_str(&String::from_utf8(output.stdout).unwrap()).unwrap();
+        assert!(
+            parsed["strings"].as_table().unwrap().is_empty(),
+            "the example {complete} has every string"
+        );
+    }
 
     let wrong = signpost().args(["strings", "polish", "--root"]).arg(&root).output().unwrap();
     assert_eq!(wrong.status.code(), Some(2));
