@@ -570,13 +570,15 @@ impl<'a> Renderer<'a> {
         last_reviewed: Option<Date>,
         mut diagnostics: Vec<Diagnostic>,
     ) -> Result<(PageRecord, Vec<Diagnostic>, String), Diagnostic> {
-        // A page in another language gets that language's interface strings.
+        // A page in another language gets that language's interface strings, and its search
+        // box searches on that language's search page.
         let translated = self
             .language_of(&url)
-            .and_then(|tag| self.language_strings.get(tag))
-            .map(|strings| {
+            .and_then(|tag| self.language_strings.get_key_value(tag))
+            .map(|(tag, strings)| {
                 let mut context = context.clone();
                 context.insert("strings", strings);
+                context.insert("search_url", &crate::search::search_url_in(tag));
                 context
             });
         let context = translated.as_ref().unwrap_or(context);
