@@ -144,3 +144,31 @@ fn the_browser_reads_polish_and_urdu_words_as_the_index_does() {
         assert_eq!(js, rust, "{text}");
     }
 }
+
+#[test]
+fn signpost_search_in_a_language_searches_its_index_then_the_rest() {
+    let (_dir, root) = site_copy(true);
+    crate::common::signpost().args(["build", "--root"]).arg(&root).assert().success();
+    assert!(
+        root.join("search-index/languages/pl/meta.json").is_file(),
+        "the Polish index is written"
+    );
+    let run = |args: &[&str]| {
+        crate::common::signpost()
+            .args(["--format", "json", "search", "--root"])
+            .arg(&root)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let english = run(&["swimming "]);
+    let polish = run(&["--language", "pl", "swimming "]);
+    assert!(polish.status.success(), "{}", String::from_utf8_lossy(&polish.stderr));
+    let results = |out: &std::process::Output| serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["results"].clone();
+    // No page is translated yet, so the Polish search gives the English results.
+    assert_eq!(results(&polish), results(&english));
+    assert!(!results(&english).as_array().unwrap().is_empty());
+    let unknown = run(&["--language", "de", "swimming "]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("`de`"));
+}
