@@ -77,8 +77,8 @@ pub fn help_lines(
                 return None;
             }
             let (before, number, after) = match (help.split_once(PHONE), &phone) {
-                (Some((before, after)), Some(number)) => (before.to_string(), Some(number.clone()), after.to_string()),
-                (Some((before, after)), None) => (format!("{before}{after}"), None, String::new()),
+                (Some((before, after)), Some(number)) => (before.to_string(), Some(number.clone()), after.replace(PHONE, number)),
+                (Some((before, after)), None) => (format!("{before}{}", after.replace(PHONE, "")), None, String::new()),
                 (None, _) => (help.to_string(), None, String::new()),
             };
             let english_more = english.get("language_help_more").cloned().unwrap_or_default();
@@ -116,7 +116,7 @@ mod tests {
         let config = config(concat!(
             "name = \"x\"\ncouncil = \"x\"\narea = \"x\"\nbase_url = \"https://x.example/\"\naccessibility_statement = \"/a/\"\nother_formats = \"/other-formats/\"\ncategories = []\n",
             "[[languages]]\ntag = \"pl\"\nname = \"Polski\"\nhelp = \"Zadzwoń pod numer {phone} i poproś o tłumacza.\"\n",
-            "[[languages]]\ntag = \"ur\"\nname = \"اردو\"\nhelp = \"{phone} پر فون کریں\"\n",
+            "[[languages]]\ntag = \"ur\"\nname = \"اردو\"\nhelp = \"{phone} پر فون کریں ({phone})\"\n",
             "[[languages]]\ntag = \"ro\"\nname = \"Română\"\n",
             "[interpreting]\nphone = \"01922 650000\"\n",
         ));
@@ -139,6 +139,10 @@ mod tests {
         assert_eq!((lines[0].more.as_str(), lines[0].more_lang.as_deref()), ("Więcej", None));
         assert_eq!(lines[1].dir, "rtl");
         assert_eq!(lines[1].before, "");
+        assert_eq!(
+            lines[1].after, " پر فون کریں (01922 650000)",
+            "a second {{phone}} is the number too"
+        );
         assert_eq!(lines[1].more_lang.as_deref(), Some("en-GB"), "English link text is marked English");
     }
 }
