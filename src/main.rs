@@ -44,6 +44,9 @@ enum Command {
     Search(commands::search::SearchArgs),
     /// List every rule Signpost checks, with its severity, what it finds and where it is explained.
     Rules,
+    /// Print the interface strings a language lacks, with their English text, as a TOML file to
+    /// send to translators (save the translations as strings/<tag>.toml in the site folder).
+    Strings(commands::strings::StringsArgs),
     /// Write reports for the Local Offer team: a content audit (CSV and HTML) of every page and service.
     Report(commands::report::ReportArgs),
     /// Turn another directory's export into service files.
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Report(args) => commands::report::report(args, voice),
         Command::Import { source } => commands::import::import(source, voice),
         Command::Init { dir } => commands::init::init(&dir, voice),
+        Command::Strings(args) => commands::strings::strings(args),
         Command::Rules => {
             if voice.json() {
                 println!("{}", signpost::rules::listing_json());

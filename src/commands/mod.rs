@@ -7,6 +7,7 @@ pub mod init;
 pub mod report;
 pub mod search;
 pub mod serve;
+pub mod strings;
 
 use clap::Args;
 use std::io::IsTerminal;

@@ -26,6 +26,10 @@ pub struct SearchArgs {
     /// How many results to show.
     #[arg(long, default_value_t = 10)]
     limit: usize,
+    /// Search the pages in this language (a [[languages]] tag, e.g. pl) first, as its search
+    /// page does, then the rest of the site.
+    #[arg(long, value_name = "TAG")]
+    language: Option<String>,
 }
 
 /// Searches the site's index and prints the best matches.
@@ -45,7 +49,7 @@ pub fn search(args: SearchArgs, voice: Voice) -> ExitCode {
     } else {
         signpost::search::cli::Output::Human
     };
-    match signpost::search::cli::run(&root, &args.query, &filters, args.limit, output) {
+    match signpost::search::cli::run_in(&root, &args.query, args.language.as_deref(), &filters, args.limit, output) {
         Ok(text) => {
             print!("{text}");
             ExitCode::SUCCESS

@@ -191,6 +191,29 @@ pub fn problem_with(tag: &str) -> Option<(String, String)> {
     }
 }
 
+/// What a help line writes where the interpreting phone number goes.
+pub const PHONE: &str = "{phone}";
+
+/// The line and column of the `help` key of the `[[languages]]` table whose tag starts at
+/// byte `tag_at` of `text` (before the next table starts).
+fn help_line(text: &str, tag_at: usize) -> Option<(usize, usize)> {
+    let start = text[..tag_at.min(text.len())].rfind("[[").unwrap_or(0);
+    let mut offset = start;
+    for (index, line) in text[start..].split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if index > 0 && trimmed.starts_with('[') {
+            return None;
+        }
+        if let Some(rest) = trimmed.strip_prefix("help")
+            && rest.trim_start().starts_with('=')
+        {
+            return Some(line_column(text, offset + line.len() - trimmed.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// Checks `language`, every `[[languages]]` entry and `[interpreting]`, pointing into `site.toml`.
 pub fn validate(
     main: &str,
@@ -233,6 +256,21 @@ pub fn validate(
                     format!("The language `{tag}` is listed twice"),
                 )
                 .with_suggestion("Keep one [[languages]] table for each language."),
+            );
+        }
+        if interpreting.phone.as_deref().is_none_or(|p| p.trim().is_empty())
+            && language.help.as_deref().is_some_and(|help| help.contains(PHONE))
+        {
+            let (line, column) = help_line(text, language.tag.span().start).unwrap_or((line, column));
+            problems.push(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    line,
+                    column,
+                    "config-value",
+                    format!("The help line for `{tag}` has {PHONE} in it, but there is no phone number to put there"),
+                )
+                .with_suggestion("Add the number families call to ask for an interpreter:\n[interpreting]\nphone = \"01922 650000\"\nor take {phone} out of the help line."),
             );
         }
         if language.name.trim().is_empty() {
@@ -288,6 +326,25 @@ mod tests {
         }
         assert!(problem_with("xx-QQQQQ-1").is_some());
         assert!(problem_with("").is_some());
+    }
+
+    #[test]
+    fn a_help_line_with_a_phone_needs_the_number() {
+        let text = "language = \"en-GB\"\n\n[[languages]]\ntag = \"pl\"\nname = \"Polski\"\nhelp = \"Zadzwoń pod numer {phone}.\"\n\n[[languages]]\ntag = \"ur\"\nname = \"اردو\"\nhelp = \"مدد\"\n";
+        #[derive(Deserialize)]
+        struct Just {
+            languages: Vec<LanguageConfig>,
+        }
+        let parsed: Just = toml::from_str(text).unwrap();
+        let problems = validate("en-GB", (1, 1), &parsed.languages, &InterpretingConfig::default(), text);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!((problems[0].line, problems[0].column), (6, 1));
+        assert!(problems[0].message.contains("{phone}"), "{}", problems[0].message);
+        let phone = InterpretingConfig {
+            phone: Some("01922 650000".into()),
+            page: None,
+        };
+        assert!(validate("en-GB", (1, 1), &parsed.languages, &phone, text).is_empty());
     }
 
     #[test]

@@ -984,6 +984,14 @@ fn find_clashes(config_text: &str, config: &SiteConfig, pages: &[Page], services
     taken.insert(SERVICES_URL.to_string(), "the service directory".to_string());
     taken.insert("/shortlist/".to_string(), "the shortlist page".to_string());
     taken.insert(GLOSSARY_URL.to_string(), "the glossary page".to_string());
+    if config.search.enabled {
+        for language in &config.languages {
+            taken.insert(
+                crate::search::search_url_in(language.tag()),
+                format!("the search page in {}", language.name),
+            );
+        }
+    }
     let mut problems = Vec::new();
     for id in RESERVED_SERVICE_IDS {
         taken.insert(category_url(id), "the pages for browsing services".to_string());

@@ -14,7 +14,7 @@ deletes it and writes it again, so do not keep your own files here.\n\
 Signpost only ever replaces folders that hold this file, empty folders and missing ones.\n";
 
 /// The site's source folders: nothing may be written inside them.
-pub const SOURCE_FOLDERS: &[&str] = &["content", "assets", "themes", "templates", "static", ".git"];
+pub const SOURCE_FOLDERS: &[&str] = &["content", "assets", "themes", "templates", "static", "strings", ".git"];
 
 /// What a folder is for, to name it and the setting that chose it in messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,7 @@ pub mod directory_views;
 pub mod easy_read;
 mod events;
 mod feedback;
+pub mod language_help;
 pub mod listing_views;
 pub mod markdown;
 pub mod news;
@@ -18,6 +19,7 @@ mod redirect_pages;
 mod search_page;
 pub mod service_facts;
 pub mod shortlist;
+pub mod strings;
 pub mod theme;
 pub mod url_safety;
 pub mod video;
@@ -82,7 +84,8 @@ enum Job<'a> {
     Glossary,
     NotFound,
     EasyReadIndex,
-    Search,
+    /// The search page, in the main language (`None`) or a `[[languages]]` language.
+    Search(Option<&'a str>),
     Browse(browse::Browse),
     YouSaidWeDid(&'a crate::content::YouSaidWeDid),
     Shortlist,
@@ -108,6 +111,10 @@ pub struct Renderer<'a> {
     /// The school terms (from `content/events/terms.yaml`), for "Open now" on term-time and
     /// holiday sessions.
     terms: Vec<crate::content::recurrence::Term>,
+    /// Each `[[languages]]` language's interface strings (English where it has none), by tag.
+    language_strings: BTreeMap<String, BTreeMap<String, String>>,
+    /// How each language writes dates and numbers, by tag; `None` key: the main language.
+    date_words: BTreeMap<Option<String>, strings::DateWords>,
 }
 
 /// The output path of a site address: `/a/` -> `a/index.html`.
@@ -205,6 +212,19 @@ impl<'a> Renderer<'a> {
                     .cmp(&(b.meta.order.unwrap_or(1000), b.meta.title.to_lowercase()))
             });
         }
+        let tags = site.config.languages.iter().map(|l| l.tag().to_string());
+        let language_strings: BTreeMap<String, BTreeMap<String, String>> =
+            tags.map(|tag| (tag.clone(), theme.strings_in(Some(&tag)))).collect();
+        let mut date_words: BTreeMap<Option<String>, strings::DateWords> = language_strings
+            .iter()
+            .map(|(tag, strings)| (Some(tag.clone()), strings::DateWords::from_strings(strings)))
+            .collect();
+        date_words.insert(None, strings::DateWords::from_strings(&theme.strings));
+        tera.global_context().insert(
+            "language_help",
+            &language_help::help_lines(&site.config, &language_strings, &theme.strings),
+        );
+        tera.global_context().insert("site_phone", &language_help::site_phone(site));
         let site_host = postprocess::host_of(&site.config.base_url).unwrap_or("").to_string();
         let post = PostProcessor {
             assets,
@@ -229,7 +249,30 @@ impl<'a> Renderer<'a> {
             captions: BTreeMap::new(),
             listings: crate::content::listings::Listings::new(&site.services, &site.config.listings),
             terms: Vec::new(),
+            language_strings,
+            date_words,
         }
+    }
+
+    /// The language of the page at `url`: its page's `language`, or for a generated page the
+    /// `[[languages]]` tag its address starts with (`/pl/search/`); `None` for the main language.
+    pub fn language_of(&self, url: &str) -> Option<&str> {
+        if let Some(page) = self.pages_by_url.get(url) {
+            return page.language.as_deref();
+        }
+        self.site.config.languages.iter().map(|l| l.tag()).find(|tag| {
+            url.strip_prefix('/')
+                .and_then(|rest| rest.strip_prefix(*tag))
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
+    }
+
+    /// How dates and numbers are written in `language` (`None`: the main language).
+    pub fn date_words(&self, language: Option<&str>) -> &strings::DateWords {
+        language
+            .and_then(|tag| self.date_words.get(&Some(tag.to_string())))
+            .or_else(|| self.date_words.get(&None))
+            .unwrap_or(&strings::ENGLISH_DATES)
     }
 
     /// Every site address the render will produce (pages, services, categories and generated pages).
@@ -253,7 +296,8 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::EasyReadIndex);
         }
         if self.site.config.search.enabled {
-            jobs.push(Job::Search);
+            jobs.push(Job::Search(None));
+            jobs.extend(self.site.config.languages.iter().map(|l| Job::Search(Some(l.tag()))));
         }
         jobs.extend(self.browse_pages().into_iter().map(Job::Browse));
         jobs.extend(self.site.you_said_we_did.iter().map(Job::YouSaidWeDid));
@@ -272,7 +316,8 @@ impl<'a> Renderer<'a> {
             Job::Glossary => GLOSSARY_URL.to_string(),
             Job::NotFound => "/404.html".to_string(),
             Job::EasyReadIndex => crate::content::easy_read::EASY_READ_INDEX_URL.to_string(),
-            Job::Search => crate::search::SEARCH_URL.to_string(),
+            Job::Search(None) => crate::search::SEARCH_URL.to_string(),
+            Job::Search(Some(tag)) => crate::search::search_url_in(tag),
             Job::Browse(page) => self.browse_url(page),
             Job::YouSaidWeDid(_) => crate::content::YOU_SAID_WE_DID_URL.to_string(),
             Job::Shortlist => directory_views::SHORTLIST_URL.to_string(),
@@ -384,6 +429,7 @@ impl<'a> Renderer<'a> {
                 links = rendered.links;
                 last_reviewed = Some(page.meta.last_reviewed);
                 let mut view = PageView::from_page(page, rendered.html, config, self.today);
+                view.write_dates(self.date_words(page.language.as_deref()));
                 view.alternate = self.alternate_for(&page.url, false);
                 context.insert("page", &view);
                 context.insert("breadcrumbs", &self.breadcrumbs(&page.url));
@@ -524,7 +570,7 @@ impl<'a> Renderer<'a> {
                 context.insert("breadcrumbs", &Vec::<Crumb>::new());
                 ("404.html", template_source("404.html"))
             }
-            Job::Search => self.render_search(&mut context),
+            Job::Search(language) => self.render_search(*language, &url, &mut context),
             Job::Browse(page) => self.render_browse(page, &url, &mut context),
             Job::YouSaidWeDid(data) => self.render_you_said_we_did(data, &mut context),
             Job::Shortlist => self.render_shortlist(&mut context),
@@ -547,6 +593,18 @@ impl<'a> Renderer<'a> {
         last_reviewed: Option<Date>,
         mut diagnostics: Vec<Diagnostic>,
     ) -> Result<(PageRecord, Vec<Diagnostic>, String), Diagnostic> {
+        // A page in another language gets that language's interface strings, and its search
+        // box searches on that language's search page.
+        let translated = self
+            .language_of(&url)
+            .and_then(|tag| self.language_strings.get_key_value(tag))
+            .map(|(tag, strings)| {
+                let mut context = context.clone();
+                context.insert("strings", strings);
+                context.insert("search_url", &crate::search::search_url_in(tag));
+                context
+            });
+        let context = translated.as_ref().unwrap_or(context);
         let html = self.tera.render(template, context).map_err(|error| {
             Diagnostic::error(
                 &source.file,

@@ -180,7 +180,7 @@ impl<'a> Renderer<'a> {
         context.insert(
             "news",
             &NewsItemView {
-                date: news.date.long(),
+                date: self.date_words(page.language.as_deref()).long(news.date),
                 date_iso: news.date.iso(),
                 owner: &page.meta.owner,
                 topics,

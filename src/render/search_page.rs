@@ -4,7 +4,6 @@
 use super::Renderer;
 use super::views::{CategoryView, PageView};
 use crate::content::{Need, SourceRef};
-use crate::search::SEARCH_URL;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tera::Context;
@@ -19,17 +18,25 @@ struct NeedOption {
 }
 
 impl Renderer<'_> {
-    /// Fills `context` for the search page; returns its template and source.
-    pub(super) fn render_search(&self, context: &mut Context) -> (&'static str, SourceRef) {
+    /// Fills `context` for the search page at `url`, in `language` (`None`: the main language,
+    /// else a `[[languages]]` tag: that language's pages are searched first, then the rest);
+    /// returns its template and source.
+    pub(super) fn render_search(&self, language: Option<&str>, url: &str, context: &mut Context) -> (&'static str, SourceRef) {
         let config = &self.site.config;
         let categories: Vec<CategoryView<'_>> = config.categories.iter().map(|c| self.category_view(c)).collect();
-        let title = self.theme.string("search_title");
-        let summary = self.theme.string("search_summary");
-        context.insert("page", &PageView::generated("search", title, Some(summary), SEARCH_URL, config));
+        let strings = language
+            .and_then(|tag| self.language_strings.get(tag))
+            .unwrap_or(&self.theme.strings);
+        let string = |key: &str| strings.get(key).map(String::as_str).unwrap_or("");
+        context.insert(
+            "page",
+            &PageView::generated("search", string("search_title"), Some(string("search_summary")), url, config),
+        );
         context.insert("categories", &categories);
-        context.insert("search_needs", &self.search_needs());
+        context.insert("search_needs", &search_needs(strings));
         context.insert("search_localities", &self.search_localities());
-        context.insert("breadcrumbs", &self.breadcrumbs(SEARCH_URL));
+        context.insert("breadcrumbs", &self.breadcrumbs(url));
+        context.insert("search_language", &language);
         (
             "search.html",
             SourceRef {
@@ -38,19 +45,6 @@ impl Renderer<'_> {
                 column: 0,
             },
         )
-    }
-
-    /// The needs to filter by, named by the theme's `need_<id>` strings, without `all`.
-    fn search_needs(&self) -> Vec<NeedOption> {
-        Need::ALL
-            .iter()
-            .filter(|need| **need != Need::All)
-            .map(|need| NeedOption {
-                id: need.id(),
-                name: self.theme.string(&format!("need_{}", need.id())).to_string(),
-            })
-            .filter(|option| !option.name.is_empty())
-            .collect()
     }
 
     /// Every locality a service names, as first written, sorted without regard to case.
@@ -68,4 +62,17 @@ impl Renderer<'_> {
         }
         seen.into_values().collect()
     }
+}
+
+/// The needs to filter by, named by the `need_<id>` strings, without `all`.
+fn search_needs(strings: &BTreeMap<String, String>) -> Vec<NeedOption> {
+    Need::ALL
+        .iter()
+        .filter(|need| **need != Need::All)
+        .map(|need| NeedOption {
+            id: need.id(),
+            name: strings.get(&format!("need_{}", need.id())).cloned().unwrap_or_default(),
+        })
+        .filter(|option| !option.name.is_empty())
+        .collect()
 }

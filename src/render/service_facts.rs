@@ -214,6 +214,7 @@ mod tests {
             tera: tera::Tera::default(),
             strings: Default::default(),
             static_files: Default::default(),
+            languages: Default::default(),
         };
         for (key, value) in [
             ("day_monday", "Mondays"),

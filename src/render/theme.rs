@@ -4,6 +4,7 @@
 //! built into the binary, so a new site needs no theme folder. Single templates can be overridden
 //! by putting a file with the same name in the site's `templates/` folder.
 
+use super::strings::{self, LanguageStrings};
 use crate::config::SiteConfig;
 use crate::content::inside::{SiteFolder, WalkedFile};
 use crate::diagnostic::Diagnostic;
@@ -35,12 +36,20 @@ pub struct Theme {
     pub strings: BTreeMap<String, String>,
     /// Files from `static/`, by path inside it, with their bytes.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// The interface strings in other languages (`strings/<tag>.toml` in the theme, then in the
+    /// site folder), by the tag in the file name.
+    pub languages: BTreeMap<String, LanguageStrings>,
 }
 
 impl Theme {
     /// A UI string from `theme.toml` (empty if missing; missing required strings are reported on load).
     pub fn string(&self, key: &str) -> &str {
         self.strings.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    /// Every UI string in the language `tag`, English where it has none (English for `None`).
+    pub fn strings_in(&self, tag: Option<&str>) -> BTreeMap<String, String> {
+        strings::merged(&self.strings, tag.and_then(|tag| strings::find(&self.languages, tag)))
     }
 
     /// Loads the theme named in the configuration.
@@ -89,7 +98,14 @@ impl Theme {
         let mut templates: BTreeMap<String, (String, String)> = BTreeMap::new();
         let mut static_files = BTreeMap::new();
         let mut strings_text = None;
+        let mut languages: BTreeMap<String, LanguageStrings> = BTreeMap::new();
+        let mut problems = Vec::new();
         for (path, bytes) in files {
+            if let Some(tag) = strings::tag_of_file(&path) {
+                let file = format!("{label}/{path}");
+                add_language(&mut languages, tag, &file, &String::from_utf8_lossy(&bytes), &mut problems);
+                continue;
+            }
             if let Some(name) = path.strip_prefix("templates/") {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 templates.insert(name.to_string(), (format!("{label}/{path}"), text));
@@ -115,13 +131,48 @@ impl Theme {
                 templates.insert(name, (file, text));
             }
         }
+        let own_strings = root.join(strings::STRINGS_DIR);
+        if own_strings.is_dir() {
+            for walked in walk_all(&site, &own_strings)? {
+                let file = crate::diagnostic::display_path(root, &walked.path);
+                let Some(tag) = strings::tag_of_file(&file).map(str::to_string) else {
+                    continue;
+                };
+                match std::fs::read_to_string(&walked.real) {
+                    Ok(text) => add_language(&mut languages, &tag, &file, &text, &mut problems),
+                    Err(error) => problems.push(Diagnostic::error(
+                        &file,
+                        0,
+                        0,
+                        "theme-read",
+                        format!("Cannot read this strings file: {error}"),
+                    )),
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         let strings = parse_strings(strings_text.as_deref().unwrap_or(""), &format!("{label}/theme.toml"))?;
         let tera = build_tera(&templates)?;
         Ok(Theme {
             tera,
             strings,
             static_files,
+            languages,
         })
+    }
+}
+
+/// Reads one strings file into `languages` (a later file's strings win over an earlier one's).
+fn add_language(languages: &mut BTreeMap<String, LanguageStrings>, tag: &str, file: &str, text: &str, problems: &mut Vec<Diagnostic>) {
+    match strings::parse(text, file) {
+        Ok(found) => {
+            let entry = languages.entry(tag.to_string()).or_default();
+            entry.files.push(file.to_string());
+            entry.strings.extend(found);
+        }
+        Err(problem) => problems.push(problem),
     }
 }
 

@@ -213,6 +213,17 @@ impl<'a> PageView<'a> {
         self
     }
 
+    /// Writes the review dates in words the way `words`' language writes them.
+    pub fn write_dates(&mut self, words: &super::strings::DateWords) {
+        let in_words = |iso: &Option<String>| iso.as_deref().and_then(|d| Date::parse(d).ok()).map(|d| words.long(d));
+        if let Some(text) = in_words(&self.last_reviewed_iso) {
+            self.last_reviewed = Some(text);
+        }
+        if let Some(text) = in_words(&self.next_review_iso) {
+            self.next_review = Some(text);
+        }
+    }
+
     /// A view of a Markdown page.
     pub fn from_page(page: &'a Page, content: String, config: &SiteConfig, today: Date) -> Self {
         let kind = if page.url == "/" { "home" } else { "page" };

@@ -163,6 +163,7 @@ pub const ALL: &[Rule] = &[
     rule("start-not-on-rule", E, Free, "an event's first date is not on its repeat day", EVENTS),
     rule("statement-overdue", E, Free, "the Short Breaks Services Statement is past its review date", DIRECTORY),
     rule("static-clash", E, Safety, "a file in static/ with the address of a page Signpost makes", STATIC),
+    rule("strings-missing", W, Free, "a language in [[languages]] lacks some interface strings (shown in English)", LANGUAGES),
     rule("symlink-loop", E, Safety, "a folder link that points back to a folder holding it", SAFE_OUTPUT),
     rule("synonym-remove", W, Free, "a search word to remove that is not one of Signpost's", SEARCH),
     rule("template-error", E, Syntax, "the theme cannot show something", THEMES),

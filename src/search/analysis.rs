@@ -3,6 +3,10 @@
 //!
 //! Steps: split on anything that is not a letter or digit, drop tokens of 40 bytes or more,
 //! lowercase, fold accents to ASCII, drop stop words, then the Snowball English stemmer.
+//!
+//! Text in another language (a translated page, `x.pl.md`) gets the [`Analysis::Plain`] steps
+//! instead: the same split, lowercasing and folding, but no English stop words and no stemming,
+//! so a Polish or Urdu word is only found as itself.
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
@@ -10,6 +14,54 @@ use tantivy::tokenizer::{
 
 /// The name the analyser is registered under in the tantivy index.
 pub const ANALYZER: &str = "signpost_en";
+
+/// The name the plain analyser (for languages other than English) is registered under.
+pub const PLAIN_ANALYZER: &str = "signpost_plain";
+
+/// Which analysis a text gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Analysis {
+    /// English: stop words and the English stemmer.
+    #[default]
+    English,
+    /// Any other language: words as written, lowercased and folded, nothing dropped or stemmed.
+    Plain,
+}
+
+impl Analysis {
+    /// The analysis for text in `language` (`None`: the site's main language, English).
+    pub fn for_language(language: Option<&str>) -> Analysis {
+        match language {
+            None => Analysis::English,
+            Some(tag) if tag.eq_ignore_ascii_case("en") || tag.to_ascii_lowercase().starts_with("en-") => Analysis::English,
+            Some(_) => Analysis::Plain,
+        }
+    }
+
+    /// The name of its analyser in a tantivy index.
+    pub fn analyzer_name(self) -> &'static str {
+        match self {
+            Analysis::English => ANALYZER,
+            Analysis::Plain => PLAIN_ANALYZER,
+        }
+    }
+
+    /// A fresh analyser for it.
+    pub fn analyzer(self) -> TextAnalyzer {
+        match self {
+            Analysis::English => analyzer(),
+            Analysis::Plain => plain_analyzer(),
+        }
+    }
+
+    /// The stop words it drops.
+    pub fn stop_words(self) -> &'static [&'static str] {
+        match self {
+            Analysis::English => STOP_WORDS,
+            Analysis::Plain => &[],
+        }
+    }
+}
 
 /// Words too common to help find anything. The browser script has the same list.
 pub const STOP_WORDS: &[&str] = &[
@@ -41,6 +93,15 @@ fn word_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The analyser for languages other than English: no stop words, no stemmer.
+pub fn plain_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
 /// One word of a text after analysis.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -52,6 +113,18 @@ pub struct Word {
 
 /// Analyses `text` into its words and their stems, in order.
 pub fn words(text: &str) -> Vec<Word> {
+    words_with(text, Analysis::English)
+}
+
+/// Analyses `text` with `analysis` into its words and their stems (for [`Analysis::Plain`], the
+/// words themselves), in order.
+pub fn words_with(text: &str, analysis: Analysis) -> Vec<Word> {
+    if analysis == Analysis::Plain {
+        return stems_with(text, analysis)
+            .into_iter()
+            .map(|word| Word { stem: word.clone(), word })
+            .collect();
+    }
     let mut plain = word_analyzer();
     let mut stems = analyzer();
     let mut found = Vec::new();
@@ -69,7 +142,12 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// The stems of `text`, in order.
 pub fn stems(text: &str) -> Vec<String> {
-    let mut analyzer = analyzer();
+    stems_with(text, Analysis::English)
+}
+
+/// The stems of `text` after `analysis`, in order.
+pub fn stems_with(text: &str, analysis: Analysis) -> Vec<String> {
+    let mut analyzer = analysis.analyzer();
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     while stream.advance() {
@@ -116,6 +194,21 @@ mod tests {
         let words = words("Short Breaks");
         assert_eq!(words[1].word, "breaks");
         assert_eq!(words[1].stem, "break");
+    }
+
+    #[test]
+    fn other_languages_are_not_stemmed_or_stopped() {
+        // The English stemmer makes Polish "sprawy" (matters) "sprawi", another Polish word ("it
+        // will cause"), and "to" (Polish "this") is an English stop word.
+        assert_eq!(stems_with("Sprawy Dzieci to", Analysis::Plain), vec!["sprawy", "dzieci", "to"]);
+        assert_eq!(stems_with("Sprawy Dzieci to", Analysis::English), vec!["sprawi", "dzieci"]);
+        assert_eq!(stems_with("Pomoc w języku", Analysis::Plain), vec!["pomoc", "w", "jezyku"]);
+        assert_eq!(stems_with("مدد اردو میں", Analysis::Plain), vec!["مدد", "اردو", "میں"]);
+        assert_eq!(Analysis::for_language(Some("pl")), Analysis::Plain);
+        assert_eq!(Analysis::for_language(Some("en-GB")), Analysis::English);
+        assert_eq!(Analysis::for_language(None), Analysis::English);
+        let words = words_with("Przerwy", Analysis::Plain);
+        assert_eq!((words[0].word.as_str(), words[0].stem.as_str()), ("przerwy", "przerwy"));
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //!
 //! The files are written from sorted data only, so the same site gives the same bytes.
 
-use super::analysis::{FUZZY_MIN_CHARS, STOP_WORDS};
+use super::analysis::FUZZY_MIN_CHARS;
 use super::documents::SearchDoc;
 use super::index::filter_needs;
 use super::plan::{FUZZY_MAX, FUZZY_WEIGHT, MAX_WORDS, NAME_BONUS, PART_WEIGHT, PREFIX_MAX, PREFIX_WEIGHT, SYNONYM_WEIGHT};
@@ -42,8 +42,35 @@ pub fn dict_key(first: char) -> String {
     }
 }
 
+/// The folder of a language's shard of the bundle: `search/lang/pl`.
+pub fn language_dir(tag: &str) -> String {
+    format!("{BUNDLE_DIR}/lang/{tag}")
+}
+
 /// Every file of the bundle, by path inside the output folder, sorted.
 pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> tantivy::Result<Vec<(String, Vec<u8>)>> {
+    files_in(BUNDLE_DIR, None, index, docs, config)
+}
+
+/// The shard of the bundle for the language `tag` (its own index of its translated pages), under
+/// [`language_dir`]: the same files as the main bundle, which `search.js` loads only on that
+/// language's search page. Its `meta.json` says `"stem": false`: words are matched as written.
+pub fn language_files(
+    tag: &str,
+    index: &SearchIndex,
+    docs: &[SearchDoc],
+    config: &SearchConfig,
+) -> tantivy::Result<Vec<(String, Vec<u8>)>> {
+    files_in(&language_dir(tag), Some(tag), index, docs, config)
+}
+
+fn files_in(
+    dir: &str,
+    language: Option<&str>,
+    index: &SearchIndex,
+    docs: &[SearchDoc],
+    config: &SearchConfig,
+) -> tantivy::Result<Vec<(String, Vec<u8>)>> {
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     let shard_bytes = config.shard_kb.max(1) * 1024;
     let docs_per_file = config.docs_per_file.max(1);
@@ -60,10 +87,7 @@ pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> 
     for ((stem, count), encoded) in stems.iter().zip(&postings) {
         let entry = format!("{}:{encoded}", json!(stem));
         if !shard.is_empty() && shard.len() + entry.len() > shard_bytes {
-            out.push((
-                format!("{BUNDLE_DIR}/terms/{shard_number}.json"),
-                format!("{{{shard}}}").into_bytes(),
-            ));
+            out.push((format!("{dir}/terms/{shard_number}.json"), format!("{{{shard}}}").into_bytes()));
             shard.clear();
             shard_number += 1;
         }
@@ -77,14 +101,11 @@ pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> 
             .insert(stem.as_str(), (shard_number, **count));
     }
     if !shard.is_empty() {
-        out.push((
-            format!("{BUNDLE_DIR}/terms/{shard_number}.json"),
-            format!("{{{shard}}}").into_bytes(),
-        ));
+        out.push((format!("{dir}/terms/{shard_number}.json"), format!("{{{shard}}}").into_bytes()));
     }
     for (key, entries) in &dict {
         let value: BTreeMap<&str, [u64; 2]> = entries.iter().map(|(t, (s, c))| (*t, [*s as u64, *c])).collect();
-        out.push((format!("{BUNDLE_DIR}/dict/{key}.json"), to_bytes(&json!(value))));
+        out.push((format!("{dir}/dict/{key}.json"), to_bytes(&json!(value))));
     }
 
     for (number, chunk) in docs.chunks(docs_per_file).enumerate() {
@@ -107,12 +128,12 @@ pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> 
                 ])
             })
             .collect();
-        out.push((format!("{BUNDLE_DIR}/docs/{number}.json"), to_bytes(&Value::Array(rows))));
+        out.push((format!("{dir}/docs/{number}.json"), to_bytes(&Value::Array(rows))));
     }
-    out.push((format!("{BUNDLE_DIR}/facets.json"), to_bytes(&facets(docs))));
-    let name_buckets = name_files(docs, shard_bytes, &mut out);
+    out.push((format!("{dir}/facets.json"), to_bytes(&facets(docs))));
+    let name_buckets = name_files(dir, docs, shard_bytes, &mut out);
 
-    let meta = json!({
+    let mut meta = json!({
         "version": 1,
         "docs": docs.len(),
         "docsPerFile": docs_per_file,
@@ -122,11 +143,15 @@ pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> 
         "fuzzyMax": FUZZY_MAX,
         "fuzzyMinChars": FUZZY_MIN_CHARS,
         "maxWords": MAX_WORDS,
-        "stopWords": STOP_WORDS,
+        "stopWords": index.analysis().stop_words(),
         "synonyms": index.synonyms().groups,
         "nameBuckets": name_buckets,
     });
-    out.push((format!("{BUNDLE_DIR}/meta.json"), to_bytes(&meta)));
+    if let (Some(tag), Some(fields)) = (language, meta.as_object_mut()) {
+        fields.insert("language".to_string(), json!(tag));
+        fields.insert("stem".to_string(), json!(false));
+    }
+    out.push((format!("{dir}/meta.json"), to_bytes(&meta)));
     out.sort();
     Ok(out)
 }
@@ -144,7 +169,7 @@ pub fn name_bucket(name: &str, buckets: u32) -> u32 {
 
 /// Adds `search/names/<bucket>.json` files, each `{name: [doc, …]}` for the names in that
 /// bucket, with about `shard_bytes` in each; returns how many buckets there are.
-fn name_files(docs: &[SearchDoc], shard_bytes: usize, out: &mut Vec<(String, Vec<u8>)>) -> u32 {
+fn name_files(dir: &str, docs: &[SearchDoc], shard_bytes: usize, out: &mut Vec<(String, Vec<u8>)>) -> u32 {
     let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (number, doc) in docs.iter().enumerate() {
         for name in &doc.names {
@@ -158,7 +183,7 @@ fn name_files(docs: &[SearchDoc], shard_bytes: usize, out: &mut Vec<(String, Vec
         files.entry(name_bucket(name, buckets)).or_default().insert(name, numbers);
     }
     for (bucket, entries) in &files {
-        out.push((format!("{BUNDLE_DIR}/names/{bucket}.json"), to_bytes(&json!(entries))));
+        out.push((format!("{dir}/names/{bucket}.json"), to_bytes(&json!(entries))));
     }
     buckets
 }

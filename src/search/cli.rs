@@ -16,6 +16,11 @@ pub enum Output {
 
 /// Searches the index of the site in `root`; returns the text to print, or a message for an error.
 pub fn run(root: &Path, query: &str, filters: &Filters, limit: usize, output: Output) -> Result<String, String> {
+    run_in(root, query, None, filters, limit, output)
+}
+
+/// [`run`], searching the pages in `language` (a `[[languages]]` tag) first, then the rest.
+pub fn run_in(root: &Path, query: &str, language: Option<&str>, filters: &Filters, limit: usize, output: Output) -> Result<String, String> {
     let index_dir = SiteConfig::load(root)
         .map(|config| config.search.index_dir)
         .unwrap_or_else(|_| SearchConfig::default().index_dir);
@@ -28,7 +33,19 @@ pub fn run(root: &Path, query: &str, filters: &Filters, limit: usize, output: Ou
         ));
     }
     let index = SearchIndex::open(&folder)?;
-    let hits = answer(&index, query, filters, limit)?;
+    let hits = match language {
+        None => answer(&index, query, filters, limit)?,
+        Some(tag) => {
+            let own_folder = folder.join(super::LANGUAGES_DIR).join(tag);
+            if !own_folder.join("meta.json").is_file() {
+                return Err(format!(
+                    "There is no search index for the language `{tag}` in {}. List it under [[languages]] in site.toml and build the site.",
+                    own_folder.display()
+                ));
+            }
+            answer_in_language(&SearchIndex::open(&own_folder)?, &index, query, filters, limit)?
+        }
+    };
     Ok(match output {
         Output::Json => json(query, &hits),
         Output::Human => human(&hits),
@@ -42,6 +59,15 @@ pub fn answer(index: &SearchIndex, query: &str, filters: &Filters, limit: usize)
     index
         .search(query, filters, typing, limit)
         .map_err(|e| format!("The search failed: {e}"))
+}
+
+/// The best results for `query` in a language's own index first, then the main index's, at most
+/// `limit` in all (as the search page in that language shows them).
+pub fn answer_in_language(own: &SearchIndex, main: &SearchIndex, query: &str, filters: &Filters, limit: usize) -> Result<Vec<Hit>, String> {
+    let mut hits = answer(own, query, filters, limit)?;
+    let rest = limit.saturating_sub(hits.len());
+    hits.extend(answer(main, query, filters, rest)?);
+    Ok(hits)
 }
 
 /// The JSON document of `--format json`: `{"query": …, "results": [{url, title, summary, category, easy_read, score}]}`.

@@ -1,7 +1,7 @@
 //! What search knows about each page and service: the text families search and the facts they
 //! filter on, gathered once from the loaded site.
 
-use super::analysis;
+use super::analysis::{self, Analysis};
 use super::synonyms::Synonyms;
 use crate::config::plain_language::Profile;
 use crate::content::{GlossaryTerm, Page, Service, Site};
@@ -51,6 +51,9 @@ pub struct SearchDoc {
     /// True when it is in easy read or has an easy-read version (a `*.easy.md` page, or a service's
     /// easy-read summary).
     pub easy_read: bool,
+    /// The language of its text when that is not the site's main language (a translated page):
+    /// it is then indexed in that language's own index, without English stemming or synonyms.
+    pub language: Option<String>,
 }
 
 /// Every published page and service of `site`, in a fixed order: pages by address, then services
@@ -71,7 +74,9 @@ pub fn collect(site: &Site, synonyms: &Synonyms) -> Vec<SearchDoc> {
             .map(|service| from_service(site, service, synonyms, &everywhere)),
     );
     let namer = Namer::new(&site.config.area, &site.glossary);
+    let plain_namer = Namer::plain(&site.config.area);
     for doc in &mut docs {
+        let namer = if doc.language.is_some() { &plain_namer } else { &namer };
         doc.names = namer.names(&doc.title);
     }
     docs.sort_by(|a, b| (a.category.is_some(), &a.url).cmp(&(b.category.is_some(), &b.url)));
@@ -113,6 +118,7 @@ fn from_page(page: &Page, has_easy_read: bool) -> SearchDoc {
         reach: None,
         near: None,
         easy_read,
+        language: page.language.clone(),
     }
 }
 
@@ -181,6 +187,7 @@ fn from_service(site: &Site, service: &Service, synonyms: &Synonyms, everywhere:
         reach,
         near: Some(crate::render::views::near_points(service)).filter(|near| !near.is_empty()),
         easy_read: record.easy_read_summary.is_some(),
+        language: None,
     }
 }
 
@@ -191,6 +198,8 @@ pub struct Namer {
     area: Vec<String>,
     /// Each glossary term with `stands_for`: the term and each meaning, after analysis.
     glossary: Vec<Vec<Vec<String>>>,
+    /// How titles are analysed.
+    analysis: Analysis,
 }
 
 impl Namer {
@@ -208,6 +217,16 @@ impl Namer {
         Namer {
             area: analysis::stems(area),
             glossary,
+            analysis: Analysis::English,
+        }
+    }
+
+    /// A namer for pages in another language: titles analysed plainly, no (English) glossary.
+    pub fn plain(area: &str) -> Namer {
+        Namer {
+            area: analysis::stems_with(area, Analysis::Plain),
+            glossary: Vec::new(),
+            analysis: Analysis::Plain,
         }
     }
 
@@ -223,7 +242,7 @@ impl Namer {
         let area = &self.area;
         let mut found: Vec<Vec<String>> = Vec::new();
         for text in written {
-            let stems = analysis::stems(text);
+            let stems = analysis::stems_with(text, self.analysis);
             if !area.is_empty() && stems.len() > area.len() {
                 if stems.starts_with(area) {
                     found.push(stems[area.len()..].to_vec());

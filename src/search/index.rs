@@ -1,6 +1,6 @@
 //! The tantivy index: its schema and writing it into a staging folder.
 
-use super::analysis::{self, ANALYZER};
+use super::analysis::{self, ANALYZER, Analysis, PLAIN_ANALYZER};
 use super::documents::SearchDoc;
 use std::path::{Path, PathBuf};
 use tantivy::directory::{Directory, RamDirectory};
@@ -53,12 +53,18 @@ pub struct Fields {
     pub easy_read: Field,
 }
 
-/// The index schema.
+/// The index schema (English).
 pub fn schema() -> (Schema, Fields) {
+    schema_for(Analysis::English)
+}
+
+/// The index schema with the text fields analysed by `analysis`.
+pub fn schema_for(analysis: Analysis) -> (Schema, Fields) {
+    let tokenizer = analysis.analyzer_name();
     let mut builder = Schema::builder();
     let analysed = |stored: bool| {
         let indexing = TextFieldIndexing::default()
-            .set_tokenizer(ANALYZER)
+            .set_tokenizer(tokenizer)
             .set_index_option(IndexRecordOption::WithFreqs);
         let options = TextOptions::default().set_indexing_options(indexing);
         if stored { options.set_stored() } else { options }
@@ -80,7 +86,7 @@ pub fn schema() -> (Schema, Fields) {
         ALL_FIELD,
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer(ANALYZER)
+                .set_tokenizer(tokenizer)
                 .set_index_option(IndexRecordOption::Basic)
                 .set_fieldnorms(false),
         ),
@@ -104,9 +110,24 @@ pub fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
-/// Registers the analyser on an index (tantivy does not store analysers with the index).
+/// Registers the analysers on an index (tantivy does not store analysers with the index).
 pub fn prepare(index: &Index) {
     index.tokenizers().register(ANALYZER, analysis::analyzer());
+    index.tokenizers().register(PLAIN_ANALYZER, analysis::plain_analyzer());
+}
+
+/// The analysis an index's text was indexed with (from its schema).
+pub fn analysis_of(index: &Index) -> Analysis {
+    let schema = index.schema();
+    let plain = schema
+        .get_field("title")
+        .ok()
+        .and_then(|field| match schema.get_field_entry(field).field_type() {
+            tantivy::schema::FieldType::Str(options) => options.get_indexing_options().map(|i| i.tokenizer() == PLAIN_ANALYZER),
+            _ => None,
+        })
+        .unwrap_or(false);
+    if plain { Analysis::Plain } else { Analysis::English }
 }
 
 /// Need ids a document counts as meeting for filtering: its own, their broad areas, and `all`.
@@ -127,7 +148,12 @@ pub fn filter_needs(needs: &[String]) -> Vec<String> {
 /// its files written out plainly: tantivy's own folder writer syncs every file to disk, which can
 /// stall a build for many seconds on a busy disk, and the folder is swapped in atomically anyway.
 pub fn write(folder: &Path, docs: &[SearchDoc]) -> tantivy::Result<Index> {
-    let (schema, fields) = schema();
+    write_with(folder, docs, Analysis::English)
+}
+
+/// [`write`], with the text analysed by `analysis`.
+pub fn write_with(folder: &Path, docs: &[SearchDoc], analysis: Analysis) -> tantivy::Result<Index> {
+    let (schema, fields) = schema_for(analysis);
     let memory = RamDirectory::create();
     let index = Index::create(memory.clone(), schema, tantivy::IndexSettings::default())?;
     prepare(&index);

@@ -100,7 +100,12 @@ impl Plan {
 /// Plans `query`. `typing`: the last word may be incomplete (it gets completions), which is the
 /// case unless the query ends with a space.
 pub fn plan(query: &str, synonyms: &Synonyms, vocabulary: &dyn Vocabulary, typing: bool) -> Plan {
-    let mut words = analysis::words(query);
+    plan_with(query, analysis::Analysis::English, synonyms, vocabulary, typing)
+}
+
+/// [`plan`], with the query analysed by `analysis` (the index's).
+pub fn plan_with(query: &str, analysis: analysis::Analysis, synonyms: &Synonyms, vocabulary: &dyn Vocabulary, typing: bool) -> Plan {
+    let mut words = analysis::words_with(query, analysis);
     words.truncate(MAX_WORDS);
     let stems: Vec<String> = words.iter().map(|w| w.stem.clone()).collect();
     let longest = synonyms.longest();

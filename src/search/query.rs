@@ -1,5 +1,6 @@
 //! Searching the tantivy index: what `signpost search` (and `signpost serve`) run.
 
+use super::analysis::Analysis;
 use super::index::{self, Fields};
 use super::plan::{self, Expansion, Plan, Vocabulary};
 use super::synonyms::Synonyms;
@@ -52,6 +53,7 @@ pub struct SearchIndex {
     fields: Fields,
     vocabulary: BTreeMap<String, u64>,
     synonyms: Synonyms,
+    analysis: Analysis,
 }
 
 impl SearchIndex {
@@ -72,7 +74,8 @@ impl SearchIndex {
     /// Wraps an index that is already open.
     pub fn from_index(index: &Index, synonyms: Synonyms) -> tantivy::Result<SearchIndex> {
         index::prepare(index);
-        let (_, fields) = index::schema();
+        let analysis = index::analysis_of(index);
+        let (_, fields) = index::schema_for(analysis);
         let searcher = index.reader()?.searcher();
         let mut vocabulary: BTreeMap<String, u64> = BTreeMap::new();
         for segment in searcher.segment_readers() {
@@ -88,7 +91,13 @@ impl SearchIndex {
             fields,
             vocabulary,
             synonyms,
+            analysis,
         })
+    }
+
+    /// How this index analyses text (English, or plain for another language).
+    pub fn analysis(&self) -> Analysis {
+        self.analysis
     }
 
     /// Every indexed stem with its document count, sorted.
@@ -108,7 +117,7 @@ impl SearchIndex {
 
     /// Plans `query` against this index (see [`plan::plan`]).
     pub fn plan(&self, query: &str, typing: bool) -> Plan {
-        plan::plan(query, &self.synonyms, self, typing)
+        plan::plan_with(query, self.analysis, &self.synonyms, self, typing)
     }
 
     /// The best `limit` results for `query`, best first (ties: document order).

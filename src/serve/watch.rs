@@ -13,7 +13,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(40);
 /// How often `--poll` looks at the files.
 pub const POLL_INTERVAL: Duration = Duration::from_millis(250);
 /// The folders in the site folder whose files make the site.
-pub const SOURCE_FOLDERS: &[&str] = &["content", "templates", "themes", "assets"];
+pub const SOURCE_FOLDERS: &[&str] = &["content", "templates", "themes", "assets", "strings"];
 
 /// A change that needs a rebuild.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +104,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     }
     match parts.first().map(String::as_str) {
         Some("content") => Some(Change::Content),
-        Some("templates" | "themes" | "assets") => Some(Change::Everything),
+        Some("templates" | "themes" | "assets" | "strings") => Some(Change::Everything),
         Some(crate::config::CONFIG_FILE) if parts.len() == 1 => Some(Change::Everything),
         Some(folder) if parts.len() == 1 && SOURCE_FOLDERS.contains(&folder) => Some(Change::Everything),
         _ => None,
@@ -132,6 +132,7 @@ mod tests {
         assert_eq!(classify(root, Path::new("/site/content/a.md")), Some(Change::Content));
         assert_eq!(classify(root, Path::new("/site/site.toml")), Some(Change::Everything));
         assert_eq!(classify(root, Path::new("/site/templates/page.html")), Some(Change::Everything));
+        assert_eq!(classify(root, Path::new("/site/strings/pl.toml")), Some(Change::Everything));
         for ignored in [
             "/site/content/.a.md.swp",
             "/site/content/a.md~",

@@ -3,9 +3,10 @@
 // static bundle, for the Rust tests (tests/integration/search.rs) and the benchmark (bench/search.py).
 // Usage: node tests/browser/search-engine.mjs SITE_DIR < requests.json
 //   requests.json: {"queries": [{"q": "...", "filters": {...}, "limit": 5, "typing": false}], "stems": ["word", ...],
-//                   "buckets": [["name", count], ...]}
+//                   "buckets": [["name", count], ...], "plain": ["text in another language", ...]}
 // Prints {"results": [[{url, score}, ...], ...], "stems": ["stem", ...], "fetched": [[path, ...], ...],
-//         "buckets": [n, ...]} (the names file each name is looked up in).
+//         "buckets": [n, ...], "plain": [[word, ...], ...]} (the names file each name is looked up in;
+//         the words of each "plain" text, unstemmed).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -35,5 +36,7 @@ for (const query of request.queries || []) {
   out.fetched.push(fetched);
 }
 out.stems = (request.stems || []).map((w) => engineApi.stem(w));
+// Another language's words as its shard of the bundle analyses them (no stemming).
+out.plain = (request.plain || []).map((text) => engineApi.words(text, {}, true).map((w) => w.stem));
 out.buckets = (request.buckets || []).map(([name, count]) => engineApi.nameBucket(name, count));
 process.stdout.write(JSON.stringify(out) + '\n');

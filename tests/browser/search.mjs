@@ -244,6 +244,49 @@ await test('a query in the address is searched on arrival', async () => {
   assert((await results.count()) > 0, 'no results for ?q=respite');
 });
 
+// Search per language (the example site lists Polish and Urdu): a language's shard of the
+// bundle loads only on its search page, its pages come first and English results follow.
+await test('the Polish search page loads the Polish shard and shows English results after; /search/ never loads a shard', async () => {
+  const requested = [];
+  const listen = (request) => requested.push(route(new URL(request.url()).pathname));
+  page.on('request', listen);
+  try {
+    await open();
+    await typeQuery('short breaks');
+    assert(requested.includes('/search/meta.json'), `the English page did not load the bundle: ${requested}`);
+    assert(!requested.some((p) => p.startsWith('/search/lang/')), `the English page loaded a language shard: ${requested}`);
+    requested.length = 0;
+    await page.goto(`${srv.site}/pl/search/?q=short%20breaks`, { waitUntil: 'load' });
+    await page.waitForFunction(() => (document.querySelector('[data-search-status]') || {}).textContent, null, { timeout: 10_000 });
+    assert(requested.includes('/search/lang/pl/meta.json'), `the Polish page did not load the Polish shard: ${requested}`);
+    assert(!requested.some((p) => p.startsWith('/search/lang/ur/')), `the Polish page loaded the Urdu shard: ${requested}`);
+    const urls = await resultUrls();
+    assert(urls.length > 0, `no results on the Polish search page: ${await status.textContent()}`);
+    const firstEnglish = urls.findIndex((u) => !u.startsWith('/pl/'));
+    assert(firstEnglish >= 0, `no English results after the Polish ones: ${urls}`);
+    assert(urls.slice(firstEnglish).every((u) => !u.startsWith('/pl/')), `a Polish result after an English one: ${urls}`);
+    const item = page.locator('[data-search-results] > li').nth(firstEnglish);
+    const lang = await item.getAttribute('lang');
+    assert(lang && lang.toLowerCase().startsWith('en'), `an English result on the Polish page has lang="${lang}"`);
+    assert((await item.getAttribute('dir')) === 'ltr', 'an English result is not marked left to right');
+    assert((await page.locator('h1').textContent()).trim() === 'Szukaj', 'the Polish page is not in Polish');
+  } finally {
+    page.off('request', listen);
+  }
+});
+
+await test('the Urdu search page with results passes axe-core', async () => {
+  await page.goto(`${srv.site}/ur/search/?q=autism`, { waitUntil: 'load' });
+  await page.waitForFunction(() => (document.querySelector('[data-search-status]') || {}).textContent, null, { timeout: 10_000 });
+  assert((await results.count()) > 0, 'no results to check');
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const found = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return found.violations.map((v) => `${v.id}: ${v.nodes.length} node(s) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert(violations.length === 0, violations.join('\n'));
+});
+
 await test('without JavaScript the page offers the A to Z and the categories', async () => {
   const plain = await browser.newContext({ javaScriptEnabled: false });
   const p = await plain.newPage();

@@ -137,7 +137,7 @@ fn the_static_bundle_is_byte_identical_across_builds() {
 }
 
 /// Runs the browser engine in Node; `None` when Node is not installed.
-fn browser_engine(site: &Path, request: &serde_json::Value) -> Option<serde_json::Value> {
+pub(crate) fn browser_engine(site: &Path, request: &serde_json::Value) -> Option<serde_json::Value> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/search-engine.mjs");
     let mut child = match Command::new("node")
         .arg(script)

@@ -104,14 +104,17 @@
   }
   function utf8Length(s) { return unescape(encodeURIComponent(s)).length; }
   // Words of a text: [{word, stem, start, end}] (start and end index the original text).
-  function words(text, stopWords) {
+  // `plain` (another language's shard, "stem": false in its meta.json): no English stemming, and
+  // letters other than Latin ones are composed again as the index keeps them.
+  function words(text, stopWords, plain) {
     var out = [], match;
     TOKEN.lastIndex = 0;
     while ((match = TOKEN.exec(text)) !== null) {
       if (utf8Length(match[0]) >= 40) continue;
       var word = fold(match[0].toLowerCase());
+      if (plain) word = word.normalize('NFC');
       if (stopWords[word]) continue;
-      out.push({ word: word, stem: stem(word), start: match.index, end: match.index + match[0].length });
+      out.push({ word: word, stem: plain ? word : stem(word), start: match.index, end: match.index + match[0].length });
     }
     return out;
   }
@@ -194,7 +197,7 @@
     function plan(meta, query, typing) {
       var stop = {};
       meta.stopWords.forEach(function (w) { stop[w] = 1; });
-      var ws = words(query, stop).slice(0, meta.maxWords);
+      var ws = words(query, stop, meta.stem === false).slice(0, meta.maxWords);
       var stems = ws.map(function (w) { return w.stem; });
       var longestPhrase = 0;
       meta.synonyms.forEach(function (g) { g.forEach(function (p) { longestPhrase = Math.max(longestPhrase, p.length); }); });
@@ -273,7 +276,7 @@
           return { url: d[0], title: d[1], summary: d[2], category: d[3], easyRead: !!d[4], ages: d[5] || null, cost: d[6] || null,
             locality: d[7] || null, reach: d[8] || null, near: d[9] || null, score: r[1] };
         });
-        return { total: ranked.length, results: results, stems: stems };
+        return { total: ranked.length, results: results, stems: stems, plain: meta.stem === false };
       });
     }
     // Searches; resolves to {total, results: [{url, title, summary, category, easyRead, ages, cost, locality, reach, score}], stems}.
@@ -372,9 +375,30 @@
   var status = document.querySelector('[data-search-status]');
   var list = document.querySelector('[data-search-results]');
   var strings = status ? status.dataset : {};
-  var engine = createEngine(function (url) {
+  var fetchJson = function (url) {
     return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ': ' + r.status); return r.json(); });
-  });
+  };
+  var english = createEngine(fetchJson);
+  // On a search page in another language (/pl/search/), that language's shard of the bundle is
+  // searched first and the rest of the site after; only that page ever loads the shard.
+  var language = form.getAttribute('data-search-language');
+  var own = language ? createEngine(fetchJson, siteAddress('/search/lang/' + language + '/')) : null;
+  function mark(found) {
+    found.results.forEach(function (r) { r.stems = found.stems; r.plain = found.plain; });
+    return found;
+  }
+  var engine = !own ? english : {
+    search: function (query, options) {
+      return Promise.all([own.search(query, options).then(mark), english.search(query, options).then(mark)]).then(function (both) {
+        var limit = options.limit || 10;
+        return {
+          total: both[0].total + both[1].total,
+          results: both[0].results.concat(both[1].results).slice(0, limit),
+          stems: both[1].stems
+        };
+      });
+    }
+  };
   // An age from 0 to 25 in whole years; anything else (30, -3, 7.5, typed or in the address) is
   // refused with the message beside the box and left out of the search.
   var ageField = form.elements.age;
@@ -398,10 +422,10 @@
   function say(template, count, query) {
     return (template || '').replace('{count}', String(count)).replace('{query}', query);
   }
-  function highlighted(text, stems) {
+  function highlighted(text, stems, plain) {
     var fragment = document.createDocumentFragment(), wanted = {}, at = 0;
     stems.forEach(function (s) { wanted[s] = 1; });
-    words(text, {}).forEach(function (w) {
+    words(text, {}, plain).forEach(function (w) {
       if (!wanted[w.stem]) return;
       fragment.appendChild(document.createTextNode(text.slice(at, w.start)));
       var mark = document.createElement('mark');
@@ -437,6 +461,8 @@
       var item = document.createElement('li');
       item.className = 'search-result';
       item.setAttribute('data-near', r.near || ''); // its venues' points, for near-me.js
+      // An English result on a page in another language says so, for screen readers and layout.
+      if (own && !r.plain) { item.lang = form.getAttribute('data-main-language') || 'en'; item.dir = 'ltr'; }
       var heading = document.createElement('h2');
       heading.className = 'search-result__title';
       var link = document.createElement('a');
@@ -447,7 +473,7 @@
       if (!firstNew) firstNew = link;
       var summary = document.createElement('p');
       summary.className = 'search-result__summary';
-      summary.appendChild(highlighted(r.summary, found.stems));
+      summary.appendChild(highlighted(r.summary, r.stems || found.stems, r.plain));
       item.appendChild(summary);
       if (r.category || r.easyRead) {
         var tags = document.createElement('p');
