@@ -236,6 +236,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.diagnostics.extend(check::check_topic_names(&site));
     outcome.diagnostics.extend(check::check_headings(&site));
     outcome.diagnostics.extend(check::check_link_syntax(&site));
+    outcome.diagnostics.extend(check::check_translations(&site));
     let (events, found) = content::events::load_events(root, &site, options.drafts);
     outcome.diagnostics.extend(found);
     outcome.diagnostics.extend(content::events::check_past_events(&events, today));

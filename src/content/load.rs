@@ -4,6 +4,7 @@ use super::front_matter;
 use super::inside::{SiteFolder, WalkedFile};
 use super::model::*;
 use super::text_fields::{FieldCleaner, FieldLocator, Key};
+use super::translations::FileLanguage;
 use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, YouSaidWeDid, locate_comments};
 use super::{SourceTexts, is_slug, slugify};
 use crate::config::SiteConfig;
@@ -474,8 +475,25 @@ impl Loader<'_> {
             );
             return;
         };
-        let url = match page_url(relative) {
-            Ok(url) => url,
+        let (language, address_path) = match super::translations::file_language(relative, &self.config.languages) {
+            FileLanguage::Main => (None, relative.to_path_buf()),
+            FileLanguage::Listed { tag, source } => {
+                if let Some(problem) = translation_not_supported(relative, &source, file) {
+                    self.diagnostics.push(problem);
+                    return;
+                }
+                (Some(tag), source)
+            }
+            FileLanguage::Unlisted(tag) => {
+                self.diagnostics.push(unlisted_language(file, &tag, &self.config.languages));
+                return;
+            }
+        };
+        let url = match page_url(&address_path) {
+            Ok(url) => match &language {
+                Some(tag) => super::translations::translation_url(tag, &url),
+                None => url,
+            },
             Err(bad) => {
                 self.diagnostics.push(
                     Diagnostic::error(file, 0, 0, "file-name", format!("The name `{bad}` cannot be used in a web address"))
@@ -490,10 +508,11 @@ impl Loader<'_> {
             self.diagnostics.push(problem);
             return;
         }
+        let yaml_text = without_language_field(file, &parts, &mut self.diagnostics);
         let parsed = if super::news::is_news_file(relative) {
             super::news::parse(self.root, file, &parts, &mut self.diagnostics)
         } else {
-            yaml::parse::<PageMeta>(parts.yaml)
+            yaml::parse::<PageMeta>(&yaml_text)
         };
         match parsed {
             Ok(mut meta) => {
@@ -506,6 +525,13 @@ impl Loader<'_> {
                     meta.redirect_positions = (0..meta.redirects.len())
                         .map(|index| locator.find(&[Key::Name("redirects"), Key::Item(index)]))
                         .collect();
+                    self.diagnostics.extend(translation_fields(
+                        file,
+                        &meta,
+                        language.as_deref(),
+                        &locator,
+                        parts.yaml_first_line,
+                    ));
                     self.pages.push(Page {
                         source: SourceRef {
                             file: file.to_string(),
@@ -516,7 +542,7 @@ impl Loader<'_> {
                         meta,
                         body: parts.body.to_string(),
                         body_first_line: parts.body_first_line,
-                        language: None,
+                        language,
                     });
                 }
             }
@@ -1000,8 +1026,10 @@ fn find_clashes(config_text: &str, config: &SiteConfig, pages: &[Page], services
 
 mod in_memory;
 mod recover;
+mod translated;
 pub use in_memory::{LoadedFile, load_file_from_str};
 use recover::{ListItem, blank_field, field_positions, lines_with_offsets, list_items, stand_in};
+use translated::{translation_fields, translation_not_supported, unlisted_language, without_language_field};
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,7 @@ pub mod plain_text;
 pub mod recurrence;
 mod sources;
 pub mod text_fields;
+pub mod translations;
 
 pub use date::Date;
 pub use directory::*;

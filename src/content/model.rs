@@ -96,6 +96,13 @@ pub struct PageMeta {
     /// Where each of `redirects` is written in the file (1-based line and column).
     #[serde(skip)]
     pub redirect_positions: Vec<(usize, usize)>,
+    /// For a translation (`x.pl.md`): the day it was translated, compared with the
+    /// `last_reviewed` date of the page it translates.
+    #[serde(default)]
+    pub translated: Option<Date>,
+    /// For a translation: who translated it (a person, a service or a company; not published).
+    #[serde(default)]
+    pub translator: Option<String>,
 }
 
 /// What kind of document a page is: most are ordinary pages; some are documents the law asks for.
