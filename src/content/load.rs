@@ -795,6 +795,12 @@ impl Loader<'_> {
         let mut cleaner = FieldCleaner::new(&source.file, locator, &self.config.content.link_schemes);
         cleaner.service(&mut record);
         self.diagnostics.extend(cleaner.diagnostics);
+        self.diagnostics.extend(translated::service_translations(
+            &source.file,
+            &mut record,
+            &locator,
+            &self.config.languages,
+        ));
         let description_start = match description_start {
             _ if record.description.is_none() => (0, 0),
             Some(start) => start,

@@ -273,6 +273,18 @@ pub struct ServiceRecord {
     /// A few short sentences about the service in easy read, shown on its page.
     #[serde(default)]
     pub easy_read_summary: Option<String>,
+    /// The summary in other languages, by a tag listed under `[[languages]]` in `site.toml`:
+    /// `translations: { pl: { summary: ... } }`, shown on the service's page.
+    #[serde(default)]
+    pub translations: BTreeMap<String, ServiceTranslation>,
+}
+
+/// A service's text in another language.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceTranslation {
+    /// The summary, translated.
+    pub summary: String,
 }
 
 /// A service in the directory.

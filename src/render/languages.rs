@@ -4,8 +4,9 @@
 use super::Renderer;
 use super::views::{Crumb, Hreflang, LanguageLink};
 use crate::config::languages::direction_of;
-use crate::content::Page;
 use crate::content::translations::{own_name_of_main, translation_url};
+use crate::content::{Page, Service};
+use serde::Serialize;
 
 impl Renderer<'_> {
     /// Every language `page` is published in (its source page first, then the translations in
@@ -70,6 +71,39 @@ impl Renderer<'_> {
                     Some(_) => Crumb { title: crumb.title, url },
                     None => crumb,
                 }
+            })
+            .collect()
+    }
+}
+
+/// A service's summary in another language, shown on its page.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct ServiceTranslationView<'a> {
+    /// The language tag.
+    pub tag: &'a str,
+    /// The language's name in its own language.
+    pub name: &'a str,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
+    /// The summary in that language.
+    pub summary: &'a str,
+}
+
+impl<'a> Renderer<'a> {
+    /// The service's translated summaries, in the order of `[[languages]]`.
+    pub(super) fn service_translations(&self, service: &'a Service) -> Vec<ServiceTranslationView<'a>> {
+        self.site
+            .config
+            .languages
+            .iter()
+            .filter_map(|language| {
+                let translation = service.record.translations.get(language.tag())?;
+                Some(ServiceTranslationView {
+                    tag: language.tag(),
+                    name: &language.name,
+                    dir: language.direction().as_str(),
+                    summary: &translation.summary,
+                })
             })
             .collect()
     }

@@ -428,6 +428,7 @@ impl<'a> Renderer<'a> {
                 page.draft = service.record.status == crate::content::Status::Draft;
                 context.insert("page", &page);
                 context.insert("service", &ServiceView::new(service, category, rendered.html, self.today));
+                context.insert("service_translations", &self.service_translations(service));
                 let mut crumbs = self.breadcrumbs(SERVICES_URL);
                 crumbs.push(Crumb {
                     title: self.theme.string("services_title").to_string(),

@@ -35,6 +35,7 @@ mod slots;
 mod starter;
 mod statutory;
 mod strategy_speak;
+mod translations;
 mod video;
 mod whole_area;
 mod yaml_messages;

@@ -2,9 +2,9 @@
 //! [`crate::content::translations`]).
 
 use crate::config::languages::LanguageConfig;
-use crate::content::PageMeta;
 use crate::content::front_matter::Split;
 use crate::content::text_fields::{FieldLocator, Key};
+use crate::content::{PageMeta, ServiceRecord};
 use crate::diagnostic::Diagnostic;
 use std::path::Path;
 
@@ -122,6 +122,51 @@ pub(crate) fn translation_fields(
                             .with_suggestion("A translation's file is named after the page it translates with a language tag listed in site.toml, for example `sendiass.pl.md`. Rename the file, or delete this line."),
                     );
                 }
+            }
+        }
+    }
+    problems
+}
+
+/// A service's `translations:`: each key must be a language listed in `site.toml` (written as
+/// listed from then on); the others are reported at their line and left out.
+pub(crate) fn service_translations(
+    file: &str,
+    record: &mut ServiceRecord,
+    locator: &FieldLocator<'_>,
+    languages: &[LanguageConfig],
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let written = std::mem::take(&mut record.translations);
+    for (tag, translation) in written {
+        match languages.iter().find(|l| l.tag().eq_ignore_ascii_case(&tag)) {
+            Some(language) => {
+                record.translations.insert(language.tag().to_string(), translation);
+            }
+            None => {
+                let (line, column) = locator.find(&[Key::Name("translations"), Key::Name(&tag)]);
+                let listed: Vec<String> = languages.iter().map(|l| format!("`{}`", l.tag())).collect();
+                let fix = match crate::config::languages::problem_with(&tag) {
+                    Some((_, fix)) => fix,
+                    None => format!(
+                        "Did you list the language in site.toml? Add [[languages]] with tag = \"{tag}\" and the language's own name{}.",
+                        if listed.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" (it lists {})", listed.join(", "))
+                        }
+                    ),
+                };
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        line,
+                        column,
+                        "language-unlisted",
+                        format!("This service has a translation into `{tag}`, a language site.toml does not list, so it is not published"),
+                    )
+                    .with_suggestion(fix),
+                );
             }
         }
     }
