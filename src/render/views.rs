@@ -17,6 +17,8 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     /// Language tag.
     pub language: &'a str,
+    /// Which way the site's language runs: `ltr` or `rtl`.
+    pub dir: &'static str,
     /// Address of the accessibility statement.
     pub accessibility_statement: &'a str,
     /// Address of the other-formats page.
@@ -47,6 +49,7 @@ impl<'a> SiteView<'a> {
             council: &config.council,
             base_url: &config.base_url,
             language: &config.language,
+            dir: crate::config::languages::direction_of(&config.language).as_str(),
             accessibility_statement: &config.accessibility_statement,
             other_formats: config.other_formats.as_deref(),
             search: config.search.enabled,
@@ -163,6 +166,9 @@ pub struct PageView<'a> {
     pub language: String,
     /// Which way the page's language runs: `ltr` or `rtl`.
     pub dir: &'static str,
+    /// True when the page is in another language than the site's (a translation): text from
+    /// `site.toml` and the contact blocks is then marked with the site's language.
+    pub other_language: bool,
     /// The languages this page is published in, the page's own included; empty when it is in one
     /// language only.
     pub languages: Vec<LanguageLink>,
@@ -235,6 +241,7 @@ impl<'a> PageView<'a> {
             alternate: None,
             language: config.language.clone(),
             dir: crate::config::languages::direction_of(&config.language).as_str(),
+            other_language: false,
             languages: Vec::new(),
             hreflang: Vec::new(),
         }
@@ -262,6 +269,7 @@ impl<'a> PageView<'a> {
         view.draft = page.meta.status == crate::content::Status::Draft;
         if let Some(tag) = &page.language {
             view.language = tag.clone();
+            view.other_language = true;
             view.dir = config
                 .languages
                 .iter()
