@@ -283,7 +283,8 @@ pub struct ServiceRecord {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceTranslation {
-    /// The summary, translated.
+    /// The summary, translated (an empty one, as the browser editor may write, is left out).
+    #[serde(default)]
     pub summary: String,
 }
 

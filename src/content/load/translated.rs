@@ -138,7 +138,7 @@ pub(crate) fn service_translations(
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let written = std::mem::take(&mut record.translations);
-    for (tag, translation) in written {
+    for (tag, translation) in written.into_iter().filter(|(_, t)| !t.summary.trim().is_empty()) {
         match languages.iter().find(|l| l.tag().eq_ignore_ascii_case(&tag)) {
             Some(language) => {
                 record.translations.insert(language.tag().to_string(), translation);
