@@ -1027,6 +1027,31 @@ fn find_clashes(config_text: &str, config: &SiteConfig, pages: &[Page], services
     for service in services {
         claim(&service.url, &service.source, format!("The service `{}`", service.record.name));
     }
+    // Addresses starting with a listed language's tag (`/pl/…`) are kept for its translations.
+    for page in pages.iter().filter(|p| !p.is_translation()) {
+        if let Some(language) = config
+            .languages
+            .iter()
+            .find(|l| page.url.starts_with(&super::translations::translation_url(l.tag(), "/")))
+        {
+            problems.push(
+                Diagnostic::error(
+                    &page.source.file,
+                    page.source.line,
+                    page.source.column,
+                    "duplicate-url",
+                    format!(
+                        "This page would have the address {}, but addresses starting with /{}/ are kept for the translations into {} ({})",
+                        page.url,
+                        language.tag().to_ascii_lowercase(),
+                        language.tag(),
+                        language.name
+                    ),
+                )
+                .with_suggestion("Rename the folder the page is in. To translate a page, write the translation beside it, for example `sendiass.pl.md` beside `sendiass.md`."),
+            );
+        }
+    }
     problems
 }
 

@@ -431,3 +431,19 @@ fn a_service_summary_in_an_unlisted_language_is_reported_at_its_line() {
     assert!(html.contains("lang=\"pl\" dir=\"ltr\">"), "{service}");
     assert!(html.contains("<p>Auf Deutsch.</p>"));
 }
+
+#[test]
+fn a_folder_named_like_a_listed_language_would_clash_with_its_translations() {
+    let (_parent, root) = site();
+    write(
+        &root,
+        "content/pl/notes.md",
+        "---\ntitle: Notes\nsummary: Notes.\nlast_reviewed: 2026-11-01\nowner: Team\n---\nSome notes.\n",
+    );
+    let (code, found) = check(&root);
+    assert_eq!(code, 1);
+    let clash = with_rule(&found, "duplicate-url");
+    assert_eq!(clash.len(), 1, "{found:#?}");
+    assert_eq!(clash[0]["file"], "content/pl/notes.md");
+    assert!(clash[0]["message"].as_str().unwrap().contains("/pl/"), "{}", clash[0]);
+}
