@@ -496,6 +496,18 @@ mod tests {
     }
 
     #[test]
+    fn passages_marked_with_another_language_are_not_read() {
+        let md = "Say <span lang=\"pl\">dzień <span>dobry</span> wszystkim</span> and <span lang='en-GB'>hello</span> <em lang=ur>شکریہ</em>.\n\nNext <span lang=\"pl\">unclosed\n\nRead again.\n";
+        let extract = from_markdown(md);
+        let words: Vec<String> = extract
+            .blocks
+            .iter()
+            .map(|b| b.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(words, vec!["Say and hello .", "Next", "Read again."]);
+    }
+
+    #[test]
     fn headings_paragraphs_items_and_cells_are_blocks() {
         let md = "# Title\n\nOne. Two\n\n- first\n- second\n\n| A | B |\n|---|---|\n| c | d |\n\n```\ncode here\n```\n";
         let extract = from_markdown(md);
