@@ -279,6 +279,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.diagnostics.extend(check::check_topic_names(&site));
     outcome.diagnostics.extend(check::check_headings(&site));
     outcome.diagnostics.extend(check::check_link_syntax(&site));
+    outcome.diagnostics.extend(check::check_translations(&site));
     if stop_here(&cancel, &mut outcome) {
         return outcome;
     }

@@ -15,6 +15,7 @@ mod service_fields;
 mod services;
 mod statutory;
 mod topic_names;
+mod translations;
 
 pub use headings::check_headings;
 pub use help::check_help_on_every_page;
@@ -27,3 +28,4 @@ pub use service_fields::{check_past_schedules, is_uk_phone, looks_like_email, lo
 pub use services::{check_service, check_services};
 pub use statutory::{check_short_breaks_statement, check_statutory, check_topics, check_you_said_we_did, personal_data};
 pub use topic_names::check_topic_names;
+pub use translations::check_translations;

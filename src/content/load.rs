@@ -4,6 +4,7 @@ use super::front_matter;
 use super::inside::{SiteFolder, WalkedFile};
 use super::model::*;
 use super::text_fields::{FieldCleaner, FieldLocator, Key};
+use super::translations::FileLanguage;
 use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, YouSaidWeDid, locate_comments};
 use super::{SourceTexts, is_slug, slugify};
 use crate::config::SiteConfig;
@@ -518,8 +519,25 @@ impl Loader<'_> {
             );
             return;
         };
-        let url = match page_url(relative) {
-            Ok(url) => url,
+        let (language, address_path) = match super::translations::file_language(relative, &self.config.languages) {
+            FileLanguage::Main => (None, relative.to_path_buf()),
+            FileLanguage::Listed { tag, source } => {
+                if let Some(problem) = translation_not_supported(relative, &source, file) {
+                    self.diagnostics.push(problem);
+                    return;
+                }
+                (Some(tag), source)
+            }
+            FileLanguage::Unlisted(tag) => {
+                self.diagnostics.push(unlisted_language(file, &tag, &self.config.languages));
+                return;
+            }
+        };
+        let url = match page_url(&address_path) {
+            Ok(url) => match &language {
+                Some(tag) => super::translations::translation_url(tag, &url),
+                None => url,
+            },
             Err(bad) => {
                 self.diagnostics.push(
                     Diagnostic::error(file, 0, 0, "file-name", format!("The name `{bad}` cannot be used in a web address"))
@@ -534,10 +552,11 @@ impl Loader<'_> {
             self.diagnostics.push(problem);
             return;
         }
+        let yaml_text = without_language_field(file, &parts, &mut self.diagnostics);
         let parsed = if super::news::is_news_file(relative) {
             super::news::parse(self.root, file, &parts, &mut self.diagnostics)
         } else {
-            yaml::parse::<PageMeta>(parts.yaml)
+            yaml::parse::<PageMeta>(&yaml_text)
         };
         match parsed {
             Ok(mut meta) => {
@@ -550,6 +569,13 @@ impl Loader<'_> {
                     meta.redirect_positions = (0..meta.redirects.len())
                         .map(|index| locator.find(&[Key::Name("redirects"), Key::Item(index)]))
                         .collect();
+                    self.diagnostics.extend(translation_fields(
+                        file,
+                        &meta,
+                        language.as_deref(),
+                        &locator,
+                        parts.yaml_first_line,
+                    ));
                     self.pages.push(Page {
                         source: SourceRef {
                             file: file.to_string(),
@@ -560,7 +586,7 @@ impl Loader<'_> {
                         meta,
                         body: parts.body.to_string(),
                         body_first_line: parts.body_first_line,
-                        language: None,
+                        language,
                     });
                 }
             }
@@ -813,6 +839,12 @@ impl Loader<'_> {
         let mut cleaner = FieldCleaner::new(&source.file, locator, &self.config.content.link_schemes);
         cleaner.service(&mut record);
         self.diagnostics.extend(cleaner.diagnostics);
+        self.diagnostics.extend(translated::service_translations(
+            &source.file,
+            &mut record,
+            &locator,
+            &self.config.languages,
+        ));
         let description_start = match description_start {
             _ if record.description.is_none() => (0, 0),
             Some(start) => start,
@@ -1047,13 +1079,40 @@ fn find_clashes(config_text: &str, config: &SiteConfig, pages: &[Page], services
     for service in services {
         claim(&service.url, &service.source, format!("The service `{}`", service.record.name));
     }
+    // Addresses starting with a listed language's tag (`/pl/…`) are kept for its translations.
+    for page in pages.iter().filter(|p| !p.is_translation()) {
+        if let Some(language) = config
+            .languages
+            .iter()
+            .find(|l| page.url.starts_with(&super::translations::translation_url(l.tag(), "/")))
+        {
+            problems.push(
+                Diagnostic::error(
+                    &page.source.file,
+                    page.source.line,
+                    page.source.column,
+                    "duplicate-url",
+                    format!(
+                        "This page would have the address {}, but addresses starting with /{}/ are kept for the translations into {} ({})",
+                        page.url,
+                        language.tag().to_ascii_lowercase(),
+                        language.tag(),
+                        language.name
+                    ),
+                )
+                .with_suggestion("Rename the folder the page is in. To translate a page, write the translation beside it, for example `sendiass.pl.md` beside `sendiass.md`."),
+            );
+        }
+    }
     problems
 }
 
 mod in_memory;
 mod recover;
+mod translated;
 pub use in_memory::{LoadedFile, load_file_from_str};
 use recover::{ListItem, blank_field, field_positions, lines_with_offsets, list_items, stand_in};
+use translated::{translation_fields, translation_not_supported, unlisted_language, without_language_field};
 
 #[cfg(test)]
 mod tests {

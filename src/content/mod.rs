@@ -18,6 +18,7 @@ pub mod recurrence;
 pub mod school_terms;
 mod sources;
 pub mod text_fields;
+pub mod translations;
 
 pub use date::Date;
 pub use directory::*;

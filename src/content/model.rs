@@ -96,6 +96,13 @@ pub struct PageMeta {
     /// Where each of `redirects` is written in the file (1-based line and column).
     #[serde(skip)]
     pub redirect_positions: Vec<(usize, usize)>,
+    /// For a translation (`x.pl.md`): the day it was translated, compared with the
+    /// `last_reviewed` date of the page it translates.
+    #[serde(default)]
+    pub translated: Option<Date>,
+    /// For a translation: who translated it (a person, a service or a company; not published).
+    #[serde(default)]
+    pub translator: Option<String>,
 }
 
 /// What kind of document a page is: most are ordinary pages; some are documents the law asks for.
@@ -275,6 +282,19 @@ pub struct ServiceRecord {
     /// A few short sentences about the service in easy read, shown on its page.
     #[serde(default)]
     pub easy_read_summary: Option<String>,
+    /// The summary in other languages, by a tag listed under `[[languages]]` in `site.toml`:
+    /// `translations: { pl: { summary: ... } }`, shown on the service's page.
+    #[serde(default)]
+    pub translations: BTreeMap<String, ServiceTranslation>,
+}
+
+/// A service's text in another language.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceTranslation {
+    /// The summary, translated (an empty one, as the browser editor may write, is left out).
+    #[serde(default)]
+    pub summary: String,
 }
 
 /// A service in the directory.

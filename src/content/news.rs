@@ -143,6 +143,8 @@ pub fn parse(root: &Path, file: &str, parts: &Split<'_>, diagnostics: &mut Vec<D
             attachments,
         }),
         redirects: Vec::new(),
+        translated: None,
+        translator: None,
         redirect_positions: Vec::new(),
     })
 }

@@ -281,6 +281,9 @@ impl<'a> FieldCleaner<'a> {
         self.optional(&[Name("application_process")], &mut record.application_process);
         self.optional(&[Name("service_area")], &mut record.service_area);
         self.optional(&[Name("easy_read_summary")], &mut record.easy_read_summary);
+        for (tag, translation) in record.translations.iter_mut() {
+            self.text(&[Name("translations"), Name(tag), Name("summary")], &mut translation.summary);
+        }
         for (index, language) in record.languages.iter_mut().enumerate() {
             self.text(&[Name("languages"), Item(index)], language);
         }

@@ -471,6 +471,18 @@ fn finding_diagnostic(problem: &raw_html::Problem, content: &ContentConfig, file
             raw_html_diagnostic(content.raw_html, file, at, &problem.describe(), hint)
         }
         raw_html::Problem::Attributes { .. } => raw_html_diagnostic(content.raw_html, file, at, &problem.describe(), None),
+        raw_html::Problem::Language { message, fix, .. } => {
+            Diagnostic::error(file, at.0, at.1, "language-tag", format!("{message}, so this passage is not marked with its language"))
+                .with_suggestion(format!("{fix} Write it as <span lang=\"pl\">…</span>."))
+        }
+        raw_html::Problem::Direction { value, .. } => Diagnostic::error(
+            file,
+            at.0,
+            at.1,
+            "language-direction",
+            format!("dir=\"{value}\" is not a direction; it is taken out"),
+        )
+        .with_suggestion("Write dir=\"rtl\" for right-to-left text such as Urdu or Arabic, or dir=\"ltr\"; with a lang= alone, Signpost adds the right one."),
     }
 }
 
@@ -620,7 +632,7 @@ mod tests {
         assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
         assert_eq!(
             out.html,
-            "<p><span lang=\"en\">once upon</span> a time, <abbr title=\"one\">1</abbr> online</p>\n"
+            "<p><span lang=\"en\" dir=\"ltr\">once upon</span> a time, <abbr title=\"one\">1</abbr> online</p>\n"
         );
     }
 

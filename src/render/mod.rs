@@ -9,6 +9,7 @@ pub mod easy_read;
 mod events;
 mod feedback;
 pub mod language_help;
+mod languages;
 pub mod listing_views;
 pub mod markdown;
 pub mod news;
@@ -202,7 +203,13 @@ impl<'a> Renderer<'a> {
         let pages_by_url = site.pages.iter().map(|p| (p.url.as_str(), p)).collect();
         let mut children: BTreeMap<String, Vec<&Page>> = BTreeMap::new();
         for page in site.pages.iter().filter(|p| !p.is_easy_read()) {
-            if let Some(parent) = parent_url(&page.url) {
+            // A translation is listed only under a page in its own language (`/pl/` is not a
+            // child of the English home page).
+            let own_language = |parent: &str| match &page.language {
+                Some(tag) => parent.starts_with(&crate::content::translations::translation_url(tag, "/")),
+                None => true,
+            };
+            if let Some(parent) = parent_url(&page.url).filter(|parent| own_language(parent)) {
                 children.entry(parent).or_default().push(page);
             }
         }
@@ -431,8 +438,13 @@ impl<'a> Renderer<'a> {
                 let mut view = PageView::from_page(page, rendered.html, config, self.today);
                 view.write_dates(self.date_words(page.language.as_deref()));
                 view.alternate = self.alternate_for(&page.url, false);
+                (view.languages, view.hreflang) = self.language_versions(page);
                 context.insert("page", &view);
-                context.insert("breadcrumbs", &self.breadcrumbs(&page.url));
+                let crumbs = match &page.language {
+                    Some(tag) => self.translated_breadcrumbs(page, tag),
+                    None => self.breadcrumbs(&page.url),
+                };
+                context.insert("breadcrumbs", &crumbs);
                 let children: Vec<ChildView<'_>> = self
                     .children
                     .get(&page.url)
@@ -484,6 +496,7 @@ impl<'a> Renderer<'a> {
                 let view = ServiceView::new(service, category, rendered.html, self.today);
                 context.insert("facts", &service_facts::ServiceFacts::new(service, &view.details, self.theme));
                 context.insert("service", &view);
+                context.insert("service_translations", &self.service_translations(service));
                 let mut crumbs = self.breadcrumbs(SERVICES_URL);
                 crumbs.push(Crumb {
                     title: self.theme.string("services_title").to_string(),

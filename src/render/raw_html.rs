@@ -16,8 +16,39 @@ use std::collections::{HashMap, HashSet};
 /// Elements authors may write in raw HTML. Everything else has a Markdown way, or no place on a
 /// Local Offer page (scripts, frames, forms, styles, embedded objects).
 pub const ALLOWED_ELEMENTS: &[&str] = &[
-    "abbr", "b", "bdi", "bdo", "br", "cite", "code", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "i", "ins", "kbd", "mark",
-    "p", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "time", "var", "wbr",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "i",
+    "ins",
+    "kbd",
+    "mark",
+    "p",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "time",
+    "var",
+    "wbr",
 ];
 
 /// Attributes allowed on every allowed element.
@@ -49,6 +80,24 @@ pub enum Problem {
         /// The attributes taken off it.
         names: Vec<String>,
     },
+    /// A `lang` attribute that is not a language tag (it is taken off).
+    Language {
+        /// The element.
+        element: String,
+        /// The tag as written.
+        tag: String,
+        /// What is wrong with it.
+        message: String,
+        /// The tag meant, or how to write one.
+        fix: String,
+    },
+    /// A `dir` attribute that is not `ltr`, `rtl` or `auto` (it is taken off).
+    Direction {
+        /// The element.
+        element: String,
+        /// The value as written.
+        value: String,
+    },
     /// An address attribute (`href`, `src`…) with a scheme that is not allowed.
     UnsafeUrl {
         /// The element.
@@ -77,6 +126,8 @@ impl Problem {
                 format!("{what} on <{element}>")
             }
             Problem::UnsafeUrl { element, attribute, .. } => format!("the `{attribute}` address on <{element}>"),
+            Problem::Language { element, tag, .. } => format!("the language `{tag}` on <{element}>"),
+            Problem::Direction { element, value } => format!("dir=\"{value}\" on <{element}>"),
         }
     }
 }
@@ -155,6 +206,7 @@ pub fn review(raw: &str, schemes: &[String]) -> (String, Vec<Finding>) {
                     .into_iter()
                     .filter(|attribute| !crate::render::url_safety::is_url_attribute(attribute) || !unsafe_url)
                     .collect();
+                let language = language_of(&name, &attributes);
                 if !refused.is_empty() {
                     findings.borrow_mut().push(Finding {
                         offset,
@@ -163,6 +215,22 @@ pub fn review(raw: &str, schemes: &[String]) -> (String, Vec<Finding>) {
                             names: refused,
                         },
                     });
+                }
+                match language {
+                    Language::Fine { missing_dir } => {
+                        if let Some(dir) = missing_dir {
+                            el.set_attribute("dir", dir)?;
+                        }
+                    }
+                    Language::Wrong(problem) => {
+                        let attribute = if matches!(problem, Problem::Language { .. }) {
+                            "lang"
+                        } else {
+                            "dir"
+                        };
+                        el.remove_attribute(attribute);
+                        findings.borrow_mut().push(Finding { offset, problem });
+                    }
                 }
                 Ok(())
             }))
@@ -181,6 +249,48 @@ pub fn review(raw: &str, schemes: &[String]) -> (String, Vec<Finding>) {
                 problem: Problem::Element("unreadable HTML".to_string()),
             }],
         ),
+    }
+}
+
+/// What an element's `lang` and `dir` say.
+enum Language {
+    /// Both are right (or not written); `missing_dir` is the direction to add when `lang` is
+    /// written without `dir`, so a right-to-left passage runs the right way.
+    Fine { missing_dir: Option<&'static str> },
+    /// One of them is wrong.
+    Wrong(Problem),
+}
+
+/// Checks the `lang` and `dir` attributes of an allowed element.
+fn language_of(element: &str, attributes: &[(String, String)]) -> Language {
+    let value = |name: &str| {
+        attributes
+            .iter()
+            .find(|(attribute, _)| attribute.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.trim())
+    };
+    let dir = value("dir");
+    if let Some(dir) = dir
+        && !["ltr", "rtl", "auto"].contains(&dir.to_ascii_lowercase().as_str())
+    {
+        return Language::Wrong(Problem::Direction {
+            element: element.to_string(),
+            value: dir.to_string(),
+        });
+    }
+    let Some(tag) = value("lang") else {
+        return Language::Fine { missing_dir: None };
+    };
+    if let Some((message, fix)) = crate::config::languages::problem_with(tag) {
+        return Language::Wrong(Problem::Language {
+            element: element.to_string(),
+            tag: tag.to_string(),
+            message,
+            fix,
+        });
+    }
+    Language::Fine {
+        missing_dir: dir.is_none().then(|| crate::config::languages::direction_of(tag).as_str()),
     }
 }
 
@@ -281,6 +391,28 @@ mod tests {
     }
 
     #[test]
+    fn language_passages_keep_lang_get_a_direction_and_bad_tags_are_found() {
+        let (cleaned, findings) = review("<span lang=\"ur\">سلام</span>", &schemes());
+        assert_eq!(findings, vec![]);
+        assert_eq!(cleaned, "<span lang=\"ur\" dir=\"rtl\">سلام</span>");
+        let (cleaned, _) = review("<blockquote lang=\"pl\" dir=\"ltr\">", &schemes());
+        assert_eq!(cleaned, "<blockquote lang=\"pl\" dir=\"ltr\">");
+        let (cleaned, findings) = review("<span lang=\"polish\" class=\"x\">Dzień dobry</span>", &schemes());
+        assert_eq!(cleaned, "<span>Dzień dobry</span>");
+        assert_eq!(findings.len(), 2, "{findings:?}");
+        let Problem::Language { fix, .. } = &findings[1].problem else {
+            panic!("{findings:?}")
+        };
+        assert!(fix.contains("`pl`"), "{fix}");
+        let (cleaned, findings) = review("<p dir=\"right\">x</p>", &schemes());
+        assert_eq!(cleaned, "<p>x</p>");
+        assert!(matches!(findings[0].problem, Problem::Direction { .. }));
+        // Only lang and dir: other attributes stay refused on the same elements.
+        let (_, findings) = review("<blockquote cite=\"https://x.example/\" style=\"x\">", &schemes());
+        assert!(matches!(findings[0].problem, Problem::Attributes { .. }), "{findings:?}");
+    }
+
+    #[test]
     fn links_to_international_domain_names_are_kept() {
         // The URL parser's IDNA back end is chosen in Cargo.lock (idna_adapter); an ASCII-only
         // one would drop these links.
@@ -290,7 +422,7 @@ mod tests {
 
     #[test]
     fn allowed_elements_pass_untouched() {
-        let raw = "<details open><summary>More</summary><abbr title=\"Special educational needs\">SEN</abbr> <span lang=\"cy\">Croeso</span> <kbd>Tab</kbd> <mark>x</mark></details>";
+        let raw = "<details open><summary>More</summary><abbr title=\"Special educational needs\">SEN</abbr> <span lang=\"cy\" dir=\"ltr\">Croeso</span> <kbd>Tab</kbd> <mark>x</mark></details>";
         let (cleaned, findings) = review(raw, &schemes());
         assert_eq!(findings, vec![]);
         assert_eq!(cleaned, raw);

@@ -17,6 +17,8 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     /// Language tag.
     pub language: &'a str,
+    /// Which way the site's language runs: `ltr` or `rtl`.
+    pub dir: &'static str,
     /// Address of the accessibility statement.
     pub accessibility_statement: &'a str,
     /// Address of the other-formats page.
@@ -47,6 +49,7 @@ impl<'a> SiteView<'a> {
             council: &config.council,
             base_url: &config.base_url,
             language: &config.language,
+            dir: crate::config::languages::direction_of(&config.language).as_str(),
             accessibility_statement: &config.accessibility_statement,
             other_formats: config.other_formats.as_deref(),
             search: config.search.enabled,
@@ -159,6 +162,42 @@ pub struct PageView<'a> {
     pub review_overdue: bool,
     /// The other version of this page (easy read or full), if it has one.
     pub alternate: Option<AlternateView>,
+    /// The page's language tag: a translation's tag, else the site's `language`.
+    pub language: String,
+    /// Which way the page's language runs: `ltr` or `rtl`.
+    pub dir: &'static str,
+    /// True when the page is in another language than the site's (a translation): text from
+    /// `site.toml` and the contact blocks is then marked with the site's language.
+    pub other_language: bool,
+    /// The languages this page is published in, the page's own included; empty when it is in one
+    /// language only.
+    pub languages: Vec<LanguageLink>,
+    /// The `hreflang` alternates for `<head>`: every language version, then `x-default`.
+    pub hreflang: Vec<Hreflang>,
+}
+
+/// One language a page is published in, for the language list.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct LanguageLink {
+    /// The language tag.
+    pub tag: String,
+    /// The language's name in its own language ("Polski").
+    pub name: String,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
+    /// Site address of the page in that language.
+    pub url: String,
+    /// True for the page being shown.
+    pub current: bool,
+}
+
+/// One `<link rel="alternate" hreflang>` of a page.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct Hreflang {
+    /// The language tag, or `x-default`.
+    pub hreflang: String,
+    /// Absolute address.
+    pub href: String,
 }
 
 /// A link from a page to its other version: easy read, or full.
@@ -200,6 +239,11 @@ impl<'a> PageView<'a> {
             next_review_iso: None,
             review_overdue: false,
             alternate: None,
+            language: config.language.clone(),
+            dir: crate::config::languages::direction_of(&config.language).as_str(),
+            other_language: false,
+            languages: Vec::new(),
+            hreflang: Vec::new(),
         }
     }
 
@@ -234,6 +278,16 @@ impl<'a> PageView<'a> {
         });
         view.content = content;
         view.draft = page.meta.status == crate::content::Status::Draft;
+        if let Some(tag) = &page.language {
+            view.language = tag.clone();
+            view.other_language = true;
+            view.dir = config
+                .languages
+                .iter()
+                .find(|l| l.tag() == tag)
+                .map_or_else(|| crate::config::languages::direction_of(tag), |l| l.direction())
+                .as_str();
+        }
         view
     }
 }

@@ -44,6 +44,7 @@ mod stage_timings;
 mod starter;
 mod statutory;
 mod strategy_speak;
+mod translations;
 mod video;
 mod whole_area;
 mod yaml_messages;

@@ -69,7 +69,7 @@ fn base_url_puts_every_page_address_under_the_sub_path() {
     for page in &pages {
         let html = read(&public, page);
         assert!(
-            html.contains("<html lang=\"en-GB\" data-base=\"/localoffer/\""),
+            html.contains("<html lang=\"en-GB\" dir=\"ltr\" data-base=\"/localoffer/\""),
             "{page} has no data-base"
         );
         for route in routes_in(&html) {

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 pub fn check(site: &Site) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let by_url: BTreeMap<&str, &Page> = site.pages.iter().map(|p| (p.url.as_str(), p)).collect();
-    for page in &site.pages {
+    // Translations have no easy-read versions of their own (see crate::check::check_translations).
+    for page in site.pages.iter().filter(|p| !p.is_translation()) {
         match page.full_version_url() {
             Some(full_url) => match by_url.get(full_url.as_str()).filter(|full| !full.is_easy_read()) {
                 Some(full) => out.extend(out_of_date(page, full, site)),

@@ -54,12 +54,15 @@ pub fn read(markdown: &str, range: Range<usize>) -> Text {
     let mut map: Vec<usize> = Vec::new();
     let mut italics = Vec::new();
     let mut in_image = 0usize;
+    // Words inside `<span lang="pl">…</span>` are not English, so the rules do not read them.
+    let mut foreign = None;
     for (event, at) in Parser::new_ext(slice, markdown_options()).into_offset_iter() {
         match event {
+            Event::InlineHtml(raw) => crate::check::plain_language::extract::track_foreign(&raw, &mut foreign),
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             Event::Start(Tag::Emphasis) => italics.push(base + at.start),
-            Event::Text(text) | Event::Code(text) if in_image == 0 => {
+            Event::Text(text) | Event::Code(text) if in_image == 0 && foreign.is_none() => {
                 let exact = at.len() == text.len() && slice.get(at.clone()) == Some(&*text);
                 for (i, _) in text.char_indices() {
                     let next = text[i..].chars().next().map(char::len_utf8).unwrap_or(1);

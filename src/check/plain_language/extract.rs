@@ -113,6 +113,9 @@ pub fn from_markdown(markdown: &str) -> Extract {
     let mut item_depth = 0usize;
     let mut skip_depth = 0usize;
     let mut link: Option<LinkText> = None;
+    // An inline element marked as another language (`<span lang="pl">`) and how deeply elements
+    // of its name are nested inside it: its words are not English, so they are not read.
+    let mut foreign: Option<(String, usize)> = None;
 
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
@@ -145,7 +148,10 @@ pub fn from_markdown(markdown: &str) -> Extract {
                 }
             }
             Event::End(end) => match end {
-                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::TableCell => finish(&mut open, &mut out, &mut pending_allows),
+                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::TableCell => {
+                    foreign = None;
+                    finish(&mut open, &mut out, &mut pending_allows)
+                }
                 TagEnd::Item => {
                     item_depth = item_depth.saturating_sub(1);
                     finish(&mut open, &mut out, &mut pending_allows);
@@ -160,6 +166,11 @@ pub fn from_markdown(markdown: &str) -> Extract {
                 }
                 _ => {}
             },
+            Event::Text(_) if foreign.is_some() => {
+                if let Some(block) = open.as_mut() {
+                    block.push(" ", range.start, false);
+                }
+            }
             Event::Text(text) if skip_depth == 0 => {
                 if let Some(link) = link.as_mut() {
                     link.text.push_str(&text);
@@ -189,6 +200,7 @@ pub fn from_markdown(markdown: &str) -> Extract {
                 }
             }
             Event::InlineHtml(raw) => {
+                track_foreign(&raw, &mut foreign);
                 if let Some(mut allow) = parse_allow(&raw, range.start) {
                     if open.is_some() {
                         allow.block = Some(out.blocks.len());
@@ -205,6 +217,53 @@ pub fn from_markdown(markdown: &str) -> Extract {
     // Allow comments at the very end apply to nothing; keep them so they can be reported.
     out.allows.append(&mut pending_allows);
     out
+}
+
+/// Follows one inline tag: an opening tag with a `lang` that is not English starts a passage in
+/// another language, and the closing tag of the same element ends it.
+pub(crate) fn track_foreign(raw: &str, foreign: &mut Option<(String, usize)>) {
+    static OPEN: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?is)^<([a-z][a-z0-9]*)\b[^>]*>$").ok());
+    static CLOSE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)^</([a-z][a-z0-9]*)\s*>$").ok());
+    static LANG: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r#"(?i)\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#).ok());
+    let (Some(open_tag), Some(close_tag), Some(lang)) = (OPEN.as_ref(), CLOSE.as_ref(), LANG.as_ref()) else {
+        return;
+    };
+    let raw = raw.trim();
+    if let Some(close) = close_tag.captures(raw) {
+        if let Some((name, depth)) = foreign.as_mut()
+            && close[1].eq_ignore_ascii_case(name)
+        {
+            if *depth == 0 {
+                *foreign = None;
+            } else {
+                *depth -= 1;
+            }
+        }
+        return;
+    }
+    let Some(open) = open_tag.captures(raw) else { return };
+    let name = open[1].to_ascii_lowercase();
+    if raw.ends_with("/>") {
+        return;
+    }
+    match foreign.as_mut() {
+        Some((inside, depth)) if *inside == name => *depth += 1,
+        Some(_) => {}
+        None => {
+            let tag = lang.captures(raw).and_then(|found| {
+                found
+                    .get(1)
+                    .or_else(|| found.get(2))
+                    .or_else(|| found.get(3))
+                    .map(|m| m.as_str().to_string())
+            });
+            if let Some(tag) = tag
+                && !crate::content::translations::is_english(tag.trim())
+            {
+                *foreign = Some((name, 0));
+            }
+        }
+    }
 }
 
 /// Reads plain text (such as a service summary) as one paragraph starting at source offset 0.
@@ -434,6 +493,18 @@ mod tests {
 
     fn texts(extract: &Extract) -> Vec<(BlockKind, String)> {
         extract.blocks.iter().map(|b| (b.kind, b.text.trim().to_string())).collect()
+    }
+
+    #[test]
+    fn passages_marked_with_another_language_are_not_read() {
+        let md = "Say <span lang=\"pl\">dzień <span>dobry</span> wszystkim</span> and <span lang='en-GB'>hello</span> <em lang=ur>شکریہ</em>.\n\nNext <span lang=\"pl\">unclosed\n\nRead again.\n";
+        let extract = from_markdown(md);
+        let words: Vec<String> = extract
+            .blocks
+            .iter()
+            .map(|b| b.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(words, vec!["Say and hello .", "Next", "Read again."]);
     }
 
     #[test]

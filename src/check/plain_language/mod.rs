@@ -149,10 +149,19 @@ pub fn analyse_site(site: &Site, files: SiteFiles, detail: bool) -> SiteReadabil
         known.extend(term.term.split(|c: char| !c.is_alphanumeric()).filter_map(glossary_acronym));
     }
     let sources = read_service_sources(site, files);
-    let pages = site.pages.par_iter().map(|page| analyse_page(site, page, &lists, &known, detail));
+    // The rules are written for English: translations (and a site whose main language is not
+    // English) are not read by them.
+    let english = |page: &&Page| crate::content::translations::is_english(page.language.as_deref().unwrap_or(&site.config.language));
+    let pages = site
+        .pages
+        .par_iter()
+        .filter(english)
+        .map(|page| analyse_page(site, page, &lists, &known, detail));
+    let services_english = crate::content::translations::is_english(&site.config.language);
     let services = site
         .services
         .par_iter()
+        .filter(|_| services_english)
         .map(|service| analyse_service(site, service, &lists, &known, sources.get(service.source.file.as_str()), detail));
     let mut all: Vec<PageReadability> = pages.collect();
     all.extend(services.collect::<Vec<_>>());

@@ -54,6 +54,9 @@ pub enum Widget {
     Items(&'static [Field], &'static str),
     /// A list of short texts.
     Words,
+    /// One group of these fields for each language in `[[languages]]`, under its tag (a service's
+    /// `translations:`).
+    ByLanguage(&'static [Field]),
 }
 
 /// Where a field's allowed values come from.
@@ -217,6 +220,9 @@ pub const SERVICE: &[Field] = &[
     field("easy_read_summary", "Easy-read summary", Widget::Text)
         .optional()
         .hint("A few short sentences in easy read, shown on the service's page."),
+    field("translations", "In other languages", Widget::ByLanguage(SERVICE_TRANSLATION))
+        .optional()
+        .hint("The summary in the languages listed in site.toml, shown on the service's page."),
     field("last_reviewed", "Last reviewed", Widget::Day).hint(REVIEWED),
     field("next_review", "Next review", Widget::Day).optional().hint(NEXT_REVIEW),
     field("owner", "Owner", Widget::Line)
@@ -268,7 +274,16 @@ pub const PAGE: &[Field] = &[
     field("redirects", "Old addresses", Widget::Words)
         .optional()
         .hint("Addresses this page had before, such as /send/short-breaks/; each one will lead here."),
+    field("translated", "Translated on", Widget::Day)
+        .optional()
+        .hint("Only for a translation (a file such as sendiass.pl.md): the day it was translated."),
+    field("translator", "Translated by", Widget::Line)
+        .optional()
+        .hint("Only for a translation: who translated it. Never published."),
 ];
+
+/// A service's text in one other language.
+pub const SERVICE_TRANSLATION: &[Field] = &[field("summary", "Summary", Widget::Text).hint("The summary, translated.")];
 
 /// A contact block such as SENDIASS.
 pub const CONTACT_BLOCK: &[Field] = &[
@@ -363,6 +378,7 @@ mod tests {
             Widget::Group(inner) => whole(inner),
             Widget::Items(inner, _) => json!([whole(inner)]),
             Widget::Words => json!(["Sample"]),
+            Widget::ByLanguage(inner) => json!({ "pl": whole(inner) }),
         }
     }
 

@@ -390,6 +390,23 @@ pub fn field_json(field: &Field, site: &Site) -> Value {
         Widget::Words => {
             out.insert("widget".into(), widget("list"));
         }
+        Widget::ByLanguage(inner) => {
+            out.insert("widget".into(), widget("object"));
+            let languages: Vec<Value> = site
+                .config
+                .languages
+                .iter()
+                .map(|language| {
+                    let mut fields = fields_json(inner, site);
+                    // Each language is optional, so its fields are required only once it is opened.
+                    for field in &mut fields {
+                        field["required"] = json!(false);
+                    }
+                    json!({"name": language.tag(), "label": language.name, "widget": "object", "required": false, "fields": fields})
+                })
+                .collect();
+            out.insert("fields".into(), Value::Array(languages));
+        }
     }
     out.insert("required".into(), json!(field.required));
     if !field.hint.is_empty() {
