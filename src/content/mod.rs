@@ -20,7 +20,7 @@ mod sources;
 pub mod text_fields;
 pub mod translations;
 
-pub use date::Date;
+pub use date::{Date, MONTH_NAMES};
 pub use directory::*;
 pub use feedback::*;
 pub(crate) use load::page_url;

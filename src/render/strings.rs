@@ -193,21 +193,7 @@ fn toml_key(key: &str) -> String {
     }
 }
 
-/// English month names (January first) and weekday names (Monday first).
-const ENGLISH_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// English weekday names (Monday first); the months are [`crate::content::MONTH_NAMES`].
 const ENGLISH_WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const WEEKDAY_KEYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
@@ -238,7 +224,9 @@ impl DateWords {
                 .unwrap_or_else(|| english.to_string())
         };
         DateWords {
-            months: (1..=12).map(|n| get(&format!("month_{n}"), ENGLISH_MONTHS[n - 1])).collect(),
+            months: (1..=12)
+                .map(|n| get(&format!("month_{n}"), crate::content::MONTH_NAMES[n - 1]))
+                .collect(),
             weekdays: WEEKDAY_KEYS
                 .iter()
                 .zip(ENGLISH_WEEKDAYS)

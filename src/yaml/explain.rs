@@ -484,20 +484,6 @@ fn own_message(at: &At, message: &str) -> Explained {
 
 /// A date written the British way, `1/9/2026` or `01.09.26`, as its long form and ISO form.
 pub fn uk_date(text: &str) -> Option<(String, String)> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let text = text.trim().trim_matches(['"', '\'']);
     let parts: Vec<&str> = text.split(['/', '.']).collect();
     let [day, month, year] = parts.as_slice() else { return None };
@@ -508,7 +494,7 @@ pub fn uk_date(text: &str) -> Option<(String, String)> {
         long => long,
     };
     let date = crate::content::Date::from_ymd(year, u8::try_from(month).ok()?, day)?;
-    let name = MONTHS.get(month.checked_sub(1)?)?;
+    let name = crate::content::MONTH_NAMES.get(month.checked_sub(1)?)?;
     Some((format!("{day} {name} {year}"), date.to_string()))
 }
 

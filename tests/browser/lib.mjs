@@ -266,3 +266,21 @@ export async function waitFor(what, probe, timeout, every = 100) {
     await new Promise((r) => setTimeout(r, every));
   }
 }
+
+// The arguments every journey test takes: `node tests/browser/NAME.mjs SITE_DIR [--screenshots
+// DIR] [--base-path /localoffer/]`. Exits 2 with the usage line when SITE_DIR is missing; makes
+// the screenshots folder (default target/NAME-screenshots).
+export function journeyArgs(name, argv = process.argv.slice(2)) {
+  const site = argv.find((a, i) => !a.startsWith('--') && !(i > 0 && argv[i - 1].startsWith('--')));
+  const option = (flag) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : null;
+  };
+  if (!site) {
+    console.error(`usage: node tests/browser/${name}.mjs SITE_DIR [--screenshots DIR] [--base-path /localoffer/]`);
+    process.exit(2);
+  }
+  const shots = path.resolve(option('--screenshots') || `target/${name}-screenshots`);
+  fs.mkdirSync(shots, { recursive: true });
+  return { args: argv, site, option, shots, base: basePath(argv) };
+}

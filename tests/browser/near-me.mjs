@@ -15,22 +15,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serveStatic, launchChromium, basePath } from './lib.mjs';
+import { serveStatic, launchChromium, journeyArgs } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
-const site = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
-const option = (name) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : null;
-};
-if (!site) {
-  console.error('usage: node tests/browser/near-me.mjs SITE_DIR [--screenshots DIR]');
-  process.exit(2);
-}
-const shots = path.resolve(option('--screenshots') || 'target/near-me-screenshots');
-fs.mkdirSync(shots, { recursive: true });
-const BASE = basePath(args);
+const { site, shots, base: BASE } = journeyArgs('near-me');
 const PHONE = { width: 390, height: 844 };
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // Where the mocked device is: Blakenall, north of Walsall town centre.
