@@ -283,7 +283,7 @@ pub const PAGE: &[Field] = &[
 ];
 
 /// A service's text in one other language.
-pub const SERVICE_TRANSLATION: &[Field] = &[field("summary", "Summary", Widget::Text).hint("The summary, translated.")];
+pub const SERVICE_TRANSLATION: &[Field] = &[field("summary", "Translated summary", Widget::Text).hint("The summary, in this language.")];
 
 /// A contact block such as SENDIASS.
 pub const CONTACT_BLOCK: &[Field] = &[
