@@ -157,16 +157,7 @@ pub fn ways_in(access: &[Access], theme: &Theme) -> String {
 /// (` ws3 2xq ` and `WS32XQ` -> `WS3 2XQ`). Anything that is not a postcode's shape is only
 /// trimmed, with its spaces made single.
 pub fn tidy_postcode(postcode: &str) -> String {
-    let compact: String = postcode.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
-    let looks_like = (5..=7).contains(&compact.len())
-        && compact.chars().all(|c| c.is_ascii_alphanumeric())
-        && compact.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-    if looks_like {
-        let (outward, inward) = compact.split_at(compact.len() - 3);
-        format!("{outward} {inward}")
-    } else {
-        postcode.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
+    crate::content::places::normalise(postcode).unwrap_or_else(|| postcode.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// OpenStreetMap directions to a venue's postcode, or `None` when it has none. The postcode is
@@ -178,15 +169,7 @@ pub fn directions_url(place: &Place) -> Option<String> {
 
 /// Percent-encodes a query value: letters and digits stay, everything else becomes `%XX`.
 fn encode_query(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() * 3);
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
 /// A venue's full address, one line each: its name, street address, locality (unless the
