@@ -13,13 +13,10 @@
 // Exit status: 0 all passed; 1 a check failed; 2 the harness could not run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { serveStatic, launchChromium, journeyArgs } from './lib.mjs';
+import { serveStatic, launchChromium, journeyArgs, axeAt } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
 const { site, option, shots, base: BASE } = journeyArgs('family');
 const PHONE = { width: 390, height: 844 };
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let passed = 0;
 let failed = 0;
@@ -35,21 +32,6 @@ async function journey(name, body) {
 }
 function assert(condition, message) {
   if (!condition) throw new Error(message);
-}
-
-async function axeAt(page, widths = [320, 1280]) {
-  const problems = [];
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const found = await page.evaluate(async (tags) => {
-      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }, AXE_TAGS);
-    problems.push(...found.map((f) => `${width}px ${f}`));
-  }
-  await page.setViewportSize(PHONE);
-  return problems;
 }
 
 async function visibleCards(page) {
@@ -129,7 +111,7 @@ await journey('(5) an empty combination says which choice emptied it and offers 
   const said = await announced(page);
   assert(said === message, `the message alone is announced: "${said}"`);
   await page.screenshot({ path: path.join(shots, '5-empty-combination.png'), fullPage: true });
-  const problems = await axeAt(page);
+  const problems = await axeAt(page, PHONE);
   assert(problems.length === 0, `axe-core: ${problems.join('\n')}`);
 
   await button.click();
@@ -166,7 +148,7 @@ await journey('(6) search "respite" shows all results, with Show more', async ()
   assert(await more.isVisible(), 'no Show more button');
   const facts = (await page.locator('.search-result__facts').allTextContents())[0] || '';
   assert(/Ages/.test(facts) && /Cost/.test(facts), `a service result shows its ages and cost: "${facts}"`);
-  const problems = await axeAt(page);
+  const problems = await axeAt(page, PHONE);
   assert(problems.length === 0, `axe-core with Show more: ${problems.join('\n')}`);
   let pressed = 0;
   while ((await more.isVisible()) && pressed < 20) {

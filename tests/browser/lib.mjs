@@ -11,6 +11,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -283,4 +284,25 @@ export function journeyArgs(name, argv = process.argv.slice(2)) {
   const shots = path.resolve(option('--screenshots') || `target/${name}-screenshots`);
   fs.mkdirSync(shots, { recursive: true });
   return { args: argv, site, option, shots, base: basePath(argv) };
+}
+
+// The WCAG 2.2 AA tags every journey test runs axe-core with.
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+// axe-core's violations on the page as it is now, at each width ("320px id: target, …"); the
+// viewport is set back to `restore` afterwards.
+export async function axeAt(page, restore, widths = [320, 1280]) {
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  const problems = [];
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.addScriptTag({ path: axePath });
+    const found = await page.evaluate(async (tags) => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }, AXE_TAGS);
+    problems.push(...found.map((f) => `${width}px ${f}`));
+  }
+  await page.setViewportSize(restore);
+  return problems;
 }

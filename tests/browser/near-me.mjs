@@ -14,13 +14,10 @@
 // Exit status: 0 all passed; 1 a check failed; 2 the harness could not run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { serveStatic, launchChromium, journeyArgs } from './lib.mjs';
+import { serveStatic, launchChromium, journeyArgs, axeAt } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
 const { site, shots, base: BASE } = journeyArgs('near-me');
 const PHONE = { width: 390, height: 844 };
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // Where the mocked device is: Blakenall, north of Walsall town centre.
 const HERE = { latitude: 52.6098, longitude: -1.9925 };
 
@@ -49,21 +46,6 @@ function miles(a, b) {
 function expectedText(d) {
   if (d < 1) return 'Less than 1 mile away';
   return Math.round(d) === 1 ? 'About 1 mile away' : `About ${Math.round(d)} miles away`;
-}
-
-async function axeAt(page, widths = [320, 1280]) {
-  const problems = [];
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const found = await page.evaluate(async (tags) => {
-      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }, AXE_TAGS);
-    problems.push(...found.map((f) => `${width}px ${f}`));
-  }
-  await page.setViewportSize(PHONE);
-  return problems;
 }
 
 // The items of a list in the order shown: name, venue points, the distance text on it.
@@ -155,7 +137,7 @@ await journey('(2) the postcode district WS3 sorts short breaks by distance, ann
   assert(filtered.map((i) => i.name).join('|') === after.map((i) => i.name).join('|'), 'filtering changed the order');
   await page.selectOption('#filter-locality', '');
 
-  const problems = await axeAt(page);
+  const problems = await axeAt(page, PHONE);
   assert(problems.length === 0, `axe-core on the sorted list: ${problems.join('\n')}`);
 
   await page.click('[data-near-me-clear]');
@@ -205,7 +187,7 @@ await journey('(2) a full postcode fetches only its sector file, and search resu
     checkOrder(await listed(page, '[data-search-results] > li'), WS3, 'search results after Show more');
   }
   await page.screenshot({ path: path.join(shots, '2-search-near-ws3.png'), fullPage: true });
-  const problems = await axeAt(page);
+  const problems = await axeAt(page, PHONE);
   assert(problems.length === 0, `axe-core on sorted search results: ${problems.join('\n')}`);
 });
 
@@ -233,7 +215,7 @@ await journey('(2) on the directory page a postcode lists the nearest services',
   const first = await page.$eval('[data-near-me-nearest] a', (a) => new URL(a.href).pathname);
   assert(first.startsWith(`${BASE}services/`), `the first link goes to ${first}`);
   await page.screenshot({ path: path.join(shots, '2-directory-near-ws3-2xq.png'), fullPage: true });
-  const problems = await axeAt(page);
+  const problems = await axeAt(page, PHONE);
   assert(problems.length === 0, `axe-core on the nearest services: ${problems.join('\n')}`);
 });
 
