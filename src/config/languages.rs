@@ -80,9 +80,17 @@ pub struct InterpretingConfig {
     /// The phone number to call and ask for an interpreter, as families should dial it.
     #[serde(default)]
     pub phone: Option<String>,
-    /// Site address of the page about interpreting, translation and other formats.
+    /// Site address of the page about interpreting, translation and other formats, with where it
+    /// is written in `site.toml`.
     #[serde(default)]
-    pub page: Option<String>,
+    pub page: Option<toml::Spanned<String>>,
+}
+
+impl InterpretingConfig {
+    /// The page's site address, if one is set.
+    pub fn page(&self) -> Option<&str> {
+        self.page.as_ref().map(|page| page.get_ref().as_str())
+    }
 }
 
 /// Primary language subtags written right to left.
@@ -286,10 +294,11 @@ pub fn validate(
             );
         }
     }
-    if let Some(page) = &interpreting.page
-        && !page.starts_with('/')
+    if let Some(written) = &interpreting.page
+        && !written.get_ref().starts_with('/')
     {
-        let (line, column) = super::find_key(text, "page");
+        let page = written.get_ref();
+        let (line, column) = line_column(text, written.span().start);
         problems.push(
             Diagnostic::error(
                 CONFIG_FILE,
@@ -345,6 +354,23 @@ mod tests {
             page: None,
         };
         assert!(validate("en-GB", (1, 1), &parsed.languages, &phone, text).is_empty());
+    }
+
+    #[test]
+    fn an_interpreting_page_off_the_site_is_reported_at_its_own_value() {
+        // Another table has a `page` key first: the error must point at [interpreting]'s.
+        let text = "[other]\npage = \"/x/\"\n\n[interpreting]\npage = \"other-formats\"\n";
+        #[derive(Deserialize)]
+        struct Just {
+            #[allow(dead_code)]
+            other: toml::Table,
+            interpreting: InterpretingConfig,
+        }
+        let parsed: Just = toml::from_str(text).unwrap();
+        assert_eq!(parsed.interpreting.page(), Some("other-formats"));
+        let problems = validate("en-GB", (1, 1), &[], &parsed.interpreting, text);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!((problems[0].line, problems[0].column), (5, 8));
     }
 
     #[test]

@@ -66,7 +66,11 @@ pub fn help_lines(
     strings: &BTreeMap<String, BTreeMap<String, String>>,
     english: &BTreeMap<String, String>,
 ) -> Vec<HelpLine> {
-    let url = config.interpreting.page.clone().or_else(|| config.other_formats.clone());
+    let url = config
+        .interpreting
+        .page()
+        .map(str::to_string)
+        .or_else(|| config.other_formats.clone());
     let phone = config.interpreting.phone.clone().filter(|p| !p.trim().is_empty());
     config
         .languages
