@@ -453,7 +453,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         .chain(feeds.iter().map(|(name, xml)| sink.write(name, xml.as_bytes())))
         .chain(calendars.iter().map(|(name, text)| sink.write(name, text.as_bytes())))
         .collect::<Result<Vec<()>, _>>()
-        .and_then(|_| output::openreferral::write_feed(&site, &need_name, &mut |name, bytes| sink.write(name, bytes)));
+        .and_then(|_| output::openreferral::write_feed(&site, &need_name, &|name, bytes| sink.write(name, bytes)));
     match written {
         Ok(_) => outcome.assets = assets.len(),
         Err(error) => outcome.internal_error = Some(format!("Cannot write the site: {error}")),

@@ -14,6 +14,43 @@ use lol_html::{RewriteStrSettings, element, rewrite_str};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Attributes read for the page's facts or changed here besides the address attributes.
+const FACT_ATTRIBUTES: &[&str] = &["id", "data-contact", "class"];
+
+/// The attributes of one element that the last pass reads, copied out in one look, and which of
+/// them it changed (written back once, in place, so the attribute order stays as written).
+#[derive(Default)]
+struct Noted {
+    /// Name (lowercase) and value, in the element's order.
+    values: Vec<(String, String)>,
+    /// Names whose value was changed here.
+    changed: Vec<&'static str>,
+    /// The element has an `alt` attribute.
+    has_alt: bool,
+}
+
+impl Noted {
+    /// The first value of `name`, as `get_attribute` gives it.
+    fn get(&self, name: &str) -> Option<&str> {
+        self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Changes the first value of `name` (which [`Noted::get`] found).
+    fn set(&mut self, name: &'static str, value: String) {
+        if let Some(slot) = self.values.iter_mut().find(|(n, _)| n == name) {
+            slot.1 = value;
+            if !self.changed.contains(&name) {
+                self.changed.push(name);
+            }
+        }
+    }
+
+    /// The changed attributes with their new values.
+    fn changed(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.changed.iter().filter_map(|name| self.get(name).map(|value| (*name, value)))
+    }
+}
+
 /// What the post-processing needs to know about the site.
 pub struct PostProcessor<'a> {
     /// Original asset address -> hashed address.
@@ -84,61 +121,68 @@ impl PostProcessor<'_> {
         // `</assets/Portage Photo.JPG>`); the hashed name is encoded again so the link works.
         let hashed = |url: &str| -> Option<String> {
             let path = strip_query(url);
-            let found = self
-                .assets
-                .get(path)
-                .or_else(|| self.assets.get(&crate::check::links::percent_decode(path)));
+            let found = self.assets.get(path).or_else(|| {
+                path.contains('%')
+                    .then(|| self.assets.get(&crate::check::links::percent_decode(path)))?
+            });
             found.map(|new| format!("{}{}", encode_path(new), &url[path.len()..]))
         };
         // One handler for every element, doing in turn what separate selectors did: each
-        // selector costs a match on every element of every page.
+        // selector costs a match on every element of every page. The element's attributes are
+        // looked at once; only the ones this pass reads are copied out.
         let output = rewrite_str(
             html,
             RewriteStrSettings::new().append_element_content_handler(element!("*", |el| {
                 let tag = el.tag_name();
-                let risky: Vec<(String, String)> = el
-                    .attributes()
-                    .iter()
-                    .filter_map(|a| {
-                        let name = a.name();
-                        is_url_attribute(&name).then(|| (name, a.value()))
-                    })
-                    .collect();
-                for (name, value) in risky {
-                    if check_attribute(&name, &value, self.link_schemes).is_err() {
-                        let shown: String = value.chars().take(60).filter(|c| !c.is_control()).collect();
-                        facts.borrow_mut().unsafe_urls.push(format!("<{tag} {name}=\"{shown}\">"));
-                        el.remove_attribute(&name);
+                let mut noted = Noted::default();
+                for attribute in el.attributes() {
+                    let name = attribute.name();
+                    if name == "alt" {
+                        noted.has_alt = true;
+                    } else if is_url_attribute(&name) || FACT_ATTRIBUTES.contains(&name.as_str()) {
+                        noted.values.push((name, attribute.value()));
                     }
                 }
-                if let Some(id) = el.get_attribute("id") {
-                    facts.borrow_mut().ids.insert(id);
+                let mut unsafe_names = Vec::new();
+                for (name, value) in &noted.values {
+                    if is_url_attribute(name) && check_attribute(name, value, self.link_schemes).is_err() {
+                        let shown: String = value.chars().take(60).filter(|c| !c.is_control()).collect();
+                        facts.borrow_mut().unsafe_urls.push(format!("<{tag} {name}=\"{shown}\">"));
+                        unsafe_names.push(name.clone());
+                    }
                 }
-                if let Some(id) = el.get_attribute("data-contact") {
-                    facts.borrow_mut().contact_blocks.insert(id);
+                for name in unsafe_names {
+                    el.remove_attribute(&name);
+                    noted.values.retain(|(kept, _)| *kept != name);
                 }
-                if tag == "img" && !el.has_attribute("alt") {
+                if let Some(id) = noted.get("id") {
+                    facts.borrow_mut().ids.insert(id.to_string());
+                }
+                if let Some(id) = noted.get("data-contact") {
+                    facts.borrow_mut().contact_blocks.insert(id.to_string());
+                }
+                if tag == "img" && !noted.has_alt {
                     facts.borrow_mut().images_without_alt += 1;
                 }
-                if let Some(new) = el.get_attribute("src").and_then(|src| hashed(&src)) {
-                    el.set_attribute("src", &new)?;
+                if let Some(new) = noted.get("src").and_then(&hashed) {
+                    noted.set("src", new);
                 }
                 if tag == "video"
-                    && let Some(new) = el.get_attribute("poster").and_then(|poster| hashed(&poster))
+                    && let Some(new) = noted.get("poster").and_then(&hashed)
                 {
-                    el.set_attribute("poster", &new)?;
+                    noted.set("poster", new);
                 }
                 if (tag == "a" || tag == "link")
-                    && let Some(href) = el.get_attribute("href")
+                    && let Some(href) = noted.get("href")
                 {
-                    if let Some(new) = hashed(&href) {
-                        el.set_attribute("href", &new)?;
+                    if let Some(new) = hashed(href) {
+                        noted.set("href", new);
                     } else if tag == "a"
-                        && host_of(&href).is_some_and(|host| !host.eq_ignore_ascii_case(&self.site_host) || !self.within_site(&href))
+                        && host_of(href).is_some_and(|host| !host.eq_ignore_ascii_case(&self.site_host) || !self.within_site(href))
                     {
-                        let class = match el.get_attribute("class") {
+                        let class = match noted.get("class") {
                             Some(existing) if !existing.split_whitespace().any(|c| c == "external") => format!("{existing} external"),
-                            Some(existing) => existing,
+                            Some(existing) => existing.to_string(),
                             None => "external".to_string(),
                         };
                         el.set_attribute("class", &class)?;
@@ -149,15 +193,19 @@ impl PostProcessor<'_> {
                     }
                 }
                 for name in ADDRESS_ATTRIBUTES {
-                    if let Some(value) = el.get_attribute(name) {
-                        let address = self.addresses.local(&value);
-                        if address != value {
-                            el.set_attribute(name, &address)?;
-                        }
+                    let moved = noted.get(name).and_then(|value| {
+                        let address = self.addresses.local(value);
+                        (address != value).then_some(address)
+                    });
+                    if let Some(address) = moved {
+                        noted.set(name, address);
                     }
                 }
-                if let Some(value) = el.get_attribute("srcset") {
-                    el.set_attribute("srcset", &self.addresses.srcset(&value))?;
+                if let Some(srcset) = noted.get("srcset").map(|value| self.addresses.srcset(value)) {
+                    noted.set("srcset", srcset);
+                }
+                for (name, value) in noted.changed() {
+                    el.set_attribute(name, value)?;
                 }
                 if tag == "html" {
                     el.set_attribute("data-base", self.addresses.base_path())?;

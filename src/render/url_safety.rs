@@ -78,8 +78,17 @@ pub fn check_srcset(value: &str, allowed: &[String]) -> Result<(), UnsafeUrl> {
 
 /// The scheme of an address as a browser would read it, lowercased; `None` when it has none.
 pub fn scheme_of(url: &str) -> Option<String> {
+    // Most addresses are plain (`/services/`, `#main`): read them as they are, without copying.
+    if !url.chars().any(|c| c == '&' || c.is_ascii_whitespace() || c.is_control()) {
+        return plain_scheme(url);
+    }
     let decoded = decode_entities(url, false);
     let cleaned: String = decoded.chars().filter(|c| !(c.is_ascii_whitespace() || c.is_control())).collect();
+    plain_scheme(&cleaned)
+}
+
+/// The scheme of an address with no entities, spaces or control characters left in it.
+fn plain_scheme(cleaned: &str) -> Option<String> {
     let end = cleaned.find([':', '/', '?', '#'])?;
     if !cleaned[end..].starts_with(':') {
         return None;
@@ -92,27 +101,29 @@ pub fn scheme_of(url: &str) -> Option<String> {
 
 /// True when `name` is an attribute whose value is an address (`href`, `src`, `srcset`, `action`…).
 pub fn is_url_attribute(name: &str) -> bool {
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "href"
-            | "src"
-            | "srcset"
-            | "imagesrcset"
-            | "action"
-            | "formaction"
-            | "poster"
-            | "xlink:href"
-            | "data"
-            | "cite"
-            | "background"
-            | "longdesc"
-            | "manifest"
-            | "codebase"
-            | "ping"
-            | "lowsrc"
-            | "dynsrc"
-    )
+    URL_ATTRIBUTES.iter().any(|known| known.eq_ignore_ascii_case(name))
 }
+
+/// The attributes whose value is an address.
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "srcset",
+    "imagesrcset",
+    "action",
+    "formaction",
+    "poster",
+    "xlink:href",
+    "data",
+    "cite",
+    "background",
+    "longdesc",
+    "manifest",
+    "codebase",
+    "ping",
+    "lowsrc",
+    "dynsrc",
+];
 
 /// Checks one attribute's value when it is an address; `Ok` for other attributes.
 pub fn check_attribute(name: &str, value: &str, allowed: &[String]) -> Result<(), UnsafeUrl> {

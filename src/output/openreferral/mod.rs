@@ -15,6 +15,7 @@
 mod service;
 
 use crate::content::{Service, Site};
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 pub use service::language_code;
@@ -87,7 +88,7 @@ pub fn stable_uuid(kind: &str, key: &str) -> String {
 }
 
 /// Where the feed's files go: each is handed over as (path inside the site, bytes).
-pub type FeedWriter<'w> = dyn FnMut(&str, &[u8]) -> Result<(), String> + 'w;
+pub type FeedWriter<'w> = dyn Fn(&str, &[u8]) -> Result<(), String> + Sync + 'w;
 
 /// The path, inside the site, of page `number` (from 1) of the services list.
 pub fn page_path(number: usize) -> String {
@@ -103,10 +104,11 @@ pub fn service_path(id: &str) -> String {
 /// at a time: the services of a page, then the page, and the index last. The order and the bytes
 /// are the same in every build of the same content. Stops at the first error `write` returns.
 /// `need_name` gives the name of a need id (from the theme's strings).
-pub fn write_feed(site: &Site, need_name: &dyn Fn(&str) -> String, write: &mut FeedWriter<'_>) -> Result<(), String> {
+pub fn write_feed(site: &Site, need_name: &(dyn Fn(&str) -> String + Sync), write: &FeedWriter<'_>) -> Result<(), String> {
     let total = site.services.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
-    for number in 1..=pages {
+    // Pages of the list are made side by side; each writes its services' files as it goes.
+    (1..=pages).into_par_iter().try_for_each(|number| {
         let chunk = site.services.iter().skip((number - 1) * PAGE_SIZE).take(PAGE_SIZE);
         let mut contents = Vec::with_capacity(PAGE_SIZE.min(total));
         for service in chunk {
@@ -115,20 +117,23 @@ pub fn write_feed(site: &Site, need_name: &dyn Fn(&str) -> String, write: &mut F
             write(&service_path(&id), &pretty(&full))?;
             contents.push(list_entry(full));
         }
-        write(&page_path(number), &pretty(&page(number, pages, total, contents)))?;
-    }
+        write(&page_path(number), &pretty(&page(number, pages, total, contents)))
+    })?;
     write(&format!("{FEED_DIR}/index.json"), &pretty(&index(site, pages, total)))
 }
 
 /// Every file of the feed, sorted by path (for tests and tools; the build uses [`write_feed`]).
-pub fn feed_files(site: &Site, need_name: &dyn Fn(&str) -> String) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut keep = |path: &str, bytes: &[u8]| {
-        files.push((path.to_string(), bytes.to_vec()));
+pub fn feed_files(site: &Site, need_name: &(dyn Fn(&str) -> String + Sync)) -> Vec<(String, Vec<u8>)> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let keep = |path: &str, bytes: &[u8]| {
+        if let Ok(mut files) = files.lock() {
+            files.push((path.to_string(), bytes.to_vec()));
+        }
         Ok(())
     };
     // Collecting in memory cannot fail.
-    let _ = write_feed(site, need_name, &mut keep);
+    let _ = write_feed(site, need_name, &keep);
+    let mut files = files.into_inner().unwrap_or_default();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files
 }
