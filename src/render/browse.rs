@@ -104,14 +104,17 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|part| {
                 let (heading_id, count_id) = section_ids(part.kind);
+                let heading = self.section_heading(part.kind, &name);
+                // Cards under a section heading have their titles one level lower.
+                let level = if heading.is_empty() { 2 } else { 3 };
                 SectionView {
                     kind: part.kind.id(),
-                    heading: self.section_heading(part.kind, &name),
+                    heading,
                     heading_id: heading_id.to_string(),
                     count_id: count_id.to_string(),
                     total: part.total,
                     continued: part.continued,
-                    services: part.services.iter().map(|s| ServiceCard::from(*s)).collect(),
+                    services: part.services.iter().map(|s| ServiceCard::listed(s, level)).collect(),
                 }
             })
             .collect();

@@ -4,6 +4,7 @@
 
 pub mod address;
 mod browse;
+mod cards;
 pub mod directory_views;
 pub mod easy_read;
 mod events;
@@ -116,6 +117,8 @@ pub struct Renderer<'a> {
     language_strings: BTreeMap<String, BTreeMap<String, String>>,
     /// How each language writes dates and numbers, by tag; `None` key: the main language.
     date_words: BTreeMap<Option<String>, strings::DateWords>,
+    /// Service cards made once for every listing page they appear on.
+    cards: cards::CardCache<'a>,
 }
 
 /// The output path of a site address: `/a/` -> `a/index.html`.
@@ -258,6 +261,7 @@ impl<'a> Renderer<'a> {
             terms: Vec::new(),
             language_strings,
             date_words,
+            cards: cards::CardCache::new(&site.services),
         }
     }
 
@@ -527,7 +531,7 @@ impl<'a> Renderer<'a> {
                 ("category.html", template_source("category.html"))
             }
             Job::Services => {
-                let categories: Vec<CategoryView<'_>> = config.categories.iter().map(|c| self.category_view(c)).collect();
+                let categories: Vec<CategoryView<'_>> = config.categories.iter().map(|c| self.category_summary(c)).collect();
                 context.insert(
                     "page",
                     &PageView::generated(
@@ -628,7 +632,7 @@ impl<'a> Renderer<'a> {
             )
             .with_suggestion("If you changed the theme, check the template. Otherwise this is a bug in the theme: please report it.")
         })?;
-        let (html, facts) = self.post.run(&html).map_err(|error| {
+        let (html, mut facts) = self.post.run(&html).map_err(|error| {
             Diagnostic::error(
                 &source.file,
                 source.line,
@@ -637,6 +641,7 @@ impl<'a> Renderer<'a> {
                 format!("The page at {url} could not be finished: {error}"),
             )
         })?;
+        let html = self.fill_cards(html, &url, &source, &mut facts)?;
         if !facts.unsafe_urls.is_empty() {
             diagnostics.push(
                 Diagnostic::error(
@@ -683,6 +688,12 @@ impl<'a> Renderer<'a> {
             .map(|list| list.iter().map(|s| ServiceCard::from(*s)).collect())
             .unwrap_or_default();
         CategoryView::new(category, cards)
+    }
+
+    /// A category with the number of its services but not the services themselves.
+    fn category_summary(&self, category: &'a CategoryConfig) -> CategoryView<'a> {
+        let count = self.services_by_category.get(category.id.as_str()).map_or(0, Vec::len);
+        CategoryView::summary(category, count)
     }
 
     /// The trail of pages above `url` (not including `url` itself), starting at Home.

@@ -79,6 +79,16 @@ pub struct PageFacts {
     pub unsafe_urls: Vec<String>,
 }
 
+impl PageFacts {
+    /// Adds the facts of a part made and finished apart (a service card) to the page's.
+    pub fn add(&mut self, part: &PageFacts) {
+        self.ids.extend(part.ids.iter().cloned());
+        self.contact_blocks.extend(part.contact_blocks.iter().cloned());
+        self.images_without_alt += part.images_without_alt;
+        self.unsafe_urls.extend(part.unsafe_urls.iter().cloned());
+    }
+}
+
 /// The host name in an absolute `http(s)` address.
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;

@@ -23,7 +23,7 @@ impl Renderer<'_> {
     /// returns its template and source.
     pub(super) fn render_search(&self, language: Option<&str>, url: &str, context: &mut Context) -> (&'static str, SourceRef) {
         let config = &self.site.config;
-        let categories: Vec<CategoryView<'_>> = config.categories.iter().map(|c| self.category_view(c)).collect();
+        let categories: Vec<CategoryView<'_>> = config.categories.iter().map(|c| self.category_summary(c)).collect();
         let strings = language
             .and_then(|tag| self.language_strings.get(tag))
             .unwrap_or(&self.theme.strings);

@@ -347,10 +347,20 @@ pub struct ServiceCard<'a> {
     pub open: String,
     /// Where its venues are, for "near me": `lat,lon` pairs separated by spaces (empty: none placed).
     pub near: String,
+    /// Where its card goes on a listing page (`{{- s.card | safe }}`): a marker the renderer
+    /// replaces with the card, made once per service (see `render::cards`).
+    pub card: String,
 }
 
 impl<'a> From<&'a Service> for ServiceCard<'a> {
     fn from(service: &'a Service) -> Self {
+        ServiceCard::listed(service, 2)
+    }
+}
+
+impl<'a> ServiceCard<'a> {
+    /// The card of a service listed under headings of `level` (its title is one level lower).
+    pub fn listed(service: &'a Service, level: u8) -> Self {
         let record = &service.record;
         ServiceCard {
             name: &record.name,
@@ -371,6 +381,7 @@ impl<'a> From<&'a Service> for ServiceCard<'a> {
             reach: service.reach().map(crate::content::Reach::id),
             open: super::open_now::compact(&record.schedules),
             near: near_points(service),
+            card: super::cards::marker(level, &service.url),
         }
     }
 }
@@ -407,6 +418,15 @@ impl<'a> CategoryView<'a> {
             url: category_url(&category.id),
             count: services.len(),
             services,
+        }
+    }
+
+    /// A category view that only counts its services, for pages that list categories rather
+    /// than services (the services page, the search page).
+    pub fn summary(category: &'a CategoryConfig, count: usize) -> Self {
+        CategoryView {
+            count,
+            ..CategoryView::new(category, Vec::new())
         }
     }
 }

@@ -79,12 +79,10 @@ fn is_uuid(text: &str) -> bool {
 /// A stable UUID (version 8, made from a hash) for `kind` and `key`.
 pub fn stable_uuid(kind: &str, key: &str) -> String {
     let hash = blake3::hash(format!("signpost:{kind}:{key}").as_bytes());
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&hash.as_bytes()[..16]);
-    b[6] = (b[6] & 0x0f) | 0x80;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|byte| format!("{byte:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&hash.as_bytes()[..16]);
+    // Version 8 and the RFC 9562 variant are set over the hash's bits.
+    uuid::Builder::from_custom_bytes(bytes).into_uuid().hyphenated().to_string()
 }
 
 /// Where the feed's files go: each is handed over as (path inside the site, bytes).
