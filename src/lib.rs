@@ -21,6 +21,7 @@ pub mod rules;
 pub mod search;
 pub mod serve;
 pub mod suggest;
+pub mod text;
 mod timings;
 pub mod yaml;
 

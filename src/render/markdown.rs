@@ -7,7 +7,7 @@ use super::video;
 use crate::config::{ContentConfig, RawHtml};
 use crate::content::slugify;
 use crate::diagnostic::Diagnostic;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A link written in Markdown, with where it was written.
@@ -69,10 +69,6 @@ impl<'a> SourceSpan<'a> {
             indent: 0,
         }
     }
-}
-
-fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
 }
 
 /// Renders `markdown` to HTML. Headings get ids made from their text, links are collected, and
@@ -186,7 +182,7 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
     // The ```video block being read: where its fence starts and its text.
     let mut video_block: Option<(usize, String)> = None;
 
-    let parser = Parser::new_ext(markdown, options());
+    let parser = Parser::new_ext(markdown, crate::content::markdown_options());
     let mut definitions: Vec<(usize, String, String)> = parser
         .reference_definitions()
         .iter()
