@@ -128,7 +128,7 @@ impl Abbreviations {
                             "<a href=\"{}#{}\" class=\"glossary-term\"><abbr title=\"{}\">{}</abbr></a>",
                             crate::content::GLOSSARY_URL,
                             id,
-                            escape_attribute(title),
+                            super::escape_html(title),
                             word
                         ))));
                         last = index;
@@ -145,13 +145,6 @@ impl Abbreviations {
         }
         Some(events)
     }
-}
-
-fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// Like [`render`], with the site's glossary acronyms (wrapped in `<abbr>` and linked to the
@@ -550,6 +543,33 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escaping_leaves_apostrophes_as_written() {
+        assert_eq!(
+            super::super::escape_html("Tom's \"café\" & <b>bar</b> > 'x'"),
+            "Tom's &quot;café&quot; &amp; &lt;b&gt;bar&lt;/b&gt; &gt; 'x'"
+        );
+        assert_eq!(super::super::escape_html(""), "");
+        assert_eq!(super::super::escape_html("''"), "''");
+        // The same bytes as the replace chain it took over from.
+        let by_hand = |t: &str| {
+            t.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
+        for text in [
+            "a&amp;b",
+            "&lt;&#39;'",
+            "Gŵyl \"Façade\" <Ñandú>",
+            "'&'<'>'\"'",
+            "plain words",
+            "\u{0}\t\n",
+        ] {
+            assert_eq!(super::super::escape_html(text), by_hand(text), "{text}");
+        }
+    }
 
     fn md(text: &str) -> RenderedMarkdown {
         render(text, SourceSpan::new("content/x.md", 10))
