@@ -21,6 +21,7 @@ pub mod rules;
 pub mod search;
 pub mod serve;
 pub mod suggest;
+pub mod text;
 mod timings;
 pub mod yaml;
 
@@ -64,13 +65,20 @@ impl BuildOptions {
 
 /// Checks a `--base-url` value: a full `http(s)` address. Returns it ending with `/`.
 pub fn parse_base_url(value: &str) -> Result<String, String> {
+    // Written out in full (the `url` crate would also read `https:/host` or `https:///host`),
+    // with a host the `url` crate accepts, and no query, fragment or space.
     let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
-    match rest {
-        Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !value.contains(['?', '#', ' ']) => Ok(if value.ends_with('/') {
-            value.to_string()
-        } else {
-            format!("{value}/")
-        }),
+    let host = url::Url::parse(value)
+        .ok()
+        .and_then(|address| address.host_str().map(str::to_string));
+    match (rest, host) {
+        (Some(rest), Some(host)) if !host.is_empty() && !rest.starts_with('/') && !value.contains(['?', '#', ' ']) => {
+            Ok(if value.ends_with('/') {
+                value.to_string()
+            } else {
+                format!("{value}/")
+            })
+        }
         _ => Err(format!(
             "`{value}` is not a full web address; write the address the site will be published at, for example https://example.github.io/localoffer/"
         )),
@@ -523,4 +531,32 @@ fn top_level_names<'r>(routes: impl Iterator<Item = &'r str>) -> Vec<String> {
     names.extend(routes.map(first));
     names.remove("");
     names.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_full_web_addresses() {
+        assert_eq!(
+            parse_base_url("https://example.github.io/localoffer").as_deref(),
+            Ok("https://example.github.io/localoffer/")
+        );
+        assert_eq!(parse_base_url("http://localhost:8080/").as_deref(), Ok("http://localhost:8080/"));
+        for bad in [
+            "example.org",
+            "https://",
+            "https:///x",
+            "https:/example.org/",
+            "https://:80/",
+            "https://exa mple.org/",
+            "https://example.org/?page=1",
+            "https://example.org/#top",
+            "https://[::1/",
+            "ftp://example.org/",
+        ] {
+            assert!(parse_base_url(bad).is_err(), "{bad}");
+        }
+    }
 }

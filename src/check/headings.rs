@@ -5,7 +5,7 @@
 
 use crate::content::{Page, Service, Site};
 use crate::diagnostic::Diagnostic;
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 
 /// Checks the titles of pages and the names of services, and the heading levels in pages.
 /// The loaded text of each file points at the `title:` line of a page's front matter.
@@ -98,7 +98,7 @@ const ABOUT_SERVICE: Above = Above {
 /// the columns in front of every line, for a `description: |` block) and comes under `above`.
 /// A `#` heading is always a second main heading; no level may be skipped.
 pub fn check_levels(file: &str, body: &str, (first_line, indent): (usize, usize), above: Above) -> Vec<Diagnostic> {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH;
+    let options = crate::content::markdown_options();
     let mut problems = Vec::new();
     let mut previous = above.level;
     let mut first = true;

@@ -3,7 +3,7 @@
 
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -23,7 +23,7 @@ pub fn check_link_syntax(site: &Site) -> Vec<Diagnostic> {
 
 /// The links with spaces in `body` (Markdown that starts at line `first_line` of `file`).
 pub fn check_body(file: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH;
+    let options = crate::content::markdown_options();
     let mut code = Vec::new();
     let mut blocks = Vec::new();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {

@@ -182,18 +182,24 @@ pub fn is_uk_phone(text: &str) -> bool {
     digits.starts_with('0') && matches!(second, Some('1' | '2' | '3' | '5' | '7' | '8')) && (10..=11).contains(&digits.len())
 }
 
-/// True for a full web address: `http(s)://`, a host name with a dot, and no spaces.
+/// True for a full web address: `http(s)://` written out, a host name with a dot (or an IPv4
+/// address) that the `url` crate reads, and no spaces.
 pub fn looks_like_url(text: &str) -> bool {
-    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
-    let Some(rest) = rest else { return false };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
-    let host = host.split(':').next().unwrap_or("");
-    host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && host.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
-        && !text.chars().any(char::is_whitespace)
+    // Written out in full: the `url` crate would also read `https:/host` and `https:host`.
+    if !(text.starts_with("https://") || text.starts_with("http://")) || text.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let Ok(address) = url::Url::parse(text) else { return false };
+    match address.host() {
+        Some(url::Host::Domain(host)) => {
+            host.contains('.')
+                && !host.starts_with('.')
+                && !host.ends_with('.')
+                && host.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+        }
+        Some(url::Host::Ipv4(_)) => true,
+        Some(url::Host::Ipv6(_)) | None => false,
+    }
 }
 
 /// True for an address that looks like an email address: one `@`, a dotted domain, no spaces.
@@ -254,6 +260,16 @@ mod tests {
         assert!(!looks_like_url("www.walsall.gov.uk"));
         assert!(!looks_like_url("https://localhost/"));
         assert!(!looks_like_url("https://example .org/"));
+        assert!(looks_like_url("https://someone@www.walsall.gov.uk:8443/send?x=1#top"));
+        assert!(looks_like_url("http://192.168.1.10/"));
+        assert!(
+            looks_like_url("https://café.example/"),
+            "an international name is read as its ASCII form"
+        );
+        assert!(!looks_like_url("https:/www.walsall.gov.uk/"));
+        assert!(!looks_like_url("https://www.walsall.gov.uk:port/"));
+        assert!(!looks_like_url("https://.walsall.gov.uk/"));
+        assert!(!looks_like_url("https://exa_mple.org/"));
     }
 
     #[test]

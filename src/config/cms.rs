@@ -159,10 +159,9 @@ impl CmsConfig {
     }
 
     /// The host (scheme and authority) of the CMS script, when it is on another website.
-    pub fn script_origin(&self) -> Option<&str> {
-        let rest = self.script_url.strip_prefix("https://")?;
-        let end = rest.find('/').unwrap_or(rest.len());
-        Some(&self.script_url[..("https://".len() + end)])
+    pub fn script_origin(&self) -> Option<String> {
+        let address = url::Url::parse(&self.script_url).ok().filter(|a| a.scheme() == "https")?;
+        address.has_host().then(|| address.origin().ascii_serialization())
     }
 }
 
@@ -184,7 +183,21 @@ mod tests {
     fn off_by_default_with_the_pinned_script() {
         let config = CmsConfig::default();
         assert!(!config.enabled);
-        assert_eq!(config.script_origin(), Some("https://unpkg.com"));
+        assert_eq!(config.script_origin().as_deref(), Some("https://unpkg.com"));
+        let origin = |script_url: &str| {
+            CmsConfig {
+                script_url: script_url.to_string(),
+                ..CmsConfig::default()
+            }
+            .script_origin()
+        };
+        assert_eq!(
+            origin("https://cdn.example:8443/decap.js").as_deref(),
+            Some("https://cdn.example:8443")
+        );
+        assert_eq!(origin("https://cdn.example?v=3").as_deref(), Some("https://cdn.example"));
+        assert_eq!(origin("/assets/decap-cms.js"), None);
+        assert_eq!(origin("http://cdn.example/decap.js"), None);
         assert!(config.script_url.contains(DECAP_VERSION));
         assert!(config.validate("").is_empty());
     }

@@ -249,19 +249,49 @@ fn at(html: &str, needle: &str, start: (usize, usize)) -> (usize, usize) {
     }
 }
 
+/// Where an address in a slot loads from.
+#[derive(Debug, PartialEq, Eq)]
+enum LoadsFrom {
+    /// The site itself (`/assets/a.js`, `a.js`), or nowhere (`data:`, `javascript:`).
+    ThisSite,
+    /// Another host; `scheme` in lower case (`https`).
+    Host { scheme: String, host: String },
+}
+
+/// Reads an address as a browser does on a page of the site (the `url` crate follows the same
+/// standard, so `https:\\host/` and `//host/` are read the way the browser will load them). An
+/// address that cannot be read at all is reported with its whole text as the host.
+fn loads_from(address: &str) -> LoadsFrom {
+    const THIS_SITE: &str = "this-site.invalid";
+    let Ok(page) = url::Url::parse(&format!("https://{THIS_SITE}/page/")) else {
+        return LoadsFrom::ThisSite;
+    };
+    match page.join(address) {
+        Ok(resolved) => match resolved.host_str() {
+            Some(THIS_SITE) | None => LoadsFrom::ThisSite,
+            Some(host) => LoadsFrom::Host {
+                scheme: resolved.scheme().to_string(),
+                host: host.to_string(),
+            },
+        },
+        Err(_) => LoadsFrom::Host {
+            scheme: String::new(),
+            host: address.to_string(),
+        },
+    }
+}
+
 /// Checks one slot's HTML against the security policy and the allowed hosts.
 fn check_slot_html(html: &str, file: &str, first_line: (usize, usize), allowed: &[String]) -> Vec<Diagnostic> {
     let findings = scan(html);
     let mut problems = Vec::new();
     for (tag, address) in &findings.loads {
-        let trimmed = address.trim();
-        let (scheme, rest) = match trimmed.split_once("//") {
-            Some((scheme, rest)) if scheme.is_empty() || scheme.ends_with(':') => (scheme, rest),
-            _ => continue, // an address on this site
+        let (scheme, host) = match loads_from(address.trim()) {
+            LoadsFrom::ThisSite => continue,
+            LoadsFrom::Host { scheme, host } => (scheme, host),
         };
-        let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
         let (line, column) = at(html, address, first_line);
-        if !host_allowed(host, allowed) {
+        if !host_allowed(&host, allowed) {
             problems.push(
                 Diagnostic::error(
                     file,
@@ -274,7 +304,7 @@ fn check_slot_html(html: &str, file: &str, first_line: (usize, usize), allowed: 
                     "If you trust {host} to run code on every page, add it to site.toml: [slots] allowed_hosts = [\"{host}\"]. Otherwise remove the <{tag}>."
                 )),
             );
-        } else if scheme.eq_ignore_ascii_case("http:") {
+        } else if scheme == "http" {
             problems.push(
                 Diagnostic::error(
                     file,
@@ -348,6 +378,23 @@ mod tests {
         assert_eq!(value_start(toml, "head_end"), (2, 12));
         assert_eq!(value_start(toml, "body_end"), (4, 0));
         assert!(check_slot_html("<script src=\"/assets/a.js\"></script><p>Hi</p>", "x", (1, 0), &[]).is_empty());
+    }
+
+    #[test]
+    fn addresses_are_read_as_the_browser_reads_them() {
+        let host = |scheme: &str, host: &str| LoadsFrom::Host {
+            scheme: scheme.to_string(),
+            host: host.to_string(),
+        };
+        assert_eq!(loads_from("/assets/a.js"), LoadsFrom::ThisSite);
+        assert_eq!(loads_from("a.js"), LoadsFrom::ThisSite);
+        assert_eq!(loads_from("./a//b.js"), LoadsFrom::ThisSite);
+        assert_eq!(loads_from("data:text/plain,hi"), LoadsFrom::ThisSite);
+        assert_eq!(loads_from("//cdn.example/a.js"), host("https", "cdn.example"));
+        assert_eq!(loads_from("HTTP://CDN.Example:8080/a.js"), host("http", "cdn.example"));
+        assert_eq!(loads_from("https:\\\\evil.example/a.js"), host("https", "evil.example"));
+        assert_eq!(loads_from("https://user@evil.example/a.js"), host("https", "evil.example"));
+        assert_eq!(loads_from("https://[oops/a.js"), host("", "https://[oops/a.js"));
     }
 
     #[test]

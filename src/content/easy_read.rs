@@ -17,7 +17,7 @@
 //! ```
 
 use super::Page;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// The end of an easy-read file's name before `.md`: `short-breaks.easy.md`.
@@ -108,11 +108,6 @@ impl EasyReadDocument {
     }
 }
 
-/// Markdown options, the same as the renderer's.
-pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
-}
-
 /// Reads an easy-read page's Markdown into headings and points.
 pub fn parse(markdown: &str) -> EasyReadDocument {
     let mut doc = EasyReadDocument::default();
@@ -120,7 +115,7 @@ pub fn parse(markdown: &str) -> EasyReadDocument {
     let mut depth = 0usize;
     let mut heading: Option<(u8, String, usize)> = None;
     let mut item: Option<OpenItem> = None;
-    for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, super::markdown_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) if depth == 0 => heading = Some((level as u8, String::new(), range.start)),
             Event::End(TagEnd::Heading(_)) if depth == 0 => {

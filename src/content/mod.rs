@@ -9,6 +9,7 @@ pub mod front_matter;
 pub mod inside;
 pub mod listings;
 mod load;
+mod markdown;
 mod misplaced;
 mod model;
 pub mod news;
@@ -28,6 +29,7 @@ pub use load::{
     CONTENT_DIR, GLOSSARY_LIST_KEY, LoadCache, LoadedFile, SERVICE_LIST_KEY, WORD_LISTS_DIR, load_file_from_str, load_site,
     load_site_cached,
 };
+pub use markdown::markdown_options;
 pub(crate) use misplaced::looks_like_services;
 pub use model::*;
 pub use sources::SourceTexts;

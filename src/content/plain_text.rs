@@ -188,7 +188,7 @@ pub fn markdown_to_text_at(markdown: &str, base_url: &str) -> String {
     let mut link: Option<(String, usize)> = None;
     // A ```video block is settings, not words: it is left out (its page has the video).
     let mut in_video = false;
-    for event in Parser::new(markdown) {
+    for event in Parser::new_ext(markdown, super::markdown_options()) {
         match event {
             Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info)))
                 if info.split_whitespace().next() == Some("video") =>
@@ -217,10 +217,11 @@ pub fn markdown_to_text_at(markdown: &str, base_url: &str) -> String {
                     out.push_str(&format!(" ({url})"));
                 }
             }
-            Event::End(TagEnd::Item) => out.push('\n'),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::List(_)) => {
-                out.push_str("\n\n")
-            }
+            Event::End(TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow) => out.push('\n'),
+            Event::End(TagEnd::TableCell) => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::List(_) | TagEnd::Table,
+            ) => out.push_str("\n\n"),
             _ => {}
         }
     }
@@ -244,6 +245,12 @@ mod tests {
     fn video_blocks_are_left_out_of_the_text() {
         let text = markdown_to_text("Watch this.\n\n```video\ntitle: T\nfile: /assets/a.webm\n```\n\nThen call us.\n");
         assert_eq!(text, "Watch this.\n\nThen call us.");
+    }
+
+    #[test]
+    fn heading_ids_and_table_rules_are_not_words() {
+        let text = markdown_to_text("## Getting there {#travel}\n\n| Day | Time |\n|---|---|\n| Monday | 9am |\n");
+        assert_eq!(text, "Getting there\n\nDay Time\nMonday 9am");
     }
 
     #[test]

@@ -99,7 +99,7 @@ type Dropping = (std::ops::Range<usize>, String);
 /// The Markdown with every link and picture whose scheme is not allowed replaced by its words,
 /// and every such reference definition removed; and, for each, its scheme and words.
 pub fn drop_unsafe_links(markdown: &str, schemes: &[String]) -> (String, Vec<(String, String)>) {
-    let parser = Parser::new(markdown);
+    let parser = Parser::new_ext(markdown, crate::content::markdown_options());
     let mut cuts: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut dropped = Vec::new();
     for (_, definition) in parser.reference_definitions().iter() {

@@ -118,11 +118,11 @@ fn policy_allowing(in_meta: bool, hosts: &[String]) -> String {
 /// to the Git host's API, so it needs more than the site; the site's policy stays as it is.
 fn admin_policy(cms: &CmsConfig, in_meta: bool) -> String {
     let mut script = vec!["'self'".to_string()];
-    script.extend(cms.script_origin().map(str::to_string));
+    script.extend(cms.script_origin());
     // Decap checks its configuration with compiled validators (`new Function`).
     script.push("'unsafe-eval'".to_string());
     let mut connect = vec!["'self'".to_string()];
-    connect.extend(cms.script_origin().map(str::to_string));
+    connect.extend(cms.script_origin());
     match cms.backend.as_str() {
         "github" => connect.push("https://api.github.com".to_string()),
         "gitlab" => connect.push("https://gitlab.com".to_string()),

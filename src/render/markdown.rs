@@ -7,7 +7,7 @@ use super::video;
 use crate::config::{ContentConfig, RawHtml};
 use crate::content::slugify;
 use crate::diagnostic::Diagnostic;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A link written in Markdown, with where it was written.
@@ -71,10 +71,6 @@ impl<'a> SourceSpan<'a> {
     }
 }
 
-fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
-}
-
 /// Renders `markdown` to HTML. Headings get ids made from their text, links are collected, and
 /// unsafe raw HTML and images without alt text are reported.
 pub fn render(markdown: &str, span: SourceSpan<'_>) -> RenderedMarkdown {
@@ -132,7 +128,7 @@ impl Abbreviations {
                             "<a href=\"{}#{}\" class=\"glossary-term\"><abbr title=\"{}\">{}</abbr></a>",
                             crate::content::GLOSSARY_URL,
                             id,
-                            escape_attribute(title),
+                            super::escape_html(title),
                             word
                         ))));
                         last = index;
@@ -149,13 +145,6 @@ impl Abbreviations {
         }
         Some(events)
     }
-}
-
-fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// Like [`render`], with the site's glossary acronyms (wrapped in `<abbr>` and linked to the
@@ -186,7 +175,7 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
     // The ```video block being read: where its fence starts and its text.
     let mut video_block: Option<(usize, String)> = None;
 
-    let parser = Parser::new_ext(markdown, options());
+    let parser = Parser::new_ext(markdown, crate::content::markdown_options());
     let mut definitions: Vec<(usize, String, String)> = parser
         .reference_definitions()
         .iter()
@@ -554,6 +543,33 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escaping_leaves_apostrophes_as_written() {
+        assert_eq!(
+            super::super::escape_html("Tom's \"café\" & <b>bar</b> > 'x'"),
+            "Tom's &quot;café&quot; &amp; &lt;b&gt;bar&lt;/b&gt; &gt; 'x'"
+        );
+        assert_eq!(super::super::escape_html(""), "");
+        assert_eq!(super::super::escape_html("''"), "''");
+        // The same bytes as the replace chain it took over from.
+        let by_hand = |t: &str| {
+            t.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
+        for text in [
+            "a&amp;b",
+            "&lt;&#39;'",
+            "Gŵyl \"Façade\" <Ñandú>",
+            "'&'<'>'\"'",
+            "plain words",
+            "\u{0}\t\n",
+        ] {
+            assert_eq!(super::super::escape_html(text), by_hand(text), "{text}");
+        }
+    }
 
     fn md(text: &str) -> RenderedMarkdown {
         render(text, SourceSpan::new("content/x.md", 10))

@@ -732,12 +732,18 @@ fn template_source(template: &str) -> SourceRef {
     }
 }
 
-/// Escapes text for use inside HTML.
+/// Escapes text for use inside HTML: `&`, `<`, `>` and `"`. An apostrophe is left as it is (the
+/// pages have always been written that way, and attributes are double-quoted).
 pub fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    for (index, piece) in text.split('\'').enumerate() {
+        if index > 0 {
+            out.push('\'');
+        }
+        // Writing to a String cannot fail.
+        let _ = pulldown_cmark_escape::escape_html(&mut out, piece);
+    }
+    out
 }
 
 #[cfg(test)]

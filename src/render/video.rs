@@ -386,6 +386,19 @@ fn is_youtube_id(id: &str) -> bool {
     id.len() == 11 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// A web address on the open web (`http` or `https`) read by the `url` crate: its host in
+/// lower case without a leading `www.` or `m.`, and the address.
+fn web_address(text: &str) -> Option<(String, url::Url)> {
+    let address = url::Url::parse(text).ok().filter(|a| matches!(a.scheme(), "http" | "https"))?;
+    let host = address.host_str()?.to_ascii_lowercase();
+    let host = host
+        .strip_prefix("www.")
+        .or_else(|| host.strip_prefix("m."))
+        .unwrap_or(&host)
+        .to_string();
+    Some((host, address))
+}
+
 /// The video id of a YouTube address (`watch?v=`, `youtu.be/`, `/embed/`, `/shorts/`) or of a
 /// bare id.
 pub fn youtube_id(text: &str) -> Option<String> {
@@ -393,25 +406,21 @@ pub fn youtube_id(text: &str) -> Option<String> {
     if is_youtube_id(text) {
         return Some(text.to_string());
     }
-    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"))?;
-    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    let host = host.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").or_else(|| host.strip_prefix("m.")).unwrap_or(&host);
-    let candidate = match host {
-        "youtu.be" => path.split(['?', '#', '/']).next(),
-        "youtube.com" | "youtube-nocookie.com" => {
-            if let Some(query) = path.strip_prefix("watch?") {
-                query.split(['&', '#']).find_map(|pair| pair.strip_prefix("v="))
-            } else {
-                ["embed/", "shorts/", "live/", "v/"]
-                    .iter()
-                    .find_map(|prefix| path.strip_prefix(prefix))
-                    .and_then(|id| id.split(['?', '#', '/']).next())
-            }
+    let (host, address) = web_address(text)?;
+    let path = address.path().strip_prefix('/').unwrap_or(address.path());
+    let candidate = match host.as_str() {
+        "youtu.be" => path.split('/').next().map(str::to_string),
+        "youtube.com" | "youtube-nocookie.com" if path == "watch" => {
+            address.query_pairs().find(|(key, _)| key == "v").map(|(_, id)| id.into_owned())
         }
+        "youtube.com" | "youtube-nocookie.com" => ["embed/", "shorts/", "live/", "v/"]
+            .iter()
+            .find_map(|prefix| path.strip_prefix(prefix))
+            .and_then(|id| id.split('/').next())
+            .map(str::to_string),
         _ => None,
     }?;
-    is_youtube_id(candidate).then(|| candidate.to_string())
+    is_youtube_id(&candidate).then_some(candidate)
 }
 
 /// The number of a Vimeo video from its address (`vimeo.com/123`, `player.vimeo.com/video/123`)
@@ -422,12 +431,10 @@ pub fn vimeo_id(text: &str) -> Option<String> {
     if let Some(id) = number(text) {
         return Some(id);
     }
-    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"))?;
-    let (host, path) = rest.split_once('/')?;
-    let host = host.to_ascii_lowercase();
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    let (host, address) = web_address(text)?;
+    let path = address.path().strip_prefix('/').unwrap_or(address.path());
     match host.as_str() {
-        "vimeo.com" | "www.vimeo.com" => path.split('/').rev().find_map(number),
+        "vimeo.com" => path.split('/').rev().find_map(number),
         "player.vimeo.com" => path.strip_prefix("video/").and_then(|id| number(id.trim_end_matches('/'))),
         _ => None,
     }
@@ -671,6 +678,9 @@ mod tests {
             "https://youtu.be/dQw4w9WgXcQ?si=x",
             "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
             "https://youtube.com/shorts/dQw4w9WgXcQ",
+            "https://m.youtube.com/watch?feature=share&v=dQw4w9WgXcQ#t=5",
+            "HTTPS://WWW.YOUTUBE.COM/embed/dQw4w9WgXcQ?start=3",
+            "https://www.youtube.com:443/live/dQw4w9WgXcQ",
         ] {
             assert_eq!(youtube_id(address).as_deref(), Some("dQw4w9WgXcQ"), "{address}");
         }
@@ -679,12 +689,20 @@ mod tests {
             "https://example.org/watch?v=dQw4w9WgXcQ",
             "https://www.youtube.com/watch?x=1",
             "javascript:alert(1)",
+            "ftp://youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://youtube.com/watch/?v=dQw4w9WgXcQ",
         ] {
             assert_eq!(youtube_id(bad), None, "{bad}");
         }
         assert_eq!(vimeo_id("https://vimeo.com/76979871").as_deref(), Some("76979871"));
         assert_eq!(vimeo_id("https://player.vimeo.com/video/76979871?h=1").as_deref(), Some("76979871"));
         assert_eq!(vimeo_id("https://vimeo.com/channels/x"), None);
+        assert_eq!(
+            vimeo_id("https://www.vimeo.com/channels/staffpicks/76979871#t=1").as_deref(),
+            Some("76979871")
+        );
+        assert_eq!(vimeo_id("https://player.vimeo.com/video/76979871/"), Some("76979871".to_string()));
+        assert_eq!(vimeo_id("https://evil.example/vimeo.com/76979871"), None);
         let problems = read("title: T\nyoutube: https://www.youtube.com/watch?v=short\ncaptions: /assets/a.vtt\ntranscript: Words.\nthumbnail: /assets/t.png\n").unwrap_err();
         assert_eq!(problems[0].line, 12);
     }

@@ -179,8 +179,9 @@ fn problem(diagnostic: &Diagnostic) -> String {
     format!("{}: {}", diagnostic.rule, diagnostic.message)
 }
 
+/// Words as the reports count them: what sits between spaces, with a letter or digit.
 fn words(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    crate::text::words::count(text, crate::text::Words::Spaced)
 }
 
 /// Days from `from` to `to` (negative when `to` is earlier).

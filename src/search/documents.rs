@@ -270,7 +270,7 @@ pub fn markdown_text(markdown: &str) -> (String, String) {
     let mut headings = String::new();
     let mut body = String::new();
     let mut in_heading = false;
-    for event in Parser::new(markdown) {
+    for event in Parser::new_ext(markdown, crate::content::markdown_options()) {
         match event {
             Event::Start(Tag::Heading { .. }) => in_heading = true,
             Event::End(TagEnd::Heading(_)) => {
@@ -298,6 +298,13 @@ mod tests {
         let (headings, body) = markdown_text("# Who can go\n\nChildren **aged** 5 to 11.\n\n## Cost\n\n[Free](/x/) for all.");
         assert_eq!(headings, "Who can go \nCost");
         assert_eq!(body, "Children aged 5 to 11. Free for all.");
+    }
+
+    #[test]
+    fn heading_ids_are_not_indexed_as_words() {
+        let (headings, body) = markdown_text("## Getting there {#travel}\n\nTake the bus.\n\n| Day | Time |\n|---|---|\n| Monday | 9am |");
+        assert_eq!(headings, "Getting there");
+        assert_eq!(body, "Take the bus. Day Time Monday 9am");
     }
 
     #[test]

@@ -11,9 +11,12 @@ use axum::extract::State;
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The content type of HTML pages.
+const HTML: &str = "text/html; charset=utf-8";
 /// Sent for a missing page when the site has no 404 page (before the first build without errors);
 /// the overlay with the build's errors is added to it like to any page.
 const NO_SITE_YET: &str = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head><meta charset=\"utf-8\"><title>Page not found</title></head>\n<body>\n<h1>Page not found</h1>\n<p><a href=\"/_review/\">See what the checks found</a></p>\n</body>\n</html>\n";
@@ -123,30 +126,22 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The content type for a file name.
-pub fn content_type(path: &Path) -> &'static str {
+/// The content type for a file name, as mime_guess knows it by its extension, with
+/// `; charset=utf-8` on text types (every text file the site writes is UTF-8). Where the site
+/// has always said something else, that stays: `.mjs` is `text/javascript` like `.js`, `.woff`
+/// is `font/woff` and `.xml` is `application/xml`. Unknown files are `application/octet-stream`.
+pub fn content_type(path: &Path) -> Cow<'static, str> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    match extension.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "ics" => "text/calendar; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
+    let kind = match extension.as_str() {
+        "mjs" => "text/javascript",
         "woff" => "font/woff",
-        "pdf" => "application/pdf",
-        "csv" => "text/csv; charset=utf-8",
-        "wasm" => "application/wasm",
-        _ => "application/octet-stream",
+        "xml" => "application/xml",
+        _ => mime_guess::from_ext(&extension).first_raw().unwrap_or("application/octet-stream"),
+    };
+    if kind.starts_with("text/") {
+        Cow::Owned(format!("{kind}; charset=utf-8"))
+    } else {
+        Cow::Borrowed(kind)
     }
 }
 
@@ -162,16 +157,12 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
             Resolved::File(file) => std::fs::read(&file).map(|bytes| (StatusCode::OK, content_type(&file), bytes)).ok(),
             Resolved::NotFound => std::fs::read(folder.join("404.html"))
                 .ok()
-                .map(|bytes| (StatusCode::NOT_FOUND, "text/html; charset=utf-8", bytes))
-                .or(Some((
-                    StatusCode::NOT_FOUND,
-                    "text/html; charset=utf-8",
-                    NO_SITE_YET.as_bytes().to_vec(),
-                ))),
-            Resolved::Redirect(to) => Some((StatusCode::PERMANENT_REDIRECT, "redirect", to.into_bytes())),
+                .map(|bytes| (StatusCode::NOT_FOUND, HTML.into(), bytes))
+                .or(Some((StatusCode::NOT_FOUND, HTML.into(), NO_SITE_YET.as_bytes().to_vec()))),
+            Resolved::Redirect(to) => Some((StatusCode::PERMANENT_REDIRECT, "redirect".into(), to.into_bytes())),
             Resolved::Forbidden => Some((
                 StatusCode::FORBIDDEN,
-                "text/plain; charset=utf-8",
+                "text/plain; charset=utf-8".into(),
                 b"This address is not allowed.".to_vec(),
             )),
         }
@@ -197,7 +188,7 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     } else {
         bytes
     };
-    respond(status, kind, body)
+    respond(status, &kind, body)
 }
 
 async fn review(State(shared): State<Arc<Shared>>) -> Response {
@@ -298,10 +289,11 @@ fn json(status: StatusCode, value: &serde_json::Value) -> Response {
     respond(status, "application/json", serde_json::to_vec(value).unwrap_or_default())
 }
 
-fn respond(status: StatusCode, kind: &'static str, body: Vec<u8>) -> Response {
+fn respond(status: StatusCode, kind: &str, body: Vec<u8>) -> Response {
     let mut response = (status, Body::from(body)).into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    let kind = HeaderValue::from_str(kind).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    headers.insert(header::CONTENT_TYPE, kind);
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     response
@@ -322,6 +314,41 @@ fn redirect(to: &str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_are_served_with_the_types_the_site_has_always_used() {
+        let expected = [
+            ("index.html", "text/html; charset=utf-8"),
+            ("OLD.HTM", "text/html; charset=utf-8"),
+            ("style.css", "text/css; charset=utf-8"),
+            ("search.js", "text/javascript; charset=utf-8"),
+            ("engine.mjs", "text/javascript; charset=utf-8"),
+            ("meta.json", "application/json"),
+            ("sitemap.xml", "application/xml"),
+            ("events.ics", "text/calendar; charset=utf-8"),
+            ("robots.txt", "text/plain; charset=utf-8"),
+            ("services.csv", "text/csv; charset=utf-8"),
+            ("logo.svg", "image/svg+xml"),
+            ("a.png", "image/png"),
+            ("a.jpg", "image/jpeg"),
+            ("a.jpeg", "image/jpeg"),
+            ("a.gif", "image/gif"),
+            ("a.webp", "image/webp"),
+            ("a.avif", "image/avif"),
+            ("favicon.ico", "image/x-icon"),
+            ("font.woff2", "font/woff2"),
+            ("font.woff", "font/woff"),
+            ("leaflet.pdf", "application/pdf"),
+            ("pagefind.wasm", "application/wasm"),
+            ("captions.vtt", "text/vtt; charset=utf-8"),
+            ("film.webm", "video/webm"),
+            ("_headers", "application/octet-stream"),
+            ("data.unknown-kind", "application/octet-stream"),
+        ];
+        for (file, kind) in expected {
+            assert_eq!(content_type(Path::new(file)), kind, "{file}");
+        }
+    }
 
     #[test]
     fn addresses_outside_the_folder_are_refused() {

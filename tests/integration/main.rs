@@ -9,6 +9,7 @@ mod directory;
 mod easy_read;
 mod events;
 mod external_links;
+mod heading_ids;
 mod hosting;
 mod import;
 mod import_messy;

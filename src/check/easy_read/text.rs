@@ -2,7 +2,8 @@
 //! and word keeps its byte offset in the page's Markdown, so findings point at the author's text.
 //! A new line always ends a sentence: easy read puts each sentence on a line of its own.
 
-use crate::content::easy_read::markdown_options;
+use crate::content::markdown_options;
+use crate::text::{Sentences, Words};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -86,61 +87,37 @@ pub fn read(markdown: &str, range: Range<usize>) -> Text {
     }
 }
 
-/// Cuts text into sentences: at a line break, or after `.`, `!` or `?` followed by a space.
+/// Cuts text into sentences read line by line ([`Sentences::LineByLine`]): at a line break, or
+/// after `.`, `!` or `?` followed by a space. Pieces with no letter or digit are dropped.
 fn split(text: &str, map: &[usize]) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (index, &(at, c)) in chars.iter().enumerate() {
-        let next = chars.get(index + 1).map(|&(_, n)| n);
-        let end = match c {
-            '\n' => Some(at),
-            '.' | '!' | '?' if next.is_none_or(char::is_whitespace) => Some(at + 1),
-            _ => None,
-        };
-        if let Some(end) = end {
-            push_sentence(text, map, start..end, &mut sentences);
-            start = end;
-        }
-    }
-    push_sentence(text, map, start..text.len(), &mut sentences);
-    sentences
+    crate::text::sentences(text, Sentences::LineByLine)
+        .into_iter()
+        .filter(|range| text[range.clone()].chars().any(char::is_alphanumeric))
+        .map(|range| sentence(text, map, range))
+        .collect()
 }
 
-fn push_sentence(text: &str, map: &[usize], range: Range<usize>, out: &mut Vec<Sentence>) {
-    let piece = &text[range.clone()];
-    let trimmed_start = range.start + (piece.len() - piece.trim_start().len());
-    let trimmed = piece.trim();
-    if !trimmed.chars().any(char::is_alphanumeric) {
-        return;
-    }
-    let sentence_map: Vec<usize> = map
-        .get(trimmed_start..trimmed_start + trimmed.len())
-        .map(<[usize]>::to_vec)
-        .unwrap_or_default();
-    let mut words = Vec::new();
-    let mut position = 0;
-    for token in trimmed.split_whitespace() {
-        let token_at = trimmed[position..].find(token).map(|i| i + position).unwrap_or(position);
-        position = token_at + token.len();
-        let lead = token.len() - token.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.is_empty() {
-            continue;
-        }
-        let address = token.contains('@') || token.contains("://") || token.starts_with("www.") || token.contains('/');
-        words.push(Word {
-            text: word.to_string(),
-            offset: sentence_map.get(token_at + lead).copied().unwrap_or(0),
-            address,
-        });
-    }
-    out.push(Sentence {
+/// The sentence at `text[range]` with its words ([`Words::Spaced`]), at their Markdown offsets.
+fn sentence(text: &str, map: &[usize], range: Range<usize>) -> Sentence {
+    let trimmed = &text[range.clone()];
+    let sentence_map: Vec<usize> = map.get(range).map(<[usize]>::to_vec).unwrap_or_default();
+    let words = crate::text::words(trimmed, Words::Spaced)
+        .into_iter()
+        .map(|word| {
+            let written = &trimmed[word.written.clone()];
+            Word {
+                text: trimmed[word.range.clone()].to_string(),
+                offset: sentence_map.get(word.range.start).copied().unwrap_or(0),
+                address: written.contains('@') || written.contains("://") || written.starts_with("www.") || written.contains('/'),
+            }
+        })
+        .collect();
+    Sentence {
         text: trimmed.to_string(),
         offset: sentence_map.first().copied().unwrap_or(0),
         map: sentence_map,
         words,
-    });
+    }
 }
 
 #[cfg(test)]

@@ -3,11 +3,11 @@
 //! postcodes are left out. Every piece keeps its byte offset in the source, so findings can point
 //! at the author's file, front matter included.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use crate::text::{Sentences, Words};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// What kind of block a piece of text came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,16 +95,6 @@ pub struct Extract {
     pub allows: Vec<AllowComment>,
 }
 
-/// The Markdown options the renderer uses, so both see the same structure.
-fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
-}
-
-/// The Markdown options the checks read with, for other readers of the same text (sections).
-pub(crate) fn markdown_options() -> Options {
-    options()
-}
-
 /// Reads the visible text of a Markdown document.
 pub fn from_markdown(markdown: &str) -> Extract {
     let mut out = Extract::default();
@@ -117,7 +107,7 @@ pub fn from_markdown(markdown: &str) -> Extract {
     // of its name are nested inside it: its words are not English, so they are not read.
     let mut foreign: Option<(String, usize)> = None;
 
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, crate::content::markdown_options()).into_offset_iter() {
         match event {
             Event::Start(tag) => {
                 let kind = match tag {
@@ -386,86 +376,27 @@ fn blank_out_unread(text: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
-/// Short words that end with a full stop without ending the sentence.
-const ABBREVIATIONS: &[&str] = &["dr", "mr", "mrs", "ms", "st", "no", "vs", "approx", "etc", "eg", "ie"];
-
-/// Byte offsets where sentences end: after `.`, `!` or `?` (with any closing quotes or brackets)
-/// followed by a space and a capital letter, digit, quote or bracket, or by the end of the text.
-/// "e.g. this" and "Dr. Patel" do not end a sentence.
-fn sentence_ends(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut ends = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
-                end += 1;
-            }
-            // Closing curly quotes (three bytes each).
-            while text[end..].starts_with('’') || text[end..].starts_with('”') {
-                end += 3;
-            }
-            let rest = &text[end..];
-            let after = rest.trim_start();
-            let spaced = after.len() < rest.len();
-            let next = after.chars().next();
-            let starts_new = next.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(' | '\''));
-            let word_before = text[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            let abbreviation = b == b'.' && ABBREVIATIONS.contains(&word_before.to_ascii_lowercase().as_str());
-            if (spaced || next.is_none()) && starts_new && !abbreviation {
-                ends.push(end);
-            }
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-    ends
-}
-
-/// Cuts text into sentences of words; sentences without a word are dropped.
+/// Cuts text into sentences of prose ([`Sentences::Prose`]); sentences without a word are dropped.
 pub fn sentences(text: &str) -> Vec<Sentence> {
-    let mut found = Vec::new();
-    let mut start = 0;
-    let mut ends = sentence_ends(text);
-    if ends.last() != Some(&text.len()) {
-        ends.push(text.len());
-    }
-    for end in ends {
-        let piece = &text[start..end];
-        let words: Vec<Range<usize>> = word_ranges(piece).into_iter().map(|r| start + r.start..start + r.end).collect();
-        if !words.is_empty() {
-            let leading = piece.len() - piece.trim_start().len();
-            found.push(Sentence {
-                range: start + leading..start + piece.trim_end().len(),
-                words,
-            });
-        }
-        start = end;
-    }
-    found
+    crate::text::sentences(text, Sentences::Prose)
+        .into_iter()
+        .filter_map(|range| {
+            let words: Vec<Range<usize>> = word_ranges(&text[range.clone()])
+                .into_iter()
+                .map(|r| range.start + r.start..range.start + r.end)
+                .collect();
+            (!words.is_empty()).then_some(Sentence { range, words })
+        })
+        .collect()
 }
 
-/// The byte ranges of the words of `text`. Words joined by a hyphen or a slash with no space
-/// ("cost-effective", "post-16", "2024/25", "and/or") are one word, as a reader sees them.
+/// The byte ranges of the words of `text`, read as [`Words::Reading`]: words joined by a hyphen
+/// or a slash with no space ("cost-effective", "2024/25") are one word.
 pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut words: Vec<Range<usize>> = Vec::new();
-    for (offset, word) in text.unicode_word_indices() {
-        if !word.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        let range = offset..offset + word.len();
-        if let Some(last) = words.last_mut()
-            && matches!(&text[last.end..range.start], "-" | "/")
-        {
-            last.end = range.end;
-            continue;
-        }
-        words.push(range);
-    }
-    words
+    crate::text::words(text, Words::Reading)
+        .into_iter()
+        .map(|word| word.range)
+        .collect()
 }
 
 /// Reads `<!-- signpost-allow rule-a, rule-b: reason -->`.
@@ -556,46 +487,5 @@ mod tests {
         assert_eq!(extract.allows[0].rules, vec!["sentence-too-long"]);
         assert_eq!(extract.allows[0].reason, "quotes the law");
         assert_eq!(extract.allows[0].block, Some(1));
-    }
-}
-
-#[cfg(test)]
-mod sentence_tests {
-    use super::*;
-
-    fn cut(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|s| &text[s.range]).collect()
-    }
-
-    #[test]
-    fn sentences_end_at_full_stops_before_capitals() {
-        assert_eq!(cut("One two. Three? Four! 5 go."), vec!["One two.", "Three?", "Four!", "5 go."]);
-        assert_eq!(
-            cut("Bring toys, e.g. a ball. See Dr. Patel."),
-            vec!["Bring toys, e.g. a ball.", "See Dr. Patel."]
-        );
-        assert_eq!(cut("He said \"Stop.\" Then left"), vec!["He said \"Stop.\"", "Then left"]);
-        assert_eq!(cut("Version 2.5 is out"), vec!["Version 2.5 is out"]);
-    }
-
-    #[test]
-    fn hyphenated_and_slashed_words_are_one_word() {
-        let text = "A cost-effective post-16 offer for 2024/25, and/or more - or less.";
-        let words: Vec<&str> = word_ranges(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(
-            words,
-            vec![
-                "A",
-                "cost-effective",
-                "post-16",
-                "offer",
-                "for",
-                "2024/25",
-                "and/or",
-                "more",
-                "or",
-                "less"
-            ]
-        );
     }
 }

@@ -31,7 +31,7 @@ pub struct SectionHeading {
 pub fn h2_headings(markdown: &str) -> Vec<SectionHeading> {
     let mut found = Vec::new();
     let mut open: Option<SectionHeading> = None;
-    for (event, range) in Parser::new_ext(markdown, super::extract::markdown_options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, crate::content::markdown_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H2, ..
