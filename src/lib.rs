@@ -385,6 +385,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     let (event_pages, found) = renderer.render_events(&events, page_sink);
     pages.extend(event_pages);
     outcome.diagnostics.extend(found);
+    renderer.forget_cards();
     outcome.pages = pages.len();
     timings::mark("render");
     if let Some(error) = write_failure.into_inner() {

@@ -10,6 +10,7 @@ use super::{SourceTexts, is_slug, slugify};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::yaml::{self, Spanned, YamlError};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -269,7 +270,7 @@ impl Loader<'_> {
         }
     }
 
-    fn walk(&mut self, mut cache: Option<&mut LoadCache>) {
+    fn walk(&mut self, cache: Option<&mut LoadCache>) {
         let content = self.root.join(CONTENT_DIR);
         if !content.is_dir() {
             self.diagnostics.push(
@@ -295,12 +296,51 @@ impl Loader<'_> {
         // modules read (the synonyms and the picture library), so those links are reported here.
         let (files, problems) = site.walk(&content, &is_scratch);
         self.diagnostics.extend(problems);
-        for file in files {
-            match cache.as_deref_mut() {
-                Some(cache) => self.read_file_cached(&file, cache),
-                None => self.read_file(&file),
+        match cache {
+            Some(cache) => files.iter().for_each(|file| self.read_file_cached(file, cache)),
+            None => {
+                // Files are read and parsed side by side, each by a loader of its own, and put
+                // together in the walk's order: the same result as reading them one by one.
+                let parts: Vec<Loader<'_>> = files
+                    .par_iter()
+                    .map(|file| {
+                        let mut part = self.part();
+                        part.read_file(file);
+                        part
+                    })
+                    .collect();
+                parts.into_iter().for_each(|part| self.absorb(part));
             }
         }
+    }
+
+    /// An empty loader for the same site, to read some of its files.
+    fn part(&self) -> Self {
+        Loader {
+            root: self.root,
+            config: self.config,
+            include_drafts: self.include_drafts,
+            diagnostics: Vec::new(),
+            pages: Vec::new(),
+            services: Vec::new(),
+            contacts: BTreeMap::new(),
+            glossary: Vec::new(),
+            you_said_we_did: None,
+            sources: SourceTexts::new(""),
+        }
+    }
+
+    /// Takes in what a [`Loader::part`] read, after what this one read before.
+    fn absorb(&mut self, part: Self) {
+        self.diagnostics.extend(part.diagnostics);
+        self.pages.extend(part.pages);
+        self.services.extend(part.services);
+        self.contacts.extend(part.contacts);
+        self.glossary.extend(part.glossary);
+        if part.you_said_we_did.is_some() {
+            self.you_said_we_did = part.you_said_we_did;
+        }
+        self.sources.absorb(part.sources);
     }
 
     fn read_file(&mut self, walked: &WalkedFile) {

@@ -58,6 +58,12 @@ impl SourceTexts {
     }
 
     /// Remembers the hash of `file`'s bytes, as the cached loader computed it.
+    /// Takes in the files another loader read (not its `site.toml`).
+    pub(crate) fn absorb(&mut self, other: SourceTexts) {
+        self.files.extend(other.files);
+        self.hashes.extend(other.hashes);
+    }
+
     pub(crate) fn set_hash(&mut self, file: &str, hash: blake3::Hash) {
         self.hashes.insert(file.to_string(), hash);
     }

@@ -54,6 +54,13 @@ impl<'a> CardCache<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    /// Lets go of the cards made, once every listing page is rendered.
+    pub fn forget_cards(&self) {
+        if let Ok(mut made) = self.cards.made.lock() {
+            *made = HashMap::new();
+        }
+    }
+
     /// Replaces every card marker in a finished page with the card, adding the card's facts to
     /// the page's. A marker naming no service is left as it is (an HTML comment).
     pub(super) fn fill_cards(&self, html: String, url: &str, source: &SourceRef, facts: &mut PageFacts) -> Result<String, Diagnostic> {
