@@ -185,11 +185,10 @@ impl<'a> Renderer<'a> {
             PageKind::EasyReadIndex => "the easy-read index page".to_string(),
             PageKind::Search(None) => "the search page".to_string(),
             PageKind::Search(Some(tag)) => format!("the search page in {}", language_name(tag)),
-            PageKind::Listing(page) => match self.listings.lists.get(page.list) {
-                Some(data) if page.number > 1 => format!("page {} of {}", page.number, data.listing.describe()),
-                Some(data) => data.listing.describe(),
-                None => "the pages for browsing services".to_string(),
-            },
+            PageKind::Listing(page) => (self.listings.lists.get(page.list)).map_or_else(
+                || "the pages for browsing services".to_string(),
+                |data| data.describe_page(page.number),
+            ),
             PageKind::YouSaidWeDid(_) => format!("the \"You said, we did\" page from {CONTENT_DIR}/{YOU_SAID_WE_DID_FILE}"),
             PageKind::Shortlist => "the shortlist page".to_string(),
             PageKind::NewsList(1) => "the news page".to_string(),
@@ -243,14 +242,16 @@ impl<'a> Renderer<'a> {
             .filter(|(_, what)| what.is_folder())
             .map(|(url, what)| (url.as_str(), what))
             .collect();
+        // Generated pages first, so an exact address is named by its page, then the reserved
+        // addresses and folders.
+        let generated = routes
+            .iter()
+            .filter(|r| !matches!(r.kind, PageKind::Content(_) | PageKind::Service(..)));
+        for route in generated {
+            taken.entry(&route.url).or_insert_with(|| self.describe(&route.kind));
+        }
         for (url, what) in &reserved {
             taken.entry(url).or_insert_with(|| what.describe());
-        }
-        for route in routes
-            .iter()
-            .filter(|r| !matches!(r.kind, PageKind::Content(_) | PageKind::Service(..)))
-        {
-            taken.entry(&route.url).or_insert_with(|| self.describe(&route.kind));
         }
         let mut claim = |url: &'a str, source: &SourceRef, what: String, owner: String| {
             let folder = folders.iter().find(|(folder, _)| url.starts_with(folder));
@@ -347,4 +348,42 @@ fn translation_prefixes(site: &crate::content::Site) -> Vec<Diagnostic> {
         );
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Date;
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    #[test]
+    fn the_example_declares_every_kind_of_page_once_and_has_no_clash() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = crate::content::load_site(root, false).0.unwrap();
+        let theme = crate::render::Theme::load(root, &site.config).unwrap();
+        let assets = BTreeMap::new();
+        let renderer = Renderer::new(&site, &theme, &assets, Date::today());
+        let urls = renderer.known_urls();
+        let unique: BTreeSet<&str> = urls.iter().map(String::as_str).collect();
+        assert_eq!(unique.len(), urls.len(), "an address is declared twice");
+        for url in [
+            "/",
+            "/services/",
+            "/glossary/",
+            "/404.html",
+            "/easy-read/",
+            "/search/",
+            "/pl/search/",
+            "/services/a-z/",
+            "/services/needs/autism/",
+            "/you-said-we-did/",
+            "/shortlist/",
+            "/news/",
+        ] {
+            assert!(unique.contains(url), "{url} is not in the route table");
+        }
+        let (events, _) = crate::content::events::load_events(&site, false);
+        assert_eq!(renderer.clashes(&events), Vec::new());
+    }
 }

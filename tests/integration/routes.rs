@@ -136,3 +136,30 @@ fn a_clash_stops_the_build_writing_anything() {
     );
     assert!(!public.exists(), "nothing is published");
 }
+
+#[test]
+fn a_service_at_a_listing_page_is_reported_with_the_listing_named() {
+    let (code, found) = check_changed(|root| {
+        replace_in(root, "content/services/health.yaml", "- id: splash-club", "- id: a-z");
+    });
+    assert_eq!(code, 1, "{found:#?}");
+    let clash = clashes(&found);
+    assert_eq!(clash.len(), 1, "{clash:#?}");
+    assert_eq!(
+        clash[0]["message"],
+        "The service `Splash Club swimming` would have the address /services/a-z/, which is already used by the A to Z of services"
+    );
+}
+
+#[test]
+fn a_content_page_at_the_whats_on_address_is_reported() {
+    let (code, found) = check_changed(|root| std::fs::write(root.join("content/whats-on.md"), PAGE).unwrap());
+    assert_eq!(code, 1, "{found:#?}");
+    let clash = clashes(&found);
+    assert_eq!(clash.len(), 1, "{clash:#?}");
+    assert_eq!(clash[0]["file"], "content/whats-on.md");
+    assert_eq!(
+        clash[0]["message"],
+        "This page would have the address /whats-on/, which is already used by the What's on page"
+    );
+}
