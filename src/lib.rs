@@ -329,6 +329,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         .with_terms(&events.terms);
     // Every address is taken once: read from the route table the renderer renders from.
     outcome.diagnostics.extend(renderer.clashes(&events));
+    timings::mark("check");
 
     // The site's `[rules]` severities, applied where each check stage ends, before its findings
     // decide whether anything is written.

@@ -1,8 +1,9 @@
 //! The route table: every address the build makes, declared once with what makes it.
 //!
-//! The renderer makes its pages from [`Renderer::routes`], and [`Renderer::clashes`] checks the
-//! same table (with the addresses other parts of the build make: the What's on pages, the feeds
-//! and calendars, the data folders) so that two things never get the same address. Content
+//! The renderer makes its pages from [`Renderer::routes`] (and the What's on pages from
+//! [`event_routes`]), and [`Renderer::clashes`] checks the same table, with the addresses other
+//! parts of the build make (the feeds and calendars, the data folders), so that two things never
+//! get the same address. Content
 //! claims its address after everything the build generates, so a `content/search.md` is reported
 //! at its own file rather than silently replaced by the search page.
 
@@ -10,7 +11,7 @@ use super::Renderer;
 use super::browse::Browse;
 use super::directory_views::SHORTLIST_URL;
 use crate::config::CategoryConfig;
-use crate::content::events::{Events, WHATS_ON_URL};
+use crate::content::events::{Event, Events, WHATS_ON_URL};
 use crate::content::news::{NEWS_FEED_URL, NEWS_URL};
 use crate::content::{
     CONTENT_DIR, GLOSSARY_URL, Page, RESERVED_SERVICE_IDS, SERVICES_URL, Service, SourceRef, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL,
@@ -63,16 +64,31 @@ pub(super) struct Route<'a> {
     pub kind: PageKind<'a>,
 }
 
+/// A What's on page, made by [`Renderer::render_events`] from the events (after the other
+/// pages: the events are loaded after the site).
+#[derive(Debug)]
+pub(super) enum EventPage<'e> {
+    /// The What's on page: coming occurrences by day.
+    WhatsOn,
+    /// An event's own page.
+    Event(&'e Event),
+}
+
+/// The What's on page and each event's page, with their addresses, in the order they are made.
+pub(super) fn event_routes(events: &Events) -> Vec<(String, EventPage<'_>)> {
+    let mut routes = vec![(WHATS_ON_URL.to_string(), EventPage::WhatsOn)];
+    routes.extend(events.events.iter().map(|event| (event.url.clone(), EventPage::Event(event))));
+    routes
+}
+
 /// What else the build makes at an address (or, for a folder, under it) besides the renderer's
 /// pages: these are reserved, so content written there is reported.
 #[derive(Debug)]
 enum Reserved<'a> {
     /// The folders under `/services/` that hold the listing pages (`/services/needs/`…).
     BrowsingFolder,
-    /// The What's on page.
-    WhatsOn,
-    /// An event's page, from its file in `content/events/`.
-    Event(&'a SourceRef),
+    /// A What's on page (see [`event_routes`]).
+    Events(EventPage<'a>),
     /// A calendar file (an event's, all events', or one type's).
     Calendar,
     /// The news feed.
@@ -100,8 +116,8 @@ impl Reserved<'_> {
     fn describe(&self) -> String {
         match self {
             Reserved::BrowsingFolder => "the pages for browsing services".to_string(),
-            Reserved::WhatsOn => "the What's on page".to_string(),
-            Reserved::Event(source) => format!("the event from {} (line {})", source.file, source.line),
+            Reserved::Events(EventPage::WhatsOn) => "the What's on page".to_string(),
+            Reserved::Events(EventPage::Event(event)) => format!("the event from {}", at(&event.source)),
             Reserved::Calendar => "a calendar file".to_string(),
             Reserved::NewsFeed => "the news feed".to_string(),
             Reserved::NewsTopics => "the news feeds of each topic".to_string(),
@@ -197,19 +213,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// What the rest of the build makes besides the renderer's pages (see [`Reserved`]).
-    fn reserved(&self, events: &'a Events) -> Vec<(String, Reserved<'a>)> {
+    fn reserved<'e>(&self, events: &'e Events) -> Vec<(String, Reserved<'e>)> {
         let site = self.site;
-        let mut reserved: Vec<(String, Reserved<'a>)> = RESERVED_SERVICE_IDS
+        let mut reserved: Vec<(String, Reserved<'e>)> = RESERVED_SERVICE_IDS
             .iter()
             .map(|id| (category_url(id), Reserved::BrowsingFolder))
             .collect();
-        reserved.push((WHATS_ON_URL.to_string(), Reserved::WhatsOn));
-        reserved.extend(
-            events
-                .events
-                .iter()
-                .map(|event| (event.url.clone(), Reserved::Event(&event.source))),
-        );
+        reserved.extend(event_routes(events).into_iter().map(|(url, page)| (url, Reserved::Events(page))));
         reserved.extend(
             crate::content::events::calendar_urls(events)
                 .into_iter()
@@ -232,7 +242,7 @@ impl<'a> Renderer<'a> {
     /// (so a `content/search.md` is reported at its own file), and a duplicate service id is
     /// reported once, at the second service. Also reports category ids kept for browsing and
     /// pages whose address starts with a `[[languages]]` tag.
-    pub fn clashes(&self, events: &'a Events) -> Vec<Diagnostic> {
+    pub fn clashes(&self, events: &Events) -> Vec<Diagnostic> {
         let site = self.site;
         let mut problems = reserved_category_ids(site);
         let routes = self.routes();
