@@ -3,9 +3,9 @@
 //! The renderer makes its pages from [`Renderer::routes`] (and the What's on pages from
 //! [`event_routes`]), and [`Renderer::clashes`] checks the same table, with the addresses other
 //! parts of the build make (the feeds and calendars, the data folders), so that two things never
-//! get the same address. Content
-//! claims its address after everything the build generates, so a `content/search.md` is reported
-//! at its own file rather than silently replaced by the search page.
+//! get the same address. Content claims its address after everything the build generates, so a
+//! `content/search.md` is reported at its own file rather than silently replaced by the search
+//! page.
 
 use super::Renderer;
 use super::browse::Browse;
@@ -246,28 +246,34 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let mut problems = reserved_category_ids(site);
         let routes = self.routes();
-        let mut taken: BTreeMap<&str, String> = BTreeMap::new();
         let reserved = self.reserved(events);
         let folders: Vec<(&str, &Reserved<'_>)> = (reserved.iter())
             .filter(|(_, what)| what.is_folder())
             .map(|(url, what)| (url.as_str(), what))
             .collect();
         // Generated pages first, so an exact address is named by its page, then the reserved
-        // addresses and folders.
-        let generated = routes
-            .iter()
-            .filter(|r| !matches!(r.kind, PageKind::Content(_) | PageKind::Service(..)));
-        for route in generated {
-            taken.entry(&route.url).or_insert_with(|| self.describe(&route.kind));
+        // addresses and folders; content and services after them, in the table's order.
+        let mut taken: BTreeMap<&str, Owner<'_, '_>> = BTreeMap::new();
+        for route in &routes {
+            if !matches!(route.kind, PageKind::Content(_) | PageKind::Service(..)) {
+                taken.entry(&route.url).or_insert(Owner::Page(&route.kind));
+            }
         }
         for (url, what) in &reserved {
-            taken.entry(url).or_insert_with(|| what.describe());
+            taken.entry(url).or_insert(Owner::Reserved(what));
         }
-        let mut claim = |url: &'a str, source: &SourceRef, what: String, owner: String| {
-            let folder = folders.iter().find(|(folder, _)| url.starts_with(folder));
+        let claimed = (routes.iter().filter(|r| matches!(r.kind, PageKind::Content(_))))
+            .chain(routes.iter().filter(|r| matches!(r.kind, PageKind::Service(..))));
+        for route in claimed {
+            let url = route.url.as_str();
             let used_by = match taken.get(url) {
-                Some(owner) => Some(owner.clone()),
-                None => folder.map(|(_, reserved)| reserved.describe()),
+                Some(owner) => Some(self.describe_owner(owner)),
+                None => (folders.iter().find(|(folder, _)| url.starts_with(folder))).map(|(_, what)| what.describe()),
+            };
+            let (source, what) = match route.kind {
+                PageKind::Service(service, _) => (&service.source, format!("The service `{}`", service.record.name)),
+                PageKind::Content(page) => (&page.source, "This page".to_string()),
+                _ => continue,
             };
             match used_by {
                 Some(used_by) => problems.push(
@@ -281,25 +287,33 @@ impl<'a> Renderer<'a> {
                     .with_suggestion("Rename the file, or give the service a different `id:`, so each page has its own address."),
                 ),
                 None => {
-                    taken.insert(url, owner);
+                    taken.insert(url, Owner::Page(&route.kind));
                 }
-            }
-        };
-        for route in &routes {
-            if let PageKind::Content(page) = route.kind {
-                claim(&page.url, &page.source, "This page".to_string(), at(&page.source));
-            }
-        }
-        for route in &routes {
-            if let PageKind::Service(service, _) = route.kind {
-                let source = &service.source;
-                let owner = format!("the service `{}` ({}, line {})", service.record.name, source.file, source.line);
-                claim(&service.url, source, format!("The service `{}`", service.record.name), owner);
             }
         }
         problems.extend(translation_prefixes(site));
         problems
     }
+
+    /// Who has an address, in words for a diagnostic.
+    fn describe_owner(&self, owner: &Owner<'_, 'a>) -> String {
+        match owner {
+            Owner::Page(PageKind::Service(service, _)) => {
+                let source = &service.source;
+                format!("the service `{}` ({}, line {})", service.record.name, source.file, source.line)
+            }
+            Owner::Page(kind) => self.describe(kind),
+            Owner::Reserved(what) => what.describe(),
+        }
+    }
+}
+
+/// What has an address in the clash check: a page of the table, or a reserved address.
+enum Owner<'r, 'a> {
+    /// A page of the route table (generated, or claimed by content or a service).
+    Page(&'r PageKind<'a>),
+    /// An address the rest of the build makes.
+    Reserved(&'r Reserved<'r>),
 }
 
 /// Where something was written, for a diagnostic: `content/a.md (line 1)`.
