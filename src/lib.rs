@@ -332,6 +332,13 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     let asset_map: BTreeMap<String, String> = assets.iter().map(|a| (a.url.clone(), a.hashed_url.clone())).collect();
     timings::mark("load");
 
+    let renderer = render::Renderer::new(&site, &theme, &asset_map, today)
+        .with_captions(render::video::caption_files(assets.iter().map(|a| (&a.url, &a.bytes))))
+        .with_terms(&events.terms);
+    // Every address is taken once: read from the route table the renderer renders from.
+    outcome.diagnostics.extend(renderer.clashes(&events));
+    timings::mark("check");
+
     // The site's `[rules]` severities, applied where each check stage ends, before its findings
     // decide whether anything is written.
     let overrides = site.config.rules.overrides();
@@ -347,9 +354,6 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     }
     let recorder = sink.map(|s| output::site_root::RecordingSink::new(&*s));
     let sink = recorder.as_ref().map(|s| s as &dyn Sink);
-    let renderer = render::Renderer::new(&site, &theme, &asset_map, today)
-        .with_captions(render::video::caption_files(assets.iter().map(|a| (&a.url, &a.bytes))))
-        .with_terms(&events.terms);
     // A page that cannot be written is the system's problem, not the content's: the first
     // failure stops the writing and becomes the build's internal error (exit 2).
     let write_failure = std::sync::OnceLock::<String>::new();

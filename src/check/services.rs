@@ -6,29 +6,11 @@ use crate::config::SiteConfig;
 use crate::content::{Service, Site};
 use crate::diagnostic::Diagnostic;
 
-/// Checks every service's fields beyond their shape.
+/// Checks every service's fields beyond their shape. (Two services with one id are reported by
+/// the route table's clash check, [`crate::render::Renderer::clashes`].)
 pub fn check_services(site: &Site) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let mut first_seen: std::collections::BTreeMap<&str, &Service> = std::collections::BTreeMap::new();
     for service in &site.services {
-        if let Some(first) = first_seen.get(service.id.as_str()) {
-            let (line, column) = service.at("id");
-            problems.push(
-                Diagnostic::error(
-                    &service.source.file,
-                    line,
-                    column,
-                    "duplicate-url",
-                    format!(
-                        "{}: the id `{}` is already used by the service at {}:{}",
-                        service.record.name, service.id, first.source.file, first.source.line
-                    ),
-                )
-                .with_suggestion("Give one of them a different `id:` so each service has its own page."),
-            );
-        } else {
-            first_seen.insert(&service.id, service);
-        }
         problems.extend(check_service(service, &site.config));
     }
     problems

@@ -208,6 +208,12 @@ impl<'s> ListingData<'s> {
         self.count().div_ceil(self.per_page).max(1)
     }
 
+    /// What page `number` (from 1) is, in words for a diagnostic: "page 2 of the A to Z".
+    pub fn describe_page(&self, number: usize) -> String {
+        let what = self.listing.describe();
+        if number <= 1 { what } else { format!("page {number} of {what}") }
+    }
+
     /// The address of page `number` (from 1).
     pub fn page_url(&self, number: usize) -> String {
         page_url(&self.listing.url(), number)
@@ -366,13 +372,7 @@ impl<'s> Listings<'s> {
 
     /// Every address the listings use, with what is there in words (for the clash check).
     pub fn routes(&self) -> Vec<(String, String)> {
-        self.pages()
-            .map(|(url, list, number)| {
-                let what = list.listing.describe();
-                let owner = if number == 1 { what } else { format!("page {number} of {what}") };
-                (url, owner)
-            })
-            .collect()
+        self.pages().map(|(url, list, number)| (url, list.describe_page(number))).collect()
     }
 
     /// The letter pages of a split A to Z: (key, how many services).

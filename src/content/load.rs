@@ -5,8 +5,8 @@ use super::inside::{SiteFolder, WalkedFile};
 use super::model::*;
 use super::text_fields::{FieldCleaner, FieldLocator, Key};
 use super::translations::FileLanguage;
-use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, YouSaidWeDid, locate_comments};
 use super::{SourceTexts, is_slug, slugify};
+use super::{YOU_SAID_WE_DID_FILE, YouSaidWeDid, locate_comments};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::yaml::{self, Spanned, YamlError};
@@ -132,13 +132,6 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
     let (places, found) = super::places::load(root, &sources);
     diagnostics.extend(found);
     places.locate_venues(&mut services);
-    diagnostics.extend(find_clashes(
-        sources.config(),
-        &config,
-        &pages,
-        &services,
-        you_said_we_did.is_some(),
-    ));
     for id in &config.contacts.every_page {
         if !contacts.contains_key(id) {
             diagnostics.push(
@@ -1042,109 +1035,6 @@ pub(crate) fn page_url(relative: &Path) -> Result<String, String> {
     } else {
         Ok(format!("/{}/", parts.join("/")))
     }
-}
-
-/// Two things that would be written to the same address.
-fn find_clashes(config_text: &str, config: &SiteConfig, pages: &[Page], services: &[Service], feedback: bool) -> Vec<Diagnostic> {
-    let mut taken: BTreeMap<String, String> = BTreeMap::new();
-    if feedback {
-        taken.insert(
-            YOU_SAID_WE_DID_URL.to_string(),
-            format!("the \"You said, we did\" page from {CONTENT_DIR}/{YOU_SAID_WE_DID_FILE}"),
-        );
-    }
-    taken.insert(SERVICES_URL.to_string(), "the service directory".to_string());
-    taken.insert("/shortlist/".to_string(), "the shortlist page".to_string());
-    taken.insert(GLOSSARY_URL.to_string(), "the glossary page".to_string());
-    if config.search.enabled {
-        for language in &config.languages {
-            taken.insert(
-                crate::search::search_url_in(language.tag()),
-                format!("the search page in {}", language.name),
-            );
-        }
-    }
-    let mut problems = Vec::new();
-    for id in RESERVED_SERVICE_IDS {
-        taken.insert(category_url(id), "the pages for browsing services".to_string());
-    }
-    for category in &config.categories {
-        if RESERVED_SERVICE_IDS.contains(&category.id.as_str()) {
-            let (line, column) = crate::config::find_value(config_text, &category.id);
-            problems.push(
-                Diagnostic::error(
-                    crate::config::CONFIG_FILE,
-                    line,
-                    column,
-                    "duplicate-url",
-                    format!("The category id `{}` is kept for the pages for browsing services", category.id),
-                )
-                .with_suggestion(format!(
-                    "Choose another id. These ids cannot be used for categories or services: {}.",
-                    RESERVED_SERVICE_IDS.join(", ")
-                )),
-            );
-        }
-        taken.insert(category_url(&category.id), format!("the `{}` category page", category.id));
-    }
-    if pages.iter().any(Page::is_easy_read)
-        && !pages
-            .iter()
-            .any(|p| p.is_easy_read() && p.url == super::easy_read::EASY_READ_INDEX_URL)
-    {
-        taken.insert(
-            super::easy_read::EASY_READ_INDEX_URL.to_string(),
-            "the easy-read index page".to_string(),
-        );
-    }
-    let mut claim = |url: &str, source: &SourceRef, what: String| {
-        if let Some(owner) = taken.get(url) {
-            problems.push(
-                Diagnostic::error(
-                    &source.file,
-                    source.line,
-                    source.column,
-                    "duplicate-url",
-                    format!("{what} would have the address {url}, which is already used by {owner}"),
-                )
-                .with_suggestion("Rename the file, or give the service a different `id:`, so each page has its own address."),
-            );
-        } else {
-            taken.insert(url.to_string(), format!("{} (line {})", source.file, source.line));
-        }
-    };
-    for page in pages {
-        claim(&page.url, &page.source, "This page".to_string());
-    }
-    for service in services {
-        claim(&service.url, &service.source, format!("The service `{}`", service.record.name));
-    }
-    // Addresses starting with a listed language's tag (`/pl/…`) are kept for its translations.
-    for page in pages.iter().filter(|p| !p.is_translation()) {
-        if let Some(language) = config
-            .languages
-            .iter()
-            .find(|l| page.url.starts_with(&super::translations::translation_url(l.tag(), "/")))
-        {
-            problems.push(
-                Diagnostic::error(
-                    &page.source.file,
-                    page.source.line,
-                    page.source.column,
-                    "duplicate-url",
-                    format!(
-                        "This page would have the address {}, but addresses starting with /{}/ are kept for the translations into {} ({})",
-                        page.url,
-                        language.tag().to_ascii_lowercase(),
-                        language.tag(),
-                        language.name
-                    ),
-                )
-                .with_suggestion("Rename the folder the page is in. To translate a page, write the translation beside it, for example `sendiass.pl.md` beside `sendiass.md`."),
-            );
-        }
-    }
-    problems
 }
 
 mod in_memory;

@@ -1,5 +1,6 @@
 //! The What's on page (coming occurrences grouped by day, with filters) and each event's page.
 
+use super::routes::EventPage;
 use super::views::{Crumb, PageView, SiteView};
 use super::{PageRecord, Renderer};
 use crate::content::events::{self, Event, Events, WHATS_ON_URL};
@@ -78,9 +79,11 @@ impl<'a> Renderer<'a> {
     {
         let mut records = Vec::new();
         let mut diagnostics = Vec::new();
-        let mut jobs: Vec<(String, Context, &'static str, SourceRef)> = vec![self.whats_on_context(events)];
-        jobs.extend(events.events.iter().map(|event| self.event_context(event, events)));
-        for (url, context, template, source) in jobs {
+        for (url, page) in super::routes::event_routes(events) {
+            let (context, template, source) = match page {
+                EventPage::WhatsOn => self.whats_on_context(&url, events),
+                EventPage::Event(event) => self.event_context(&url, event, events),
+            };
             match self.finish_page(url, template, &context, source, Vec::new(), None, Vec::new()) {
                 Ok((record, found, html)) => {
                     diagnostics.extend(found);
@@ -107,9 +110,8 @@ impl<'a> Renderer<'a> {
         context
     }
 
-    fn whats_on_context(&self, events: &Events) -> (String, Context, &'static str, SourceRef) {
-        let url = WHATS_ON_URL.to_string();
-        let mut context = self.base_context(&url);
+    fn whats_on_context(&self, url: &str, events: &Events) -> (Context, &'static str, SourceRef) {
+        let mut context = self.base_context(url);
         let mut days: Vec<DayView<'_>> = Vec::new();
         let mut localities = BTreeSet::new();
         let mut kinds = BTreeSet::new();
@@ -135,7 +137,7 @@ impl<'a> Renderer<'a> {
         let summary = self.theme.string("whats_on_summary");
         context.insert(
             "page",
-            &PageView::generated("whats-on", title, Some(summary), &url, &self.site.config),
+            &PageView::generated("whats-on", title, Some(summary), url, &self.site.config),
         );
         context.insert("days", &days);
         context.insert("count", &count);
@@ -150,8 +152,8 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         context.insert("type_calendars", &type_calendars);
-        context.insert("breadcrumbs", &self.breadcrumbs(&url));
-        (url, context, "whats-on.html", super::template_source("whats-on.html"))
+        context.insert("breadcrumbs", &self.breadcrumbs(url));
+        (context, "whats-on.html", super::template_source("whats-on.html"))
     }
 
     fn occurrence_view<'e>(&self, event: &'e Event, date: Date) -> OccurrenceView<'e> {
@@ -215,9 +217,8 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn event_context(&self, event: &Event, events: &Events) -> (String, Context, &'static str, SourceRef) {
-        let url = event.url.clone();
-        let mut context = self.base_context(&url);
+    fn event_context(&self, url: &str, event: &Event, events: &Events) -> (Context, &'static str, SourceRef) {
+        let mut context = self.base_context(url);
         let horizon = self.today.add_days(366);
         let dates: Vec<String> = event
             .rule
@@ -255,7 +256,7 @@ impl<'a> Renderer<'a> {
         };
         context.insert(
             "page",
-            &PageView::generated("event", &record.title, Some(&record.summary), &url, &self.site.config),
+            &PageView::generated("event", &record.title, Some(&record.summary), url, &self.site.config),
         );
         context.insert("event", &view);
         let mut crumbs = self.breadcrumbs(WHATS_ON_URL);
@@ -264,6 +265,6 @@ impl<'a> Renderer<'a> {
             url: WHATS_ON_URL.to_string(),
         });
         context.insert("breadcrumbs", &crumbs);
-        (url, context, "event.html", event.source.clone())
+        (context, "event.html", event.source.clone())
     }
 }

@@ -15,9 +15,11 @@ pub mod listing_views;
 pub mod markdown;
 pub mod news;
 pub mod open_now;
+mod pages;
 pub mod postprocess;
 pub mod raw_html;
 mod redirect_pages;
+pub mod routes;
 mod search_page;
 pub mod service_facts;
 pub mod shortlist;
@@ -28,9 +30,9 @@ pub mod video;
 pub mod views;
 
 use crate::config::CategoryConfig;
-use crate::content::{Date, GLOSSARY_URL, Page, SERVICES_URL, Service, Site, SourceRef, category_url, slugify};
+use crate::content::{Date, Page, Service, Site, SourceRef};
 use crate::diagnostic::Diagnostic;
-use markdown::{LinkRef, SourceSpan};
+use markdown::LinkRef;
 use postprocess::{PageFacts, PostProcessor};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -75,24 +77,6 @@ pub struct RenderedPage {
     pub record: Option<PageRecord>,
     /// What rendering found.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// One page to render.
-enum Job<'a> {
-    Page(&'a Page),
-    Service(&'a Service, &'a CategoryConfig),
-    Category(&'a CategoryConfig),
-    Services,
-    Glossary,
-    NotFound,
-    EasyReadIndex,
-    /// The search page, in the main language (`None`) or a `[[languages]]` language.
-    Search(Option<&'a str>),
-    Browse(browse::Browse),
-    YouSaidWeDid(&'a crate::content::YouSaidWeDid),
-    Shortlist,
-    /// A page of the news listing, numbered from 1.
-    NewsList(usize),
 }
 
 /// Everything a render needs.
@@ -288,52 +272,7 @@ impl<'a> Renderer<'a> {
 
     /// Every site address the render will produce (pages, services, categories and generated pages).
     pub fn known_urls(&self) -> Vec<String> {
-        self.jobs().iter().map(|job| self.job_url(job)).collect()
-    }
-
-    fn jobs(&self) -> Vec<Job<'a>> {
-        let mut jobs: Vec<Job<'a>> = self.site.pages.iter().map(Job::Page).collect();
-        let categories: BTreeMap<&str, &CategoryConfig> = self.site.config.categories.iter().map(|c| (c.id.as_str(), c)).collect();
-        for service in &self.site.services {
-            if let Some(category) = categories.get(service.record.category.as_str()) {
-                jobs.push(Job::Service(service, category));
-            }
-        }
-        jobs.extend(self.site.config.categories.iter().map(Job::Category));
-        jobs.push(Job::Services);
-        jobs.push(Job::Glossary);
-        jobs.push(Job::NotFound);
-        if self.has_easy_read() && !self.pages_by_url.contains_key(crate::content::easy_read::EASY_READ_INDEX_URL) {
-            jobs.push(Job::EasyReadIndex);
-        }
-        if self.site.config.search.enabled {
-            jobs.push(Job::Search(None));
-            jobs.extend(self.site.config.languages.iter().map(|l| Job::Search(Some(l.tag()))));
-        }
-        jobs.extend(self.browse_pages().into_iter().map(Job::Browse));
-        jobs.extend(self.site.you_said_we_did.iter().map(Job::YouSaidWeDid));
-        jobs.push(Job::Shortlist);
-        let news_pages = news::listing_pages(self.news_items().len());
-        jobs.extend((1..=news_pages).map(Job::NewsList));
-        jobs
-    }
-
-    fn job_url(&self, job: &Job<'a>) -> String {
-        match job {
-            Job::Page(page) => page.url.clone(),
-            Job::Service(service, _) => service.url.clone(),
-            Job::Category(category) => category_url(&category.id),
-            Job::Services => SERVICES_URL.to_string(),
-            Job::Glossary => GLOSSARY_URL.to_string(),
-            Job::NotFound => "/404.html".to_string(),
-            Job::EasyReadIndex => crate::content::easy_read::EASY_READ_INDEX_URL.to_string(),
-            Job::Search(None) => crate::search::SEARCH_URL.to_string(),
-            Job::Search(Some(tag)) => crate::search::search_url_in(tag),
-            Job::Browse(page) => self.browse_url(page),
-            Job::YouSaidWeDid(_) => crate::content::YOU_SAID_WE_DID_URL.to_string(),
-            Job::Shortlist => directory_views::SHORTLIST_URL.to_string(),
-            Job::NewsList(number) => crate::content::news::news_page_url(*number),
-        }
+        self.routes().into_iter().map(|route| route.url).collect()
     }
 
     /// Renders every page in parallel, handing each finished page to `sink` (which may write it).
@@ -361,22 +300,20 @@ impl<'a> Renderer<'a> {
         S: Fn(&str, &str) -> Result<(), String> + Sync,
         P: Fn(usize, usize) + Sync,
     {
-        let jobs: Vec<(String, Job<'a>)> = self
-            .jobs()
-            .into_iter()
-            .map(|job| (self.job_url(&job), job))
-            .filter(|(url, job)| {
+        let jobs: Vec<routes::Route<'a>> = (self.routes().into_iter())
+            .filter(|route| {
                 select(&JobRef {
-                    url,
-                    service: matches!(job, Job::Service(..)),
+                    url: &route.url,
+                    service: matches!(route.kind, routes::PageKind::Service(..)),
                 })
             })
             .collect();
         let total = jobs.len();
         let done = AtomicUsize::new(0);
         jobs.par_iter()
-            .map(|(url, job)| {
-                let (record, mut diagnostics, html) = match self.render_job(job) {
+            .map(|route| {
+                let url = &route.url;
+                let (record, mut diagnostics, html) = match self.render_job(route) {
                     Ok(parts) => parts,
                     Err(diagnostic) => {
                         return RenderedPage {
@@ -405,195 +342,19 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn render_job(&self, job: &Job<'a>) -> Result<(PageRecord, Vec<Diagnostic>, String), Diagnostic> {
-        let config = &self.site.config;
-        let url = self.job_url(job);
-        let mut context = Context::new();
-        context.insert("site", &SiteView::new(config, &url));
-        let mut diagnostics = Vec::new();
-        let mut links = Vec::new();
-        let mut last_reviewed = None;
-        let (template, source) = match job {
-            Job::Page(page) if page.is_easy_read() => {
-                let parts = self.easy_read_page(page, &mut context);
-                diagnostics.extend(parts.diagnostics);
-                links = parts.links;
-                last_reviewed = parts.last_reviewed;
-                ("easy-read.html", page.source.clone())
-            }
-            Job::EasyReadIndex => ("easy-read.html", self.easy_read_index_page(&mut context)),
-            Job::Page(page) if let Some(news) = &page.meta.news => {
-                let (template, source, found) = self.render_news_item(page, news, &mut context, &mut links);
-                diagnostics.extend(found);
-                last_reviewed = Some(news.date);
-                (template, source)
-            }
-            Job::Page(page) => {
-                let mut rendered = markdown::render_with(
-                    &page.body,
-                    SourceSpan::new(&page.source.file, page.body_first_line),
-                    &self.abbreviations,
-                    &config.content,
-                );
-                video::fill(&mut rendered, &page.source.file, &self.tera, &self.captions);
-                diagnostics.extend(rendered.diagnostics);
-                links = rendered.links;
-                last_reviewed = Some(page.meta.last_reviewed);
-                let mut view = PageView::from_page(page, rendered.html, config, self.today);
-                view.write_dates(self.date_words(page.language.as_deref()));
-                view.alternate = self.alternate_for(&page.url, false);
-                (view.languages, view.hreflang) = self.language_versions(page);
-                context.insert("page", &view);
-                let crumbs = match &page.language {
-                    Some(tag) => self.translated_breadcrumbs(page, tag),
-                    None => self.breadcrumbs(&page.url),
-                };
-                context.insert("breadcrumbs", &crumbs);
-                let children: Vec<ChildView<'_>> = self
-                    .children
-                    .get(&page.url)
-                    .map(|list| {
-                        list.iter()
-                            .map(|p| ChildView {
-                                title: &p.meta.title,
-                                summary: &p.meta.summary,
-                                url: &p.url,
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                context.insert("children", &children);
-                if page.url == "/" {
-                    context.insert("latest_news", &self.latest_news(3));
-                }
-                (if page.url == "/" { "home.html" } else { "page.html" }, page.source.clone())
-            }
-            Job::Service(service, category) => {
-                let description = service.record.description.as_deref().unwrap_or("");
-                let (first_line, indent) = match service.description_start {
-                    (0, _) => (service.description_first_line, 0),
-                    start => start,
-                };
-                let mut rendered = markdown::render_with(
-                    description,
-                    SourceSpan {
-                        file: &service.source.file,
-                        first_line,
-                        indent,
-                    },
-                    &self.abbreviations,
-                    &config.content,
-                );
-                video::fill(&mut rendered, &service.source.file, &self.tera, &self.captions);
-                diagnostics.extend(rendered.diagnostics);
-                links = rendered.links;
-                last_reviewed = Some(service.record.last_reviewed);
-                let review = Review {
-                    last: service.record.last_reviewed,
-                    next: service.next_review(config),
-                    today: self.today,
-                };
-                let mut page = PageView::generated("service", &service.record.name, Some(&service.record.summary), &service.url, config)
-                    .with_review(review);
-                page.draft = service.record.status == crate::content::Status::Draft;
-                context.insert("page", &page);
-                let view = ServiceView::new(service, category, rendered.html, self.today);
-                context.insert("facts", &service_facts::ServiceFacts::new(service, &view.details, self.theme));
-                context.insert("service", &view);
-                context.insert("service_translations", &self.service_translations(service));
-                let mut crumbs = self.breadcrumbs(SERVICES_URL);
-                crumbs.push(Crumb {
-                    title: self.theme.string("services_title").to_string(),
-                    url: SERVICES_URL.to_string(),
-                });
-                crumbs.push(Crumb {
-                    title: category.name.clone(),
-                    url: category_url(&category.id),
-                });
-                context.insert("breadcrumbs", &crumbs);
-                ("service.html", service.source.clone())
-            }
-            Job::Category(category) => {
-                let view = self.category_view(category);
-                context.insert(
-                    "page",
-                    &PageView::generated("category", &category.name, Some(&category.description), &url, config),
-                );
-                context.insert("category", &view);
-                context.insert("filter_options", &self.filter_options(&category.id));
-                context.insert("school_terms", &open_now::terms_text(&self.terms));
-                let mut crumbs = self.breadcrumbs(SERVICES_URL);
-                crumbs.push(Crumb {
-                    title: self.theme.string("services_title").to_string(),
-                    url: SERVICES_URL.to_string(),
-                });
-                context.insert("breadcrumbs", &crumbs);
-                ("category.html", template_source("category.html"))
-            }
-            Job::Services => {
-                let categories: Vec<CategoryView<'_>> = config.categories.iter().map(|c| self.category_summary(c)).collect();
-                context.insert(
-                    "page",
-                    &PageView::generated(
-                        "services",
-                        self.theme.string("services_title"),
-                        Some(self.theme.string("services_summary")),
-                        SERVICES_URL,
-                        config,
-                    ),
-                );
-                context.insert("categories", &categories);
-                context.insert("browse_links", &self.browse_links());
-                context.insert("breadcrumbs", &self.breadcrumbs(SERVICES_URL));
-                ("services.html", template_source("services.html"))
-            }
-            Job::Glossary => {
-                let terms: Vec<GlossaryView<'_>> = self
-                    .site
-                    .glossary
-                    .iter()
-                    .map(|t| GlossaryView {
-                        id: slugify(&t.term),
-                        term: &t.term,
-                        stands_for: t.stands_for.as_deref(),
-                        meaning: &t.meaning,
-                    })
-                    .collect();
-                context.insert(
-                    "page",
-                    &PageView::generated(
-                        "glossary",
-                        self.theme.string("glossary_title"),
-                        Some(self.theme.string("glossary_summary")),
-                        GLOSSARY_URL,
-                        config,
-                    ),
-                );
-                context.insert("glossary", &terms);
-                context.insert("breadcrumbs", &self.breadcrumbs(GLOSSARY_URL));
-                ("glossary.html", template_source("glossary.html"))
-            }
-            Job::NotFound => {
-                context.insert(
-                    "page",
-                    &PageView::generated(
-                        "not-found",
-                        self.theme.string("not_found_title"),
-                        Some(self.theme.string("not_found_summary")),
-                        "/404.html",
-                        config,
-                    ),
-                );
-                context.insert("breadcrumbs", &Vec::<Crumb>::new());
-                ("404.html", template_source("404.html"))
-            }
-            Job::Search(language) => self.render_search(*language, &url, &mut context),
-            Job::Browse(page) => self.render_browse(page, &url, &mut context),
-            Job::YouSaidWeDid(data) => self.render_you_said_we_did(data, &mut context),
-            Job::Shortlist => self.render_shortlist(&mut context),
-            Job::NewsList(number) => self.render_news_list(*number, &url, &mut context),
-        };
-        self.finish_page(url, template, &context, source, links, last_reviewed, diagnostics)
+    /// Makes the page of `route`: its kind's file fills it, and [`Renderer::finish_page`]
+    /// finishes it.
+    fn render_job(&self, route: &routes::Route<'a>) -> Result<(PageRecord, Vec<Diagnostic>, String), Diagnostic> {
+        let filled = self.fill(&route.kind, &route.url);
+        self.finish_page(
+            route.url.clone(),
+            filled.template,
+            &filled.context,
+            filled.source,
+            filled.links,
+            filled.last_reviewed,
+            filled.diagnostics,
+        )
     }
 
     /// Renders `template` with `context` and post-processes the page, as every page is finished:

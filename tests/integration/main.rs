@@ -33,6 +33,7 @@ mod properties;
 mod publish_anywhere;
 mod report;
 mod root_causes;
+mod routes;
 mod rules;
 mod search;
 mod search_languages;
