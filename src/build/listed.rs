@@ -4,6 +4,10 @@
 //! pages, latest news). When these hashes and the shared inputs are the same as the last build's,
 //! none of those pages can have changed, and they are taken from the last build.
 //!
+//! The directory's own listing pages (under `/services/`) show no page's text, only which pages
+//! exist, so an edit to a page's text keeps them; the other generated pages and every Markdown
+//! page are rendered again after any page edit.
+//!
 //! A service's entry is every field of it except its description (and where its fields are
 //! written), which only its own page and search show. A page's entry is its file's hash: any
 //! edit to a page renders every listing page again, as its title or place may have changed.
@@ -66,6 +70,23 @@ pub(crate) fn pages_hash(site: &Site, files: &BTreeMap<String, blake3::Hash>) ->
             hasher.update(hash.as_bytes());
         }
         hasher.update(page.url.as_bytes()).update(&[0]);
+    }
+    hasher.finalize()
+}
+
+/// The hash of every page's address, language and kind: all that the pages of the directory
+/// (under `/services/`: categories, needs, localities, age bands, A to Z) use of pages, through
+/// breadcrumbs and links to pages that exist.
+pub(crate) fn page_addresses_hash(site: &Site) -> blake3::Hash {
+    let mut hasher = blake3::Hasher::new();
+    for page in &site.pages {
+        let _ = write!(
+            HashWriter(&mut hasher),
+            "{}\0{:?}\0{}\0",
+            page.url,
+            page.language,
+            page.is_easy_read()
+        );
     }
     hasher.finalize()
 }

@@ -90,6 +90,8 @@ pub(crate) struct Fingerprints {
     pub(crate) files: BTreeMap<String, blake3::Hash>,
     /// Every page file's hash and address: what Markdown pages and listings show of each other.
     pages: blake3::Hash,
+    /// Every page's address, language and kind: what the directory's listing pages show of pages.
+    page_addresses: blake3::Hash,
     /// What listing pages may show of the services in each file (see [`super::listed`]).
     listings: BTreeMap<String, blake3::Hash>,
 }
@@ -122,6 +124,7 @@ impl Fingerprints {
         Fingerprints {
             shared,
             pages: listed::pages_hash(site, &files),
+            page_addresses: listed::page_addresses_hash(site),
             listings: listed::listing_hashes(site, &files, reuse),
             files,
         }
@@ -131,6 +134,12 @@ impl Fingerprints {
     /// service's own) would be the same as in the build `before` was taken of.
     pub(crate) fn same_listings(&self, before: &Fingerprints) -> bool {
         self.shared == before.shared && self.pages == before.pages && self.listings == before.listings
+    }
+
+    /// True when every listing page of the directory (under `/services/`, not a Markdown page)
+    /// would be the same as in the build `before` was taken of.
+    pub(crate) fn same_directory(&self, before: &Fingerprints) -> bool {
+        self.shared == before.shared && self.page_addresses == before.page_addresses && self.listings == before.listings
     }
 
     /// The files whose hash differs from `before`'s, or that are new or gone.
@@ -290,10 +299,17 @@ impl Incremental {
         // Pages other than services' own list or name other pages and services: they are kept
         // only when nothing they may show changed.
         let listings_kept = base.is_some_and(|base| prints.same_listings(&base.prints));
+        let directory_kept = base.is_some_and(|base| prints.same_directory(&base.prints));
+        let page_urls: BTreeSet<&str> = site.pages.iter().map(|p| p.url.as_str()).collect();
+        let in_directory = |url: &str| url.starts_with(content::SERVICES_URL) && !page_urls.contains(url);
         let wanted = |job: &JobRef<'_>| match base {
             None => true,
             Some(base) => {
-                let kept = if job.service { !changed.contains(job.url) } else { listings_kept };
+                let kept = match (job.service, in_directory(job.url)) {
+                    (true, _) => !changed.contains(job.url),
+                    (false, true) => directory_kept,
+                    (false, false) => listings_kept,
+                };
                 !kept || self.rewrite.contains(job.url) || base.pages.get(job.url).is_none_or(|p| p.record.is_none())
             }
         };
