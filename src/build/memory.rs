@@ -492,6 +492,28 @@ mod tests {
     }
 
     #[test]
+    fn only_fields_listings_show_change_the_listing_fingerprints() {
+        let site = site_copy();
+        let services = site.path().join("content/services/health.yaml");
+        let before = prints(site.path());
+        edit(&services, "    A towel. See", "    A big towel. See");
+        let description = prints(site.path());
+        assert!(description.same_listings(&before), "a description is only on its own page");
+        assert!(description.same_directory(&before));
+        edit(
+            &site.path().join("content/advice/index.md"),
+            "title: Advice",
+            "title: Advice and guides",
+        );
+        let title = prints(site.path());
+        assert!(!title.same_listings(&description), "pages name each other");
+        assert!(title.same_directory(&description), "the directory's listings show no page titles");
+        edit(&services, "summary: Quiet swimming with helpers.", "summary: Calm swimming.");
+        let summary = prints(site.path());
+        assert!(!summary.same_directory(&title), "cards show the summary");
+    }
+
+    #[test]
     fn a_deleted_page_is_a_changed_file() {
         let site = site_copy();
         let before = prints(site.path());
