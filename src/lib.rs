@@ -115,6 +115,8 @@ pub struct BuildOutcome {
     /// True when the build was stopped by its [`build::Cancel`] flag before it finished: nothing
     /// it made may be published.
     pub cancelled: bool,
+    /// What an incremental build ([`build_incremental`]) made again and what it kept.
+    pub reuse: build::Reuse,
 }
 
 /// Where a build's finished files go: the output folder (through [`output::StagedFolder`]) for
@@ -246,7 +248,11 @@ pub fn build_incremental(
     sink: Option<&mut dyn Sink>,
     incremental: Option<&mut build::Incremental>,
 ) -> BuildOutcome {
-    let mut outcome = build_stages(options, sink, incremental);
+    let mut incremental = incremental;
+    let mut outcome = build_stages(options, sink, incremental.as_deref_mut());
+    if let Some(incremental) = incremental {
+        outcome.reuse = incremental.reuse;
+    }
     if !outcome.cancelled {
         check::group_root_causes(&outcome.sources, &mut outcome.diagnostics);
     }
@@ -279,7 +285,9 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         return outcome;
     }
     options.apply_to(&mut site.config);
-    outcome.diagnostics.extend(check::check_services(&site));
+    outcome
+        .diagnostics
+        .extend(build::checks::service_fields(&site, memory.as_deref_mut()));
     outcome.diagnostics.extend(check::check_places(&site, &site.places));
     outcome.diagnostics.extend(check::check_review_dates(&site, today));
     outcome.diagnostics.extend(check::check_past_schedules(&site, today));
@@ -296,13 +304,9 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     outcome.diagnostics.extend(content::events::check_past_events(&events, today));
     let (synonyms, found) = search::synonyms::load(&site);
     outcome.diagnostics.extend(found);
-    let readability = check::plain_language::check_site_readability(&site);
-    outcome.diagnostics.extend(readability.diagnostics());
-    outcome.readability = readability
-        .pages
-        .into_iter()
-        .filter_map(|page| page.scores.map(|scores| (page.url, (page.counts, scores))))
-        .collect();
+    let (found, readability) = build::checks::plain_language(&mut site, memory.as_deref_mut());
+    outcome.diagnostics.extend(found);
+    outcome.readability = readability;
     if stop_here(&cancel, &mut outcome) {
         return outcome;
     }
@@ -473,7 +477,14 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     }
     timings::mark("write");
     if site.config.search.enabled && outcome.internal_error.is_none() && !stop_here(&cancel, &mut outcome) {
-        match memory.as_deref_mut().and_then(|m| m.search_files(&site, &synonyms)) {
+        let (kept, key) = match memory.as_deref_mut() {
+            Some(memory) => {
+                let (kept, key) = memory.search_files(&site, &synonyms);
+                (kept, Some(key))
+            }
+            None => (None, None),
+        };
+        match kept {
             Some((files, index)) => {
                 if let Err(error) = files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
                     outcome.internal_error = Some(format!("Cannot write the search files: {error}"));
@@ -484,8 +495,8 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
             None => match search::build(root, &site, &synonyms) {
                 Ok(built) => match built.files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
                     Ok(()) => {
-                        if let Some(memory) = memory.as_deref_mut() {
-                            memory.built_search(&synonyms, &built.files, &built.index);
+                        if let (Some(memory), Some(key)) = (memory.as_deref_mut(), key) {
+                            memory.built_search(key, &synonyms, &built.files, &built.index);
                         }
                         outcome.searchable = Some(built.index);
                         outcome.search_index = Some(built.staged);

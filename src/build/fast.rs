@@ -42,7 +42,8 @@ impl Memory {
         let (mut assets, _) = crate::output::collect_assets(&options.root, &theme.static_files, limit);
         crate::output::finish_stylesheets(&mut assets, &crate::render::address::Addresses::for_config(&site.config));
         let asset_map: BTreeMap<String, String> = assets.iter().map(|a| (a.url.clone(), a.hashed_url.clone())).collect();
-        let prints = Fingerprints::of(&site, today, &asset_map);
+        // Only the changed files' services are hashed again.
+        let prints = Fingerprints::after(&site, today, &asset_map, Some(&base.prints));
         if prints.shared != base.prints.shared {
             return None;
         }

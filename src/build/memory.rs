@@ -5,7 +5,8 @@
 //! ([`crate::content::SourceTexts::fingerprint`]); the pipeline itself ([`crate::build_incremental`])
 //! is the same as `signpost build`'s, so an incremental build equals a clean build byte for byte.
 
-use super::Cancel;
+use super::checks::FileChecks;
+use super::{Cancel, Reuse, listed};
 use crate::Sink;
 use crate::content::{self, Date, LoadCache, Site};
 use crate::diagnostic::Diagnostic;
@@ -13,6 +14,7 @@ use crate::render::{JobRef, PageRecord, RenderedPage, Renderer};
 use crate::search::SearchIndex;
 use crate::search::synonyms::Synonyms;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
 /// Search files by path and the index they came from.
@@ -34,19 +36,47 @@ pub(crate) struct Base {
     pub(crate) site: Site,
     pub(crate) prints: Fingerprints,
     pages: BTreeMap<String, RenderedPage>,
-    search: Option<(Synonyms, SearchFiles)>,
+    search: Option<KeptSearch>,
+    /// The findings of the checks that depend on one file only, by file.
+    pub(super) checks: FileChecks,
+}
+
+/// Search files kept from a build, with what they were made from.
+pub(crate) struct KeptSearch {
+    /// The hash of every search document and the search settings ([`search_key`]).
+    key: blake3::Hash,
+    synonyms: Synonyms,
+    files: SearchFiles,
+}
+
+/// The hash of what the search files are made from: every page's and service's search document
+/// (its searchable text and facts, exactly as indexed), the search settings and the languages.
+fn search_key(site: &Site, synonyms: &Synonyms) -> blake3::Hash {
+    let docs = crate::search::documents::collect(site, synonyms);
+    let mut hasher = blake3::Hasher::new();
+    let _ = write!(
+        listed::HashWriter(&mut hasher),
+        "{docs:?}\0{:?}\0{:?}",
+        site.config.search,
+        site.config.languages
+    );
+    hasher.finalize()
 }
 
 /// One build's use of the [`Memory`]: what it may reuse, what it must render again, the flag that
 /// stops it, and what it leaves for [`Memory::commit`].
 pub struct Incremental {
     cache: Arc<Mutex<LoadCache>>,
-    base: Option<Arc<Base>>,
+    pub(super) base: Option<Arc<Base>>,
     rewrite: BTreeSet<String>,
     cancel: Cancel,
     pending_pages: Option<BTreeMap<String, RenderedPage>>,
-    pending_search: Option<(Synonyms, SearchFiles)>,
+    pending_search: Option<KeptSearch>,
+    pending_prints: Option<Fingerprints>,
+    pub(super) pending_checks: Option<FileChecks>,
     finished: Option<Base>,
+    /// What this build made again and what it kept.
+    pub(crate) reuse: Reuse,
 }
 
 /// Content hashes that decide what a build may reuse.
@@ -56,15 +86,24 @@ pub(crate) struct Fingerprints {
     /// every content file that is neither a page nor a file of services (contact blocks, the
     /// glossary, "you said, we did"), today's date and the asset addresses.
     pub(crate) shared: blake3::Hash,
-    /// Everything the search files are made from (every file read, `site.toml` and the options).
-    everything: blake3::Hash,
     /// Each content file's hash, by site path.
     pub(crate) files: BTreeMap<String, blake3::Hash>,
+    /// Every page file's hash and address: what Markdown pages and listings show of each other.
+    pages: blake3::Hash,
+    /// Every page's address, language and kind: what the directory's listing pages show of pages.
+    page_addresses: blake3::Hash,
+    /// What listing pages may show of the services in each file (see [`super::listed`]).
+    listings: BTreeMap<String, blake3::Hash>,
 }
 
 impl Fingerprints {
     /// The fingerprints of `site` as loaded, for pages made on `today` with `assets`.
     pub(crate) fn of(site: &Site, today: Date, assets: &BTreeMap<String, String>) -> Fingerprints {
+        Fingerprints::after(site, today, assets, None)
+    }
+
+    /// [`Fingerprints::of`], taking the listing hashes of files unchanged since `before` from it.
+    pub(crate) fn after(site: &Site, today: Date, assets: &BTreeMap<String, String>, before: Option<&Fingerprints>) -> Fingerprints {
         let files = file_hashes(site);
         let own: BTreeSet<&str> = (site.pages.iter().map(|p| p.source.file.as_str()))
             .chain(site.services.iter().map(|s| s.source.file.as_str()))
@@ -78,17 +117,29 @@ impl Fingerprints {
         for (url, hashed) in assets {
             shared.update(url.as_bytes()).update(&[0]).update(hashed.as_bytes()).update(&[0]);
         }
-        let everything = everything_of(site, &files);
+        let shared = shared.finalize();
+        let reuse = before
+            .filter(|before| before.shared == shared)
+            .map(|before| (&before.files, &before.listings));
         Fingerprints {
-            shared: shared.finalize(),
-            everything,
+            shared,
+            pages: listed::pages_hash(site, &files),
+            page_addresses: listed::page_addresses_hash(site),
+            listings: listed::listing_hashes(site, &files, reuse),
             files,
         }
     }
 
-    /// The hash of everything the search files are made from, for `site` as loaded.
-    pub(crate) fn everything_of(site: &Site) -> blake3::Hash {
-        everything_of(site, &file_hashes(site))
+    /// True when every page that lists or names other pages and services (every page but a
+    /// service's own) would be the same as in the build `before` was taken of.
+    pub(crate) fn same_listings(&self, before: &Fingerprints) -> bool {
+        self.shared == before.shared && self.pages == before.pages && self.listings == before.listings
+    }
+
+    /// True when every listing page of the directory (under `/services/`, not a Markdown page)
+    /// would be the same as in the build `before` was taken of.
+    pub(crate) fn same_directory(&self, before: &Fingerprints) -> bool {
+        self.shared == before.shared && self.page_addresses == before.page_addresses && self.listings == before.listings
     }
 
     /// The files whose hash differs from `before`'s, or that are new or gone.
@@ -117,20 +168,10 @@ fn file_hashes(site: &Site) -> BTreeMap<String, blake3::Hash> {
 }
 
 /// Hashes `site.toml` and the options applied to it into `hasher`.
-fn settings(site: &Site, hasher: &mut blake3::Hasher) {
+pub(super) fn settings(site: &Site, hasher: &mut blake3::Hasher) {
     hasher.update(blake3::hash(site.sources.config().as_bytes()).as_bytes());
     hasher.update(site.config.base_url.as_bytes());
     hasher.update(&[u8::from(site.config.served_at_root), 0]);
-}
-
-/// The hash of `site.toml`, the options and every file in `files`.
-fn everything_of(site: &Site, files: &BTreeMap<String, blake3::Hash>) -> blake3::Hash {
-    let mut everything = blake3::Hasher::new();
-    settings(site, &mut everything);
-    for (file, hash) in files {
-        everything.update(file.as_bytes()).update(&[0]).update(hash.as_bytes());
-    }
-    everything.finalize()
 }
 
 /// The addresses of services and pages whose own file changed since `base` and that differ from
@@ -187,7 +228,10 @@ impl Memory {
             cancel,
             pending_pages: None,
             pending_search: None,
+            pending_prints: None,
+            pending_checks: None,
             finished: None,
+            reuse: Reuse::default(),
         }
     }
 
@@ -249,16 +293,24 @@ impl Incremental {
     where
         S: Fn(&str, &str) -> Result<(), String> + Sync,
     {
-        let prints = Fingerprints::of(site, today, assets);
+        let prints = Fingerprints::after(site, today, assets, self.base.as_deref().map(|b| &b.prints));
         let base = self.base.as_deref().filter(|b| b.prints.shared == prints.shared);
         let changed = base.map(|base| changed_addresses(base, site, &prints)).unwrap_or_default();
+        // Pages other than services' own list or name other pages and services: they are kept
+        // only when nothing they may show changed.
+        let listings_kept = base.is_some_and(|base| prints.same_listings(&base.prints));
+        let directory_kept = base.is_some_and(|base| prints.same_directory(&base.prints));
+        let page_urls: BTreeSet<&str> = site.pages.iter().map(|p| p.url.as_str()).collect();
+        let in_directory = |url: &str| url.starts_with(content::SERVICES_URL) && !page_urls.contains(url);
         let wanted = |job: &JobRef<'_>| match base {
             None => true,
             Some(base) => {
-                !job.service
-                    || changed.contains(job.url)
-                    || self.rewrite.contains(job.url)
-                    || base.pages.get(job.url).is_none_or(|p| p.record.is_none())
+                let kept = match (job.service, in_directory(job.url)) {
+                    (true, _) => !changed.contains(job.url),
+                    (false, true) => directory_kept,
+                    (false, false) => listings_kept,
+                };
+                !kept || self.rewrite.contains(job.url) || base.pages.get(job.url).is_none_or(|p| p.record.is_none())
             }
         };
         let selected = Mutex::new(Vec::new());
@@ -275,6 +327,7 @@ impl Incremental {
             |_, _| {},
         );
         let selected = selected.into_inner().unwrap_or_default();
+        self.reuse.pages_rendered = selected.len();
         let mut fresh = BTreeMap::new();
         for group in selected.chunks(PAGES_PER_LOOK) {
             if self.cancelled() {
@@ -304,23 +357,39 @@ impl Incremental {
             records.extend(page.record.clone());
             pages.insert(url, page);
         }
+        self.reuse.pages_kept = pages.len() - self.reuse.pages_rendered;
         self.pending_pages = Some(pages);
+        self.pending_prints = Some(prints);
         Some((records, diagnostics))
     }
 
-    /// The search files and index of the base, if the content and synonyms they came from are the same.
-    pub(crate) fn search_files(&mut self, site: &Site, synonyms: &Synonyms) -> Option<SearchFiles> {
-        let base = self.base.as_deref()?;
-        let (kept_synonyms, files) = base.search.as_ref()?;
-        let same = kept_synonyms == synonyms && base.prints.everything == Fingerprints::everything_of(site);
-        let found = same.then(|| files.clone())?;
-        self.pending_search = Some((synonyms.clone(), found.clone()));
-        Some(found)
+    /// The search files and index of the base, if the searchable text of every page and service,
+    /// the search settings and the synonyms they came from are the same. Returns them (or `None`:
+    /// build them again) and the key to keep them by.
+    pub(crate) fn search_files(&mut self, site: &Site, synonyms: &Synonyms) -> (Option<SearchFiles>, blake3::Hash) {
+        let key = search_key(site, synonyms);
+        let kept = (self.base.as_deref())
+            .and_then(|base| base.search.as_ref())
+            .filter(|kept| kept.key == key && &kept.synonyms == synonyms)
+            .map(|kept| kept.files.clone());
+        if let Some(files) = &kept {
+            self.reuse.search_kept = true;
+            self.pending_search = Some(KeptSearch {
+                key,
+                synonyms: synonyms.clone(),
+                files: files.clone(),
+            });
+        }
+        (kept, key)
     }
 
     /// Keeps freshly built search files, and their index, for the next build.
-    pub(crate) fn built_search(&mut self, synonyms: &Synonyms, files: &[(String, Vec<u8>)], index: &Arc<SearchIndex>) {
-        self.pending_search = Some((synonyms.clone(), (files.to_vec(), index.clone())));
+    pub(crate) fn built_search(&mut self, key: blake3::Hash, synonyms: &Synonyms, files: &[(String, Vec<u8>)], index: &Arc<SearchIndex>) {
+        self.pending_search = Some(KeptSearch {
+            key,
+            synonyms: synonyms.clone(),
+            files: (files.to_vec(), index.clone()),
+        });
     }
 
     /// Called when the build ended without errors: it becomes the base of the next one once
@@ -329,12 +398,16 @@ impl Incremental {
         if self.cancelled() {
             return;
         }
-        let prints = Fingerprints::of(&site, today, assets);
+        let prints = match self.pending_prints.take() {
+            Some(prints) => prints,
+            None => Fingerprints::of(&site, today, assets),
+        };
         self.finished = self.pending_pages.take().map(|pages| Base {
             site,
             prints,
             pages,
             search: self.pending_search.take(),
+            checks: self.pending_checks.take().unwrap_or_default(),
         });
     }
 }
@@ -396,7 +469,7 @@ mod tests {
         edit(&site.path().join("content/services/health.yaml"), "Quiet swimming", "Calm swimming");
         let after = prints(site.path());
         assert_eq!(after.shared, before.shared, "service files are not shared inputs");
-        assert_ne!(after.everything, before.everything, "the search files must be made again");
+        assert_eq!(after.pages, before.pages, "no page changed");
         let changed: Vec<&str> = after.changed_files(&before).into_iter().collect();
         assert_eq!(changed, ["content/services/health.yaml"]);
     }
@@ -416,6 +489,28 @@ mod tests {
         let text = std::fs::read_to_string(&config).unwrap();
         std::fs::write(&config, format!("{text}\n# a comment\n")).unwrap();
         assert_ne!(prints(site.path()).shared, glossary.shared);
+    }
+
+    #[test]
+    fn only_fields_listings_show_change_the_listing_fingerprints() {
+        let site = site_copy();
+        let services = site.path().join("content/services/health.yaml");
+        let before = prints(site.path());
+        edit(&services, "    A towel. See", "    A big towel. See");
+        let description = prints(site.path());
+        assert!(description.same_listings(&before), "a description is only on its own page");
+        assert!(description.same_directory(&before));
+        edit(
+            &site.path().join("content/advice/index.md"),
+            "title: Advice",
+            "title: Advice and guides",
+        );
+        let title = prints(site.path());
+        assert!(!title.same_listings(&description), "pages name each other");
+        assert!(title.same_directory(&description), "the directory's listings show no page titles");
+        edit(&services, "summary: Quiet swimming with helpers.", "summary: Calm swimming.");
+        let summary = prints(site.path());
+        assert!(!summary.same_directory(&title), "cards show the summary");
     }
 
     #[test]

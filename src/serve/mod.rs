@@ -349,9 +349,17 @@ fn log_report(report: &RebuildReport) {
         eprintln!("error: {message}");
     }
     if report.published {
+        let reuse = &report.reuse;
         eprintln!(
-            "Rebuilt in {ms:.0} ms: {} files, {} written, {} deleted ({errors} errors, {warnings} warnings).",
-            report.files, report.written, report.deleted
+            "Rebuilt in {ms:.0} ms: {} files, {} written, {} deleted ({errors} errors, {warnings} warnings); {} pages rendered, {} kept; {} files checked, {} kept; search {}.",
+            report.files,
+            report.written,
+            report.deleted,
+            reuse.pages_rendered,
+            reuse.pages_kept,
+            reuse.files_checked,
+            reuse.files_kept,
+            if reuse.search_kept { "kept" } else { "built" }
         );
     } else {
         eprint!("{}", crate::diagnostic::render_human(&report.diagnostics));

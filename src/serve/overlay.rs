@@ -117,7 +117,9 @@ impl PreviewTemplates {
     /// enough words to score). Empty when there is nothing to show.
     /// `has_site`: a build without errors has been published, so the preview shows that one.
     pub fn overlay(&self, report: &RebuildReport, url: &str, has_site: bool) -> String {
-        let mut sources = snippet::Sources::new(&self.root);
+        // The lines come from the texts the build kept; only a file it could not keep (a
+        // `site.toml` that does not parse) is read from the site folder.
+        let mut sources = snippet::Sources::with_kept(&self.root, &report.sources);
         let errors: Vec<FindingView<'_>> = report
             .diagnostics
             .iter()
@@ -257,5 +259,32 @@ mod tests {
             html.contains("<pre class=\"signpost-snippet\">  |\n2 |   ages: 5-11 &lt;b&gt;\n  |         ^^^^^^^^\n</pre>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn the_overlay_takes_its_lines_from_the_texts_the_build_kept_not_from_the_disk() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("content/services")).unwrap();
+        std::fs::write(site.path().join("content/services/x.yaml"), "- name: A\n  ages: on the disk now\n").unwrap();
+        let mut sources = crate::content::SourceTexts::new("");
+        sources.insert("content/services/x.yaml", "- name: A\n  ages: 5-11 <b>\n".into());
+        let report = RebuildReport {
+            diagnostics: vec![Diagnostic::error(
+                "content/services/x.yaml",
+                2,
+                9,
+                "wrong-type",
+                "`ages` needs two numbers",
+            )],
+            sources,
+            ..RebuildReport::default()
+        };
+        let templates = PreviewTemplates::load(site.path()).unwrap();
+        let html = templates.overlay(&report, "/", false);
+        assert!(html.contains("2 |   ages: 5-11 &lt;b&gt;"), "{html}");
+        assert!(!html.contains("on the disk now"), "the kept text is shown, not the disk's: {html}");
+        std::fs::remove_dir_all(site.path().join("content")).unwrap();
+        let html = templates.overlay(&report, "/", false);
+        assert!(html.contains("2 |   ages: 5-11 &lt;b&gt;"), "without the content folder: {html}");
     }
 }

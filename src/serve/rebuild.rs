@@ -59,6 +59,10 @@ pub struct RebuildReport {
     pub readability: BTreeMap<String, (Counts, Scores)>,
     /// The search index of the site the preview folder holds (the last build without errors).
     pub search: Option<Arc<SearchIndex>>,
+    /// The text of every file the build read, for the lines the overlay shows under findings.
+    pub sources: crate::content::SourceTexts,
+    /// What the build made again and what it took from the last one.
+    pub reuse: crate::build::Reuse,
 }
 
 impl RebuildReport {
@@ -268,6 +272,8 @@ impl Preview {
             records: outcome.records,
             internal_error: outcome.internal_error,
             readability: outcome.readability,
+            sources: outcome.sources,
+            reuse: outcome.reuse,
             ..RebuildReport::default()
         };
         if !report.has_errors() {

@@ -31,6 +31,7 @@ mod plain_language;
 mod preview_keeps_up;
 mod properties;
 mod publish_anywhere;
+mod rebuild_in_proportion;
 mod report;
 mod root_causes;
 mod routes;

@@ -89,7 +89,7 @@ fn differences(folder: &Path, output: &Path) -> Vec<String> {
 
 /// Waits until the running preview's folder equals a clean build of the site as it is now, then
 /// checks that it stays so (no stale rebuild publishes afterwards).
-fn assert_settles_to_a_clean_build(root: &Path, step: &str) {
+pub(crate) fn assert_settles_to_a_clean_build(root: &Path, step: &str) {
     let clean = tempfile::tempdir().expect("temporary folder");
     let output = clean.path().join("public");
     let outcome = signpost::build(&signpost::BuildOptions {
