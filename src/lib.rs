@@ -463,48 +463,56 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
     let calendar_name = theme.string("whats_on_calendar_name");
     let calendars = output::ics::calendar_files(&site.config, &events, &site_host, today, calendar_name, &type_name);
     let need_name = |id: &str| theme.string(&format!("need_{id}")).to_string();
-    let written = assets
-        .iter()
-        .map(|asset| sink.write(asset.hashed_url.trim_start_matches('/'), &asset.bytes))
-        .chain(extra.iter().map(|(name, bytes)| sink.write(name, bytes)))
-        .chain(feeds.iter().map(|(name, xml)| sink.write(name, xml.as_bytes())))
-        .chain(calendars.iter().map(|(name, text)| sink.write(name, text.as_bytes())))
-        .collect::<Result<Vec<()>, _>>()
-        .and_then(|_| output::openreferral::write_feed(&site, &need_name, &|name, bytes| sink.write(name, bytes)));
+    // The search index does not depend on the pages, so it is built while the feed and the
+    // assets are written.
+    let want_search = site.config.search.enabled && !stop_here(&cancel, &mut outcome);
+    let (kept, key) = match memory.as_deref_mut() {
+        Some(memory) if want_search => {
+            let (kept, key) = memory.search_files(&site, &synonyms);
+            (kept, Some(key))
+        }
+        _ => (None, None),
+    };
+    let build_search = want_search && kept.is_none();
+    let (written, built) = rayon::join(
+        || {
+            assets
+                .iter()
+                .map(|asset| sink.write(asset.hashed_url.trim_start_matches('/'), &asset.bytes))
+                .chain(extra.iter().map(|(name, bytes)| sink.write(name, bytes)))
+                .chain(feeds.iter().map(|(name, xml)| sink.write(name, xml.as_bytes())))
+                .chain(calendars.iter().map(|(name, text)| sink.write(name, text.as_bytes())))
+                .collect::<Result<Vec<()>, _>>()
+                .and_then(|_| output::openreferral::write_feed(&site, &need_name, &|name, bytes| sink.write(name, bytes)))
+        },
+        || build_search.then(|| search::build(root, &site, &synonyms)),
+    );
     match written {
         Ok(_) => outcome.assets = assets.len(),
         Err(error) => outcome.internal_error = Some(format!("Cannot write the site: {error}")),
     }
     timings::mark("write");
-    if site.config.search.enabled && outcome.internal_error.is_none() && !stop_here(&cancel, &mut outcome) {
-        let (kept, key) = match memory.as_deref_mut() {
-            Some(memory) => {
-                let (kept, key) = memory.search_files(&site, &synonyms);
-                (kept, Some(key))
-            }
-            None => (None, None),
-        };
-        match kept {
-            Some((files, index)) => {
+    if want_search && outcome.internal_error.is_none() {
+        match (kept, built) {
+            (Some((files, index)), _) => {
                 if let Err(error) = files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
                     outcome.internal_error = Some(format!("Cannot write the search files: {error}"));
                 } else {
                     outcome.searchable = Some(index);
                 }
             }
-            None => match search::build(root, &site, &synonyms) {
-                Ok(built) => match built.files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
-                    Ok(()) => {
-                        if let (Some(memory), Some(key)) = (memory.as_deref_mut(), key) {
-                            memory.built_search(key, &synonyms, &built.files, &built.index);
-                        }
-                        outcome.searchable = Some(built.index);
-                        outcome.search_index = Some(built.staged);
+            (None, Some(Ok(built))) => match built.files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
+                Ok(()) => {
+                    if let (Some(memory), Some(key)) = (memory.as_deref_mut(), key) {
+                        memory.built_search(key, &synonyms, &built.files, &built.index);
                     }
-                    Err(error) => outcome.internal_error = Some(format!("Cannot write the search files: {error}")),
-                },
-                Err(message) => outcome.internal_error = Some(message),
+                    outcome.searchable = Some(built.index);
+                    outcome.search_index = Some(built.staged);
+                }
+                Err(error) => outcome.internal_error = Some(format!("Cannot write the search files: {error}")),
             },
+            (None, Some(Err(message))) => outcome.internal_error = Some(message),
+            (None, None) => {}
         }
     }
     timings::mark("index");
