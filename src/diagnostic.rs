@@ -1,5 +1,6 @@
 //! The one report type every stage produces, and its three renderings (human, JSON, GitHub).
 
+use crate::rules::Rule;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -27,7 +28,7 @@ pub struct Diagnostic {
     /// 1-based column, or 0 when unknown.
     pub column: usize,
     /// Stable rule name, e.g. `yaml-syntax` or `dead-link`.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// Error or warning.
     pub severity: Severity,
     /// What is wrong, in plain words.
@@ -69,14 +70,14 @@ pub struct Cause {
     /// Its column (0: unknown).
     pub column: usize,
     /// Its rule.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// Why it matters, in plain words: "content/services/short-breaks.yaml could not be read".
     pub because: String,
 }
 
 impl Diagnostic {
     /// A new error at `file:line:column`.
-    pub fn error(file: impl Into<String>, line: usize, column: usize, rule: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<String>, line: usize, column: usize, rule: Rule, message: impl Into<String>) -> Self {
         Diagnostic {
             file: file.into(),
             line,
@@ -90,7 +91,7 @@ impl Diagnostic {
     }
 
     /// A new warning at `file:line:column`.
-    pub fn warning(file: impl Into<String>, line: usize, column: usize, rule: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<String>, line: usize, column: usize, rule: Rule, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, line, column, rule, message)
@@ -347,7 +348,7 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
         if d.column > 0 {
             let _ = write!(props, ",col={}", d.column);
         }
-        let _ = write!(props, ",title={}", escape_property(d.rule));
+        let _ = write!(props, ",title={}", escape_property(d.rule.id()));
         let mut message = d.message.clone();
         if let Some(fix) = &d.suggestion {
             message.push_str("\nHow to fix: ");
@@ -377,7 +378,7 @@ mod tests {
 
     #[test]
     fn github_annotations_escape_separators() {
-        let d = Diagnostic::error("a,b.md", 3, 7, "dead-link", "50% broken\nline").with_suggestion("fix it");
+        let d = Diagnostic::error("a,b.md", 3, 7, Rule::DEAD_LINK, "50% broken\nline").with_suggestion("fix it");
         let text = render_github(&[d]);
         assert_eq!(
             text,
@@ -388,9 +389,9 @@ mod tests {
     #[test]
     fn sorted_orders_by_place_and_drops_repeats() {
         let mut all = Diagnostics::default();
-        all.push(Diagnostic::warning("b.md", 1, 1, "r", "x"));
-        all.push(Diagnostic::error("a.md", 9, 1, "r", "y"));
-        all.push(Diagnostic::error("a.md", 9, 1, "r", "y"));
+        all.push(Diagnostic::warning("b.md", 1, 1, Rule::DEAD_LINK, "x"));
+        all.push(Diagnostic::error("a.md", 9, 1, Rule::DEAD_LINK, "y"));
+        all.push(Diagnostic::error("a.md", 9, 1, Rule::DEAD_LINK, "y"));
         let sorted = all.sorted();
         assert_eq!(sorted.len(), 2);
         assert_eq!(sorted[0].file, "a.md");

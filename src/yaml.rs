@@ -5,6 +5,7 @@
 //! bombs. Everything else in Signpost calls [`parse`], so switching to another parser (for example
 //! serde_norway, which has serde_yaml's API) means changing this file only.
 
+use crate::rules::Rule;
 use serde::de::DeserializeOwned;
 
 pub mod context;
@@ -20,7 +21,7 @@ pub struct YamlError {
     /// The parser's message, made plainer where we know a better wording.
     pub message: String,
     /// A stable rule name for the kind of problem.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// How to fix it.
     pub suggestion: String,
 }
@@ -69,7 +70,7 @@ pub fn parse_list<T: DeserializeOwned>(text: &str, key: &str) -> Result<Vec<Span
             line,
             column,
             message: format!("`{other}` is not a field Signpost knows here"),
-            rule: "unknown-field",
+            rule: Rule::UNKNOWN_FIELD,
             suggestion: format!("This file holds one list under `{key}:`. Move the entries under it, or remove `{other}:`."),
         });
     }
@@ -107,7 +108,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
                 line,
                 column,
                 message: format!("`{tag}` is a YAML tag, which Signpost does not read"),
-                rule: "wrong-type",
+                rule: Rule::WRONG_TYPE,
                 suggestion: format!("Remove `{tag}` and write the value as plain text (put it in quotes if it starts with `!`)."),
             };
         }
@@ -187,7 +188,7 @@ mod tests {
     #[test]
     fn missing_field_names_the_field() {
         let error = parse::<Example>("name: Swim club\n").unwrap_err();
-        assert_eq!(error.rule, "missing-field");
+        assert_eq!(error.rule, Rule::MISSING_FIELD);
         assert!(error.message.contains("`cost`"), "{error:?}");
         assert_eq!(error.line, 1);
     }
@@ -195,7 +196,7 @@ mod tests {
     #[test]
     fn unknown_field_suggests_the_closest_name() {
         let error = parse::<Example>("name: Swim club\ncots: Free\n").unwrap_err();
-        assert_eq!(error.rule, "unknown-field");
+        assert_eq!(error.rule, Rule::UNKNOWN_FIELD);
         assert_eq!((error.line, error.column), (2, 1));
         assert!(error.suggestion.contains("`cost`"), "{error:?}");
     }

@@ -3,6 +3,7 @@
 
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -56,7 +57,7 @@ pub fn check_body(file: &str, body: &str, first_line: usize) -> Vec<Diagnostic> 
                     file,
                     line,
                     column,
-                    "link-syntax",
+                    Rule::LINK_SYNTAX,
                     format!("This {what} would not work: its address `{address}` has a space, so the page would show the brackets and the address as text"),
                 )
                 .with_suggestion(format!(

@@ -9,6 +9,7 @@ use super::{RESERVED_SERVICE_IDS, YOU_SAID_WE_DID_FILE, YOU_SAID_WE_DID_URL, You
 use super::{SourceTexts, is_slug, slugify};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, display_path};
+use crate::rules::Rule;
 use crate::yaml::{self, Spanned, YamlError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -141,7 +142,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
     for id in &config.contacts.every_page {
         if !contacts.contains_key(id) {
             diagnostics.push(
-                Diagnostic::error(format!("{CONTENT_DIR}/contacts/{id}.yaml"), 0, 0, "contact-missing", format!("The contact block `{id}` is meant to be on every page, but its file does not exist"))
+                Diagnostic::error(format!("{CONTENT_DIR}/contacts/{id}.yaml"), 0, 0, Rule::CONTACT_MISSING, format!("The contact block `{id}` is meant to be on every page, but its file does not exist"))
                     .with_subject(crate::diagnostic::Subject::Missing(format!("contact:{id}")))
                     .with_suggestion(format!("Create {CONTENT_DIR}/contacts/{id}.yaml with at least `name:` and `summary:`, or remove \"{id}\" from [contacts] every_page in site.toml.")),
             );
@@ -273,7 +274,7 @@ impl Loader<'_> {
         let content = self.root.join(CONTENT_DIR);
         if !content.is_dir() {
             self.diagnostics.push(
-                Diagnostic::error(CONTENT_DIR, 0, 0, "content-missing", "There is no content folder")
+                Diagnostic::error(CONTENT_DIR, 0, 0, Rule::CONTENT_MISSING, "There is no content folder")
                     .with_suggestion("Create a `content` folder beside site.toml for the pages and services, or run `signpost init DIR` to start a new site."),
             );
             return;
@@ -285,7 +286,7 @@ impl Loader<'_> {
                     CONTENT_DIR,
                     0,
                     0,
-                    "read-error",
+                    Rule::READ_ERROR,
                     format!("Cannot open the site folder: {error}"),
                 ));
                 return;
@@ -329,7 +330,7 @@ impl Loader<'_> {
                         &file,
                         0,
                         0,
-                        "unused-file",
+                        Rule::UNUSED_FILE,
                         "Signpost does not use this file, so it will not be on the site",
                     )
                     .with_suggestion(
@@ -423,7 +424,7 @@ impl Loader<'_> {
                         file,
                         0,
                         0,
-                        "file-too-large",
+                        Rule::FILE_TOO_LARGE,
                         format!(
                             "This file is {} KB, more than the limit of {} KB",
                             meta.len() / 1024,
@@ -442,7 +443,7 @@ impl Loader<'_> {
                     file,
                     0,
                     0,
-                    "read-error",
+                    Rule::READ_ERROR,
                     format!("Cannot read this file: {error}"),
                 ));
                 return None;
@@ -455,7 +456,7 @@ impl Loader<'_> {
                     file,
                     0,
                     0,
-                    "read-error",
+                    Rule::READ_ERROR,
                     format!("Cannot read this file: {error}"),
                 ));
                 return None;
@@ -467,7 +468,7 @@ impl Loader<'_> {
                     file,
                     0,
                     0,
-                    "not-text",
+                    Rule::NOT_TEXT,
                     "This is not a text file (it looks like a picture, document or other binary file)",
                 )
                 .with_suggestion(
@@ -488,7 +489,7 @@ impl Loader<'_> {
                         file,
                         line,
                         column,
-                        "not-utf8",
+                        Rule::NOT_UTF8,
                         "This file has characters that are not saved as UTF-8",
                     )
                     .with_suggestion("Save the file as UTF-8 in your editor (often under 'Save as' or 'Encoding')."),
@@ -514,7 +515,7 @@ impl Loader<'_> {
         }
         let Some(parts) = front_matter::split(text) else {
             self.diagnostics.push(
-                Diagnostic::error(file, 1, 1, "front-matter-missing", "This page does not start with front matter (the title, summary and review details between two `---` lines)")
+                Diagnostic::error(file, 1, 1, Rule::FRONT_MATTER_MISSING, "This page does not start with front matter (the title, summary and review details between two `---` lines)")
                     .with_suggestion("Start the file with `---`, then lines such as `title: ...`, `summary: ...`, `last_reviewed: 2026-01-31`, `owner: ...`, then `---`."),
             );
             return;
@@ -540,10 +541,14 @@ impl Loader<'_> {
             },
             Err(bad) => {
                 self.diagnostics.push(
-                    Diagnostic::error(file, 0, 0, "file-name", format!("The name `{bad}` cannot be used in a web address"))
-                        .with_suggestion(
-                            "Use lowercase letters, numbers and hyphens in file and folder names, for example `short-breaks.md`.",
-                        ),
+                    Diagnostic::error(
+                        file,
+                        0,
+                        0,
+                        Rule::FILE_NAME,
+                        format!("The name `{bad}` cannot be used in a web address"),
+                    )
+                    .with_suggestion("Use lowercase letters, numbers and hyphens in file and folder names, for example `short-breaks.md`."),
                 );
                 return;
             }
@@ -604,7 +609,7 @@ impl Loader<'_> {
         }
         let Some(parts) = front_matter::split(text) else {
             self.diagnostics.push(
-                Diagnostic::error(file, 1, 1, "front-matter-missing", "This service file does not start with the service's details between two `---` lines")
+                Diagnostic::error(file, 1, 1, Rule::FRONT_MATTER_MISSING, "This service file does not start with the service's details between two `---` lines")
                     .with_suggestion("Start the file with `---`, the fields (name, category, summary, provider, ages, access, cost, contact, where, last_reviewed), then `---`, then the description."),
             );
             return;
@@ -617,7 +622,7 @@ impl Loader<'_> {
                             file,
                             parts.yaml_first_line,
                             1,
-                            "description-twice",
+                            Rule::DESCRIPTION_TWICE,
                             "This service has a `description:` field and also text below the front matter",
                         )
                         .with_suggestion(
@@ -647,7 +652,7 @@ impl Loader<'_> {
     fn load_service_list(&mut self, file: &str, text: &str) {
         if text.trim().is_empty() {
             self.diagnostics.push(
-                Diagnostic::warning(file, 0, 0, "empty-file", "This service file is empty")
+                Diagnostic::warning(file, 0, 0, Rule::EMPTY_FILE, "This service file is empty")
                     .with_suggestion("Add services, or delete the file."),
             );
             return;
@@ -669,13 +674,13 @@ impl Loader<'_> {
                 }
             }
             Err(error) => {
-                if error.rule == "not-a-list" {
+                if error.rule == Rule::NOT_A_LIST {
                     self.diagnostics.push(
                         Diagnostic::error(
                             file,
                             error.line.max(1),
                             error.column.max(1),
-                            "not-a-list",
+                            Rule::NOT_A_LIST,
                             "A service file must be a list of services",
                         )
                         .with_suggestion("Start each service with `- ` at the beginning of a line, for example `- name: Swim club`."),
@@ -739,7 +744,7 @@ impl Loader<'_> {
             if error.line > own_lines || stood_in.contains(&error.line) {
                 return;
             }
-            let missing = error.rule == "missing-field";
+            let missing = error.rule == Rule::MISSING_FIELD;
             if missing && repaired.iter().any(|field| error.message.contains(&format!("`{field}`"))) {
                 return;
             }
@@ -756,8 +761,8 @@ impl Loader<'_> {
                 repaired.push(field.clone());
                 continue;
             }
-            let unknown = error.rule == "unknown-field";
-            let whole_item = matches!(error.rule, "yaml-too-deep" | "yaml-too-complex");
+            let unknown = error.rule == Rule::UNKNOWN_FIELD;
+            let whole_item = matches!(error.rule, Rule::YAML_TOO_DEEP | Rule::YAML_TOO_COMPLEX);
             let (line, column) = if error.line == 0 || missing {
                 (item.first_line, item.column)
             } else {
@@ -857,7 +862,7 @@ impl Loader<'_> {
                     &source.file,
                     source.line,
                     source.column,
-                    "service-id",
+                    Rule::SERVICE_ID,
                     format!("The service id `{id}` cannot be used in a web address"),
                 )
                 .with_suggestion("Use lowercase letters, numbers and hyphens, for example `id: swim-club`."),
@@ -885,7 +890,7 @@ impl Loader<'_> {
                     file,
                     0,
                     0,
-                    "file-name",
+                    Rule::FILE_NAME,
                     format!("The contact block name `{id}` must be lowercase letters, numbers and hyphens"),
                 )
                 .with_suggestion("Rename the file, for example `sendiass.yaml`."),
@@ -949,7 +954,7 @@ impl Loader<'_> {
                                 file,
                                 position.line,
                                 position.column,
-                                "glossary-duplicate",
+                                Rule::GLOSSARY_DUPLICATE,
                                 format!("`{}` is already in the glossary (line {first})", term.value.term),
                             )
                             .with_suggestion("Keep one entry for each term and delete the other."),
@@ -1036,7 +1041,7 @@ fn find_clashes(config_text: &str, config: &SiteConfig, pages: &[Page], services
                     crate::config::CONFIG_FILE,
                     line,
                     column,
-                    "duplicate-url",
+                    Rule::DUPLICATE_URL,
                     format!("The category id `{}` is kept for the pages for browsing services", category.id),
                 )
                 .with_suggestion(format!(
@@ -1064,7 +1069,7 @@ fn find_clashes(config_text: &str, config: &SiteConfig, pages: &[Page], services
                     &source.file,
                     source.line,
                     source.column,
-                    "duplicate-url",
+                    Rule::DUPLICATE_URL,
                     format!("{what} would have the address {url}, which is already used by {owner}"),
                 )
                 .with_suggestion("Rename the file, or give the service a different `id:`, so each page has its own address."),
@@ -1091,7 +1096,7 @@ fn find_clashes(config_text: &str, config: &SiteConfig, pages: &[Page], services
                     &page.source.file,
                     page.source.line,
                     page.source.column,
-                    "duplicate-url",
+                    Rule::DUPLICATE_URL,
                     format!(
                         "This page would have the address {}, but addresses starting with /{}/ are kept for the translations into {} ({})",
                         page.url,

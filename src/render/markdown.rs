@@ -7,6 +7,7 @@ use super::video;
 use crate::config::{ContentConfig, RawHtml};
 use crate::content::slugify;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -202,7 +203,7 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
                     span.file,
                     line,
                     column,
-                    "unsafe-link",
+                    Rule::UNSAFE_LINK,
                     format!(
                         "The link definition [{label}]: {} is not allowed: {}",
                         shown(&dest),
@@ -315,7 +316,7 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
                                 span.file,
                                 line,
                                 column,
-                                "unsafe-link",
+                                Rule::UNSAFE_LINK,
                                 format!(
                                     "The link to {} is not allowed: {}; only its words are published",
                                     shown(dest_url),
@@ -344,7 +345,7 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
                             span.file,
                             line,
                             column,
-                            "unsafe-link",
+                            Rule::UNSAFE_LINK,
                             format!(
                                 "The picture address {} is not allowed: {}; the picture is left out",
                                 shown(dest_url),
@@ -368,7 +369,7 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
                     && alt.trim().is_empty()
                 {
                     result.diagnostics.push(
-                        Diagnostic::error(span.file, line, column, "image-alt", "This image has no alt text, so people who cannot see it will not know what it shows")
+                        Diagnostic::error(span.file, line, column, Rule::IMAGE_ALT, "This image has no alt text, so people who cannot see it will not know what it shows")
                             .with_suggestion("Describe the picture between the square brackets: ![A parent and child reading together](/assets/reading.jpg). If it is only decoration, leave it out."),
                     );
                 }
@@ -451,7 +452,7 @@ fn finding_diagnostic(problem: &raw_html::Problem, content: &ContentConfig, file
             file,
             at.0,
             at.1,
-            "unsafe-link",
+            Rule::UNSAFE_LINK,
             format!(
                 "{} is not allowed: {}; it is taken out",
                 capitalised(&problem.describe()),
@@ -472,14 +473,14 @@ fn finding_diagnostic(problem: &raw_html::Problem, content: &ContentConfig, file
         }
         raw_html::Problem::Attributes { .. } => raw_html_diagnostic(content.raw_html, file, at, &problem.describe(), None),
         raw_html::Problem::Language { message, fix, .. } => {
-            Diagnostic::error(file, at.0, at.1, "language-tag", format!("{message}, so this passage is not marked with its language"))
+            Diagnostic::error(file, at.0, at.1, Rule::LANGUAGE_TAG, format!("{message}, so this passage is not marked with its language"))
                 .with_suggestion(format!("{fix} Write it as <span lang=\"pl\">…</span>."))
         }
         raw_html::Problem::Direction { value, .. } => Diagnostic::error(
             file,
             at.0,
             at.1,
-            "language-direction",
+            Rule::LANGUAGE_DIRECTION,
             format!("dir=\"{value}\" is not a direction; it is taken out"),
         )
         .with_suggestion("Write dir=\"rtl\" for right-to-left text such as Urdu or Arabic, or dir=\"ltr\"; with a lang= alone, Signpost adds the right one."),
@@ -503,9 +504,9 @@ fn raw_html_diagnostic(mode: RawHtml, file: &str, at: (usize, usize), what: &str
     };
     match mode {
         RawHtml::Error => {
-            Diagnostic::error(file, at.0, at.1, "unsafe-html", format!("This HTML is not allowed: {what}")).with_suggestion(fix)
+            Diagnostic::error(file, at.0, at.1, Rule::UNSAFE_HTML, format!("This HTML is not allowed: {what}")).with_suggestion(fix)
         }
-        RawHtml::Remove => Diagnostic::warning(file, at.0, at.1, "unsafe-html", format!("This HTML was taken out: {what}"))
+        RawHtml::Remove => Diagnostic::warning(file, at.0, at.1, Rule::UNSAFE_HTML, format!("This HTML was taken out: {what}"))
             .with_suggestion(format!(
                 "{fix} It was left out of the page because [content] raw_html = \"remove\" in site.toml."
             )),
@@ -586,7 +587,7 @@ mod tests {
         let out = md("Hello\n\n<script>alert(1)</script>\n\n<a href=\"#\" onclick=\"x()\">x</a>\n");
         assert!(!out.html.contains("<script"));
         let rules: Vec<_> = out.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
-        assert_eq!(rules, vec![("unsafe-html", 12), ("unsafe-html", 14)]);
+        assert_eq!(rules, vec![(Rule::UNSAFE_HTML, 12), (Rule::UNSAFE_HTML, 14)]);
     }
 
     #[test]
@@ -622,7 +623,7 @@ mod tests {
         assert_eq!(out.diagnostics.len(), 1);
         assert_eq!(
             (out.diagnostics[0].rule, out.diagnostics[0].line, out.diagnostics[0].column),
-            ("image-alt", 10, 1)
+            (Rule::IMAGE_ALT, 10, 1)
         );
     }
 

@@ -29,6 +29,7 @@ pub mod views;
 use crate::config::CategoryConfig;
 use crate::content::{Date, GLOSSARY_URL, Page, SERVICES_URL, Service, Site, SourceRef, category_url, slugify};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use markdown::{LinkRef, SourceSpan};
 use postprocess::{PageFacts, PostProcessor};
 use rayon::prelude::*;
@@ -387,7 +388,7 @@ impl<'a> Renderer<'a> {
                         &record.output_path,
                         0,
                         0,
-                        "write-error",
+                        Rule::WRITE_ERROR,
                         format!("Cannot write this page: {error}"),
                     ));
                 }
@@ -623,7 +624,7 @@ impl<'a> Renderer<'a> {
                 &source.file,
                 source.line,
                 source.column,
-                "template-error",
+                Rule::TEMPLATE_ERROR,
                 format!("The page at {url} could not be made with the template {template}: {error}"),
             )
             .with_suggestion("If you changed the theme, check the template. Otherwise this is a bug in the theme: please report it.")
@@ -633,7 +634,7 @@ impl<'a> Renderer<'a> {
                 &source.file,
                 source.line,
                 source.column,
-                "html-error",
+                Rule::HTML_ERROR,
                 format!("The page at {url} could not be finished: {error}"),
             )
         })?;
@@ -643,7 +644,7 @@ impl<'a> Renderer<'a> {
                     &source.file,
                     source.line,
                     source.column,
-                    "unsafe-link",
+                    Rule::UNSAFE_LINK,
                     format!(
                         "The page at {url} had {} address(es) with a scheme that is not allowed, which could run a script: {}; they were taken out",
                         facts.unsafe_urls.len(),
@@ -659,7 +660,7 @@ impl<'a> Renderer<'a> {
                     &source.file,
                     source.line,
                     source.column,
-                    "image-alt",
+                    Rule::IMAGE_ALT,
                     format!("The page at {url} has {} image(s) without alt text", facts.images_without_alt),
                 )
                 .with_suggestion("Give every <img> an alt attribute describing the picture (alt=\"\" only for decoration)."),

@@ -5,6 +5,7 @@
 use crate::config::SiteConfig;
 use crate::content::Date;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use std::collections::BTreeMap;
 
 /// The folder of per-language strings files, in a theme and in a site.
@@ -32,7 +33,7 @@ pub fn parse(text: &str, file: &str) -> Result<BTreeMap<String, String>, Diagnos
             file,
             line,
             column,
-            "theme-config",
+            Rule::THEME_CONFIG,
             format!("This strings file cannot be read: {}", error.message()),
         )
         .with_suggestion("Write each string under [strings] as key = \"text\", as in theme.toml.")
@@ -111,7 +112,7 @@ pub fn check(
                     file.clone(),
                     0,
                     0,
-                    "strings-missing",
+                    Rule::STRINGS_MISSING,
                     format!(
                         "{} ({tag}) has no translation of {} of the {} interface strings, so its pages show them in English: {}{more}",
                         language.name,
@@ -127,7 +128,7 @@ pub fn check(
                     crate::config::CONFIG_FILE,
                     line,
                     column,
-                    "strings-missing",
+                    Rule::STRINGS_MISSING,
                     format!(
                         "There are no interface strings in {} ({tag}), so pages in {} show the menus, buttons and labels in English",
                         language.name, language.name

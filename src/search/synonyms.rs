@@ -17,6 +17,7 @@
 use super::analysis;
 use crate::content::{Need, Site};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use crate::yaml::{self, Spanned};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -202,7 +203,7 @@ pub fn load(site: &Site) -> (Synonyms, Vec<Diagnostic>) {
                                 SYNONYMS_FILE,
                                 position.line,
                                 position.column,
-                                "synonym-remove",
+                                Rule::SYNONYM_REMOVE,
                                 format!("`{word}` is not one of Signpost's built-in search words, so there is nothing to remove"),
                             )
                             .with_suggestion(

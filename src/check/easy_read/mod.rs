@@ -18,6 +18,7 @@ pub mod words;
 use crate::content::easy_read::{EasyBlock, parse};
 use crate::content::{Page, Service, Site};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
 use language::{Finding, Rules};
 use pictures::{PictureCheck, PictureLibrary, PictureUse};
 use std::path::Path;
@@ -35,7 +36,7 @@ pub fn check_site(site: &Site, root: &Path) -> Vec<Diagnostic> {
     out.extend(problems);
     if library.is_none() && !easy.is_empty() {
         out.push(
-            Diagnostic::error(pictures::library_file(), 0, 0, "easy-read-picture-library", "There is no picture library for the easy-read pages")
+            Diagnostic::error(pictures::library_file(), 0, 0, Rule::EASY_READ_PICTURE_LIBRARY, "There is no picture library for the easy-read pages")
                 .with_suggestion("Create content/easy-read-pictures.yaml: a list of `- concept: phone` with `picture: /assets/easy-read/phone.svg`, one for each idea."),
         );
     }
@@ -71,7 +72,7 @@ fn check_page(site: &Site, page: &Page, rules: &Rules, pictures: &mut PictureChe
                             &page.source.file,
                             line,
                             column,
-                            "easy-read-too-long",
+                            Rule::EASY_READ_TOO_LONG,
                             format!(
                                 "This page has {} points. An easy-read page should have {max_points} or fewer",
                                 doc.points().count()
@@ -102,7 +103,7 @@ fn check_page(site: &Site, page: &Page, rules: &Rules, pictures: &mut PictureChe
                 &page.source.file,
                 line,
                 column,
-                "easy-read-you",
+                Rule::EASY_READ_YOU,
                 "This page never speaks to the reader: it has no \"you\" or \"your\"",
             )
             .with_suggestion("Talk to the reader, for example \"You can phone us\" instead of \"Parents can phone the team\"."),

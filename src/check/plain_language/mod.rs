@@ -23,6 +23,7 @@ pub mod words;
 use crate::config::plain_language::{Limits, Profile};
 use crate::content::{Audience, Page, Service, Site};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
 use extract::Extract;
 use measures::{Counts, Scores};
 use place::{Place, SourceFile};
@@ -220,7 +221,7 @@ fn page_limits(site: &Site, page: &Page, profile: Profile) -> (Limits, Option<Di
         &page.source.file,
         1,
         1,
-        "limits-need-reason",
+        Rule::LIMITS_NEED_REASON,
         "The front matter raises the plain-language limits of this page but does not say why",
     )
     .with_suggestion("Add `reason: \"...\"` under `plain_language:`, for example reason: \"quotes the law word for word\". Better still, make the text plainer.");
@@ -395,25 +396,26 @@ fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'
                     &file,
                     line,
                     column,
-                    "allow-needs-reason",
+                    Rule::ALLOW_NEEDS_REASON,
                     "This signpost-allow comment gives no reason",
                 )
                 .with_suggestion("Say why after a colon, for example <!-- signpost-allow sentence-too-long: the title of the law -->."),
             );
         }
         for rule in &allow.rules {
-            if !rules::RULES.contains(&rule.as_str()) {
+            if !crate::rules::find(rule).is_some_and(|named| rules::RULES.contains(&named)) {
                 used[index] = true;
-                let hint = match crate::suggest::closest(rule, rules::RULES.iter().copied()) {
+                let ids = rules::RULES.iter().map(|r| r.id());
+                let hint = match crate::suggest::closest(rule, ids.clone()) {
                     Some(best) => format!("Did you mean `{best}`?"),
-                    None => format!("The rules are: {}.", rules::RULES.join(", ")),
+                    None => format!("The rules are: {}.", ids.collect::<Vec<_>>().join(", ")),
                 };
                 result.findings.push(
                     Diagnostic::error(
                         &file,
                         line,
                         column,
-                        "allow-unknown-rule",
+                        Rule::ALLOW_UNKNOWN_RULE,
                         format!("This signpost-allow comment names `{rule}`, which is not a plain-language rule"),
                     )
                     .with_suggestion(hint),
@@ -439,7 +441,7 @@ fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'
         };
         let allow = extract.allows.iter().position(|allow| {
             !allow.reason.is_empty()
-                && allow.rules.iter().any(|r| r == finding.rule)
+                && allow.rules.iter().any(|r| crate::rules::find(r) == Some(finding.rule))
                 && (allow.block == finding.block || finding.block.is_none())
         });
         match allow {
@@ -461,7 +463,7 @@ fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'
                     &file,
                     line,
                     column,
-                    "allow-unused",
+                    Rule::ALLOW_UNUSED,
                     format!("This signpost-allow comment for {} allows nothing here", allow.rules.join(", ")),
                 )
                 .with_suggestion("Remove the comment, or put it on the line just before the paragraph it is about."),

@@ -5,31 +5,32 @@ use super::extract::{Block, BlockKind, Extract, Sentence};
 use super::words::{IRREGULAR_PARTICIPLES, NOT_PASSIVE_WORDS, PhraseList, VAGUE_LINKS, WordLists};
 use crate::config::plain_language::{Level, Limits};
 use crate::diagnostic::Severity;
+use crate::rules::Rule;
 use std::collections::HashSet;
 
 /// A sentence longer than the profile allows.
-pub const SENTENCE_TOO_LONG: &str = "sentence-too-long";
+pub const SENTENCE_TOO_LONG: Rule = Rule::SENTENCE_TOO_LONG;
 /// A paragraph with too many sentences.
-pub const PARAGRAPH_TOO_LONG: &str = "paragraph-too-long";
+pub const PARAGRAPH_TOO_LONG: Rule = Rule::PARAGRAPH_TOO_LONG;
 /// A word or phrase with a plainer alternative.
-pub const WORD_TO_AVOID: &str = "word-to-avoid";
+pub const WORD_TO_AVOID: Rule = Rule::WORD_TO_AVOID;
 /// An acronym that is not in the glossary and not explained where it is first used.
-pub const UNEXPLAINED_ACRONYM: &str = "unexplained-acronym";
+pub const UNEXPLAINED_ACRONYM: Rule = Rule::UNEXPLAINED_ACRONYM;
 /// A sentence in the passive voice.
-pub const PASSIVE_VOICE: &str = "passive-voice";
+pub const PASSIVE_VOICE: Rule = Rule::PASSIVE_VOICE;
 /// A link whose words do not say where it goes.
-pub const VAGUE_LINK_TEXT: &str = "vague-link-text";
+pub const VAGUE_LINK_TEXT: Rule = Rule::VAGUE_LINK_TEXT;
 /// Whole words in capital letters.
-pub const CAPITALS: &str = "capitals";
+pub const CAPITALS: Rule = Rule::CAPITALS;
 /// "&" written for "and".
-pub const AMPERSAND: &str = "ampersand";
+pub const AMPERSAND: Rule = Rule::AMPERSAND;
 /// Offensive or outdated words about disability.
-pub const DISABILITY_LANGUAGE: &str = "disability-language";
+pub const DISABILITY_LANGUAGE: Rule = Rule::DISABILITY_LANGUAGE;
 /// A page whose reading age is above the profile's limit.
-pub const READING_AGE: &str = "reading-age";
+pub const READING_AGE: Rule = Rule::READING_AGE;
 
 /// Every rule an allow comment may name.
-pub const RULES: &[&str] = &[
+pub const RULES: &[Rule] = &[
     SENTENCE_TOO_LONG,
     PARAGRAPH_TOO_LONG,
     WORD_TO_AVOID,
@@ -61,7 +62,7 @@ pub struct Finding {
     /// Byte offset in the source.
     pub offset: usize,
     /// Stable rule name.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// Warning or error.
     pub severity: Severity,
     /// What is wrong.
@@ -151,7 +152,7 @@ fn opening(block: &Block, sentence: &Sentence) -> String {
     format!("\"{}{more}\"", words.join(" "))
 }
 
-type Push<'p> = dyn FnMut(usize, &'static str, Severity, String, String) + 'p;
+type Push<'p> = dyn FnMut(usize, Rule, Severity, String, String) + 'p;
 
 fn sentence_length(block: &Block, sentence: &Sentence, cx: &Context<'_>, push: &mut Push<'_>) {
     let count = sentence.words.len();
@@ -179,7 +180,7 @@ fn sentence_length(block: &Block, sentence: &Sentence, cx: &Context<'_>, push: &
     );
 }
 
-fn phrases(block: &Block, sentence: &Sentence, lower: &[String], list: &PhraseList, rule: &'static str, push: &mut Push<'_>) {
+fn phrases(block: &Block, sentence: &Sentence, lower: &[String], list: &PhraseList, rule: Rule, push: &mut Push<'_>) {
     let mut start = 0;
     while start < lower.len() {
         let mut advanced = false;
