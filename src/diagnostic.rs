@@ -60,6 +60,26 @@ pub enum Subject {
     Stops(String),
 }
 
+/// The subject key of the Local Offer topic `id`: `topic:ID` (see [`Subject`]).
+pub fn topic_key(id: &str) -> String {
+    format!("topic:{id}")
+}
+
+/// The topic a subject key names, if it names one: `assessment` for `topic:assessment`.
+pub fn topic_of(key: &str) -> Option<&str> {
+    key.strip_prefix("topic:")
+}
+
+impl Subject {
+    /// The topic this finding is there for the want of (an uncovered topic), if any.
+    pub fn missing_topic(&self) -> Option<&str> {
+        match self {
+            Subject::Missing(key) => topic_of(key),
+            Subject::Stops(_) => None,
+        }
+    }
+}
+
 /// The root cause a knock-on finding follows from: where it is and why it mattered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cause {
@@ -384,6 +404,15 @@ mod tests {
             text,
             "::error file=a%2Cb.md,line=3,col=7,title=dead-link::50%25 broken%0Aline%0AHow to fix%3A fix it\n".replace("%3A fix", ": fix")
         );
+    }
+
+    #[test]
+    fn a_missing_topic_is_read_from_the_subject_not_the_message() {
+        let d = Diagnostic::error("site.toml", 3, 1, Rule::TOPIC_MISSING, "words that may change")
+            .with_subject(Subject::Missing(topic_key("assessment")));
+        assert_eq!(d.subject().and_then(Subject::missing_topic), Some("assessment"));
+        assert_eq!(Subject::Stops(topic_key("assessment")).missing_topic(), None);
+        assert_eq!(Subject::Missing("/advice/".into()).missing_topic(), None);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct YamlError {
     pub rule: Rule,
     /// How to fix it.
     pub suggestion: String,
+    /// The field that must be there and is not, when that is the problem (`missing-field`).
+    pub missing_field: Option<&'static str>,
 }
 
 /// A location in parsed YAML text (1-based line and column, and the byte offset when known).
@@ -72,6 +74,7 @@ pub fn parse_list<T: DeserializeOwned>(text: &str, key: &str) -> Result<Vec<Span
             message: format!("`{other}` is not a field Signpost knows here"),
             rule: Rule::UNKNOWN_FIELD,
             suggestion: format!("This file holds one list under `{key}:`. Move the entries under it, or remove `{other}:`."),
+            missing_field: None,
         });
     }
     Ok(list)
@@ -110,6 +113,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
                 message: format!("`{tag}` is a YAML tag, which Signpost does not read"),
                 rule: Rule::WRONG_TYPE,
                 suggestion: format!("Remove `{tag}` and write the value as plain text (put it in quotes if it starts with `!`)."),
+                missing_field: None,
             };
         }
         YamlError {
@@ -118,6 +122,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             message: explained.message,
             rule: explained.rule,
             suggestion: explained.suggestion,
+            missing_field: explain::missing_field(&error),
         }
     })
 }
@@ -190,7 +195,19 @@ mod tests {
         let error = parse::<Example>("name: Swim club\n").unwrap_err();
         assert_eq!(error.rule, Rule::MISSING_FIELD);
         assert!(error.message.contains("`cost`"), "{error:?}");
+        assert_eq!(error.missing_field, Some("cost"), "the field travels as data, not only in words");
         assert_eq!(error.line, 1);
+        assert_eq!(
+            parse::<Example>(
+                "name: x
+cost: y
+nope: z
+"
+            )
+            .unwrap_err()
+            .missing_field,
+            None
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! is the cause of the links to it.
 
 use crate::content::{CONTENT_DIR, SourceTexts, slugify};
-use crate::diagnostic::{Cause, Diagnostic, Diagnostics, Severity, Subject};
+use crate::diagnostic::{Cause, Diagnostic, Diagnostics, Severity, Subject, topic_key};
 use crate::rules::Rule;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -128,7 +128,7 @@ fn would_make(sources: &SourceTexts, file: &str) -> Vec<Made> {
     if let Some(id) = relative.strip_prefix("contacts/").filter(|_| yaml) {
         made.push(whole(format!("contact:{}", id.split('.').next().unwrap_or(id))));
     } else if relative == crate::content::YOU_SAID_WE_DID_FILE {
-        made.push(whole("topic:you-said-we-did".to_string()));
+        made.push(whole(topic_key("you-said-we-did")));
         made.push(whole("/you-said-we-did/".to_string()));
     } else if yaml && (relative.starts_with("services/") || crate::content::looks_like_services(text)) {
         made.extend(service_items(text).into_iter().map(|(id, from, to)| Made {
@@ -144,9 +144,9 @@ fn would_make(sources: &SourceTexts, file: &str) -> Vec<Made> {
             made.push(whole(url));
         }
         let front = front_lines(text);
-        made.extend(topics_of(&front).into_iter().map(|t| whole(format!("topic:{t}"))));
+        made.extend(topics_of(&front).into_iter().map(|t| whole(topic_key(&t))));
         if value_of(&front, "type").as_deref() == Some("short-breaks-statement") {
-            made.push(whole("topic:short-breaks-statement".to_string()));
+            made.push(whole(topic_key("short-breaks-statement")));
         }
     }
     made

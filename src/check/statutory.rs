@@ -76,7 +76,7 @@ pub fn check_topics(site: &Site, config_text: &str) -> Vec<Diagnostic> {
                 format!("No page covers the required Local Offer topic `{topic}`{about}"),
             )
             .with_suggestion(fix)
-            .with_subject(crate::diagnostic::Subject::Missing(format!("topic:{topic}"))),
+            .with_subject(crate::diagnostic::Subject::Missing(crate::diagnostic::topic_key(topic))),
         );
     }
     problems

@@ -36,7 +36,7 @@ pub fn check_topic_names(site: &Site) -> Vec<Diagnostic> {
                 .with_suggestion(format!(
                     "Write `{best}` in `topics:`. The Local Offer topics are listed in docs/directory.md."
                 ))
-                .with_subject(crate::diagnostic::Subject::Stops(format!("topic:{best}"))),
+                .with_subject(crate::diagnostic::Subject::Stops(crate::diagnostic::topic_key(best))),
             );
         }
     }

@@ -745,12 +745,15 @@ impl Loader<'_> {
                 return;
             }
             let missing = error.rule == Rule::MISSING_FIELD;
-            if missing && repaired.iter().any(|field| error.message.contains(&format!("`{field}`"))) {
+            if missing
+                && let Some(field) = error.missing_field
+                && repaired.iter().any(|repaired| repaired == field)
+            {
                 return;
             }
             // A required field missing because it was misspelt (`coast` for `cost`) is the same
             // mistake, already reported: give it a stand-in without a second error.
-            let missing_name = missing.then(|| error.message.split('`').nth(1).unwrap_or("").to_string());
+            let missing_name = missing.then(|| error.missing_field.unwrap_or("").to_string());
             if let Some(field) = &missing_name
                 && misspelt
                     .iter()

@@ -42,7 +42,7 @@ pub fn summary(follow: &[&Diagnostic]) -> Option<String> {
     for d in follow {
         match d.subject() {
             Some(Subject::Missing(key)) if key.starts_with('/') => links += 1,
-            Some(Subject::Missing(key)) if key.starts_with("topic:") => topics += 1,
+            Some(Subject::Missing(key)) if super::topic_of(key).is_some() => topics += 1,
             Some(Subject::Missing(key)) if key.starts_with("contact:") => contacts += 1,
             _ => others += 1,
         }

@@ -135,7 +135,7 @@ pub fn audit_rows(site: &Site, diagnostics: &[Diagnostic], today: Date) -> Vec<A
     let missing: BTreeSet<&str> = diagnostics
         .iter()
         .filter(|d| d.rule == Rule::TOPIC_MISSING)
-        .filter_map(|d| d.message.split('`').nth(1))
+        .filter_map(|d| d.subject()?.missing_topic())
         .collect();
     for topic in missing {
         rows.push(AuditRow {

@@ -164,9 +164,12 @@ impl<'de> Deserialize<'de> for Entry {
                 let mut removed = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
                     if key != "remove" {
-                        return Err(serde::de::Error::custom(format!(
-                            "VALUE: `{key}` is not something this file understands: write a group like [respite, short breaks] or remove: [word]"
-                        )));
+                        return Err(crate::yaml::explain::own_error(
+                            crate::yaml::explain::OwnError::Value,
+                            format_args!(
+                                "`{key}` is not something this file understands: write a group like [respite, short breaks] or remove: [word]"
+                            ),
+                        ));
                     }
                     removed.extend(map.next_value::<Vec<String>>()?);
                 }

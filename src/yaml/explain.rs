@@ -59,17 +59,14 @@ pub fn explain(text: &str, error: &E) -> Explained {
         E::InvalidScalar { ty, .. } => wrong_scalar(&at, ty),
         E::NullIntoString { .. } | E::InvalidCharNull { .. } => null_value(&at),
         E::Unexpected { expected, .. } => wrong_shape(&at, expected),
-        E::SerdeMissingField { field, .. } => missing_field(&at, field),
+        E::SerdeMissingField { field, .. } => field_missing(&at, field),
         E::SerdeUnknownField { field, expected, .. } => unknown_field(&at, field, expected),
         E::SerdeUnknownVariant { variant, expected, .. } => unknown_value(&at, variant, expected),
         E::DuplicateMappingKey { key, .. } => duplicate(&at, key.as_deref()),
         E::Message { msg, .. } => own_message(&at, msg),
-        // serde names the type it wanted with fixed descriptions (`a boolean`, `u8`, `f64`).
-        E::SerdeInvalidType { expected, .. } | E::SerdeInvalidValue { expected, .. } => match expected.as_str() {
-            "a boolean" => wrong_scalar(&at, "bool"),
-            "f32" | "f64" => wrong_scalar(&at, expected),
-            integer if integer.len() <= 5 && (integer.starts_with('u') || integer.starts_with('i')) => wrong_scalar(&at, integer),
-            _ => wrong_value(&at),
+        E::SerdeInvalidType { expected, .. } | E::SerdeInvalidValue { expected, .. } => match scalar_expected(expected) {
+            Some(ty) => wrong_scalar(&at, ty),
+            None => wrong_value(&at),
         },
         E::SerdeInvalidLength { .. } => wrong_value(&at),
         E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } | E::UnexpectedValueForUnitEnumVariant { .. } => one_word(&at),
@@ -414,7 +411,7 @@ fn example_line(field: &str) -> String {
     }
 }
 
-fn missing_field(at: &At, field: &str) -> Explained {
+fn field_missing(at: &At, field: &str) -> Explained {
     plain(
         at,
         format!("The required field `{field}` is missing"),
@@ -468,24 +465,75 @@ fn duplicate(at: &At, key: Option<&str>) -> Explained {
     )
 }
 
+/// The scalar type serde wanted, from its description of it in an invalid-type error: serde
+/// passes only the text of its `Expected` (`a boolean`, `u8`, `f64`), so this is the one place
+/// that reads it. `serde_describes_scalars_so` pins the descriptions: a serde release that words
+/// them otherwise fails that test instead of quietly giving another message.
+fn scalar_expected(expected: &str) -> Option<&str> {
+    match expected {
+        "a boolean" => Some("bool"),
+        "f32" | "f64" => Some(expected),
+        integer if integer.len() <= 5 && (integer.starts_with('u') || integer.starts_with('i')) => Some(integer),
+        _ => None,
+    }
+}
+
+/// What kind of problem one of Signpost's own types met while being read. serde carries a
+/// custom error as text only, so the kind travels as a tag before the message ([`own_error`]
+/// writes it, [`own_message`] reads it, both from [`OwnError::tag`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnError {
+    /// A date that cannot be read (`bad-date`).
+    Date,
+    /// A value that is not one the field allows, with the message saying why (`bad-value`).
+    Value,
+}
+
+impl OwnError {
+    const ALL: [OwnError; 2] = [OwnError::Date, OwnError::Value];
+
+    fn tag(self) -> &'static str {
+        match self {
+            OwnError::Date => "DATE:",
+            OwnError::Value => "VALUE:",
+        }
+    }
+}
+
+/// The serde error one of Signpost's own types gives: `message` in plain words, of kind `kind`.
+pub fn own_error<Error: serde::de::Error>(kind: OwnError, message: impl std::fmt::Display) -> Error {
+    Error::custom(format!("{} {message}", kind.tag()))
+}
+
 /// Messages Signpost's own types give while being read (dates, checked values).
 fn own_message(at: &At, message: &str) -> Explained {
-    if let Some(text) = message.strip_prefix("DATE:") {
+    let Some((kind, text)) = OwnError::ALL
+        .into_iter()
+        .find_map(|kind| Some((kind, message.strip_prefix(kind.tag())?)))
+    else {
+        return wrong_value(at);
+    };
+    if kind == OwnError::Date {
         let suggestion = match uk_date(&at.value) {
             Some((long, iso)) => format!("If you mean {long}, write `{iso}` (year-month-day)."),
             None => "Write dates as year-month-day with hyphens, for example 2026-03-14.".to_string(),
         };
         return plain(at, text.trim().to_string(), Rule::BAD_DATE, suggestion);
     }
-    if let Some(text) = message.strip_prefix("VALUE:") {
-        return plain(
-            at,
-            text.trim().to_string(),
-            Rule::BAD_VALUE,
-            "Correct the value as the message says.",
-        );
+    plain(
+        at,
+        text.trim().to_string(),
+        Rule::BAD_VALUE,
+        "Correct the value as the message says.",
+    )
+}
+
+/// The field a missing-field error names, from the error itself.
+pub fn missing_field(error: &E) -> Option<&'static str> {
+    match innermost(error) {
+        E::SerdeMissingField { field, .. } => Some(field),
+        _ => None,
     }
-    wrong_value(at)
 }
 
 /// A date written the British way, `1/9/2026` or `01.09.26`, as its long form and ISO form.
@@ -761,5 +809,61 @@ mod kinds {
     fn a_duplicate_field_is_named() {
         let error = error_for("  cost: Free\n", "  cost: Free\n  cost: £2\n");
         assert_eq!(error.rule, Rule::DUPLICATE_FIELD, "{error:?}");
+    }
+
+    /// serde describes the scalar it wanted in an invalid-type or invalid-value error in words,
+    /// and `scalar_expected` reads them: these are the words of the serde this build uses.
+    #[test]
+    fn serde_describes_scalars_so() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Inner {
+            flag: Option<bool>,
+            small: Option<u8>,
+            signed: Option<i8>,
+            real: Option<f32>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Outer {
+            // Flattened fields are read through serde's own buffer, which words its errors itself.
+            #[serde(flatten)]
+            inner: Inner,
+        }
+        for (written, words, scalar) in [
+            ("flag: 5", "a boolean", "bool"),
+            ("small: 300", "u8", "u8"),
+            ("signed: -300", "i8", "i8"),
+            ("real: true", "f32", "f32"),
+        ] {
+            let error = serde_saphyr::from_str::<Outer>(&format!("{written}\n")).unwrap_err();
+            let expected = match super::innermost(&error) {
+                super::E::SerdeInvalidType { expected, .. } | super::E::SerdeInvalidValue { expected, .. } => expected.clone(),
+                other => panic!("{written}: serde-saphyr reports {other:?}, not an invalid type"),
+            };
+            assert_eq!(
+                expected, words,
+                "serde words what {written} needed differently now: update scalar_expected"
+            );
+            assert_eq!(super::scalar_expected(&expected), Some(scalar));
+        }
+        assert_eq!(super::scalar_expected("a string"), None);
+    }
+
+    /// Signpost's own types tag the kind of their errors, and the tag picks the rule.
+    #[test]
+    fn own_errors_keep_their_kind_through_serde() {
+        use super::{OwnError, own_error};
+        let date: serde_saphyr::Error = own_error(OwnError::Date, "`31/2` is not a date");
+        let value: serde_saphyr::Error = own_error(OwnError::Value, "`x` is not allowed");
+        let explained = |error: &serde_saphyr::Error| super::explain("when: 31/2\n", error);
+        assert_eq!(
+            (explained(&date).rule, explained(&date).message.as_str()),
+            (Rule::BAD_DATE, "`31/2` is not a date")
+        );
+        assert_eq!(
+            (explained(&value).rule, explained(&value).message.as_str()),
+            (Rule::BAD_VALUE, "`x` is not allowed")
+        );
     }
 }
