@@ -108,9 +108,8 @@ pub fn check_levels(file: &str, body: &str, (first_line, indent): (usize, usize)
             continue;
         };
         let level = level as u8;
-        let before = &body[..range.start];
-        let line = first_line + before.matches('\n').count();
-        let column = indent + before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = crate::location::line_column(body, range.start);
+        let (line, column) = (first_line + line - 1, indent + column);
         let marks = "#".repeat(level as usize);
         if level == 1 {
             problems.push(

@@ -46,9 +46,8 @@ pub fn check_body(file: &str, body: &str, first_line: usize) -> Vec<Diagnostic> 
             if code.iter().any(|r| r.contains(&at)) {
                 continue;
             }
-            let before = &body[..at];
-            let line = first_line + before.matches('\n').count();
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, column) = crate::location::line_column(body, at);
+            let line = first_line + line - 1;
             let picture = found.get(1).is_some_and(|m| !m.as_str().is_empty());
             let what = if picture { "picture" } else { "link" };
             let address = address.as_str();

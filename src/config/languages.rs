@@ -18,8 +18,9 @@
 //! page = "/other-formats/"
 //! ```
 
-use super::{CONFIG_FILE, line_column};
+use super::CONFIG_FILE;
 use crate::diagnostic::Diagnostic;
+use crate::location::line_column;
 use crate::rules::Rule;
 use language_tags::LanguageTag;
 use serde::{Deserialize, Serialize};

@@ -348,22 +348,6 @@ pub fn find_value(text: &str, value: &str) -> (usize, usize) {
     (0, 0)
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, before[line_start..].chars().count() + 1)
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while offset > 0 && !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,10 +401,5 @@ description = "Health services."
         let problems = config.validate(&text);
         let lines: Vec<(usize, Rule)> = problems.iter().map(|p| (p.line, p.rule)).collect();
         assert_eq!(lines, vec![(15, Rule::CONFIG_VALUE), (6, Rule::CONFIG_VALUE)], "{problems:?}");
-    }
-
-    #[test]
-    fn line_column_counts_characters() {
-        assert_eq!(line_column("ab\ncdé f", 8), (2, 5));
     }
 }

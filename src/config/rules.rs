@@ -8,9 +8,10 @@
 //!
 //! Rules that keep families safe, and those that stop a file being read, can only be raised.
 
-use super::{CONFIG_FILE, line_column};
+use super::CONFIG_FILE;
 use crate::config::plain_language::Level;
 use crate::diagnostic::Diagnostic;
+use crate::location::line_column;
 use crate::rules::{self, Guard, Overrides, Rule};
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -240,12 +240,10 @@ fn scan(html: &str) -> Findings {
 fn at(html: &str, needle: &str, start: (usize, usize)) -> (usize, usize) {
     let (first_line, offset) = start;
     match html.find(needle) {
-        Some(index) => {
-            let before = &html[..index];
-            let line = before.matches('\n').count();
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            (first_line + line, if line == 0 { column + offset } else { column })
-        }
+        Some(index) => match crate::location::line_column(html, index) {
+            (1, column) => (first_line, column + offset),
+            (line, column) => (first_line + line - 1, column),
+        },
         None => (first_line, 0),
     }
 }

@@ -5,8 +5,9 @@
 //! at the reported place (without its quotes, in quotes, in a list) makes the problem go away.
 //! When a rewrite does, the fix is certain and the message says exactly what to write.
 
-use super::{CONFIG_FILE, SiteConfig, line_column};
+use super::{CONFIG_FILE, SiteConfig};
 use crate::diagnostic::Diagnostic;
+use crate::location::line_column;
 use crate::rules::Rule;
 
 /// A diagnostic for `error`, met while reading `text` as `site.toml`.

@@ -480,7 +480,7 @@ impl Loader<'_> {
         match String::from_utf8(bytes) {
             Ok(text) => Some(text),
             Err(error) => {
-                let (line, column) = crate::config::line_column(
+                let (line, column) = crate::location::line_column(
                     &String::from_utf8_lossy(&error.as_bytes()[..error.utf8_error().valid_up_to()]),
                     error.utf8_error().valid_up_to(),
                 );

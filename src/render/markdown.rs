@@ -169,9 +169,9 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
     let schemes = &content.link_schemes;
     let mut used_abbreviations = BTreeSet::new();
     let mut link_depth = 0usize;
-    let lines = LineIndex::new(markdown);
+    let lines = crate::location::Lines::ending_at_lone_cr(markdown);
     let position = |offset: usize| {
-        let (line, column) = lines.position(markdown, offset);
+        let (line, column) = lines.position(offset);
         (line + span.first_line - 1, column + span.indent)
     };
     let mut events: Vec<Event<'_>> = Vec::new();
@@ -523,33 +523,6 @@ fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
     }
     used.insert(candidate.clone());
     candidate
-}
-
-/// Byte offsets of line starts, for turning an offset into a line and column.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        // A lone `\r` ends a line too, as in CommonMark and YAML.
-        let bytes = text.as_bytes();
-        starts.extend(
-            (0..bytes.len())
-                .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-                .map(|i| i + 1),
-        );
-        LineIndex { starts }
-    }
-
-    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&start| start <= offset).max(1);
-        let start = self.starts[line - 1];
-        let end = offset.min(text.len());
-        let column = text.get(start..end).map(|s| s.chars().count()).unwrap_or(0) + 1;
-        (line, column)
-    }
 }
 
 #[cfg(test)]

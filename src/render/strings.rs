@@ -28,7 +28,7 @@ pub fn parse(text: &str, file: &str) -> Result<BTreeMap<String, String>, Diagnos
         strings: BTreeMap<String, String>,
     }
     toml::from_str::<StringsToml>(text).map(|parsed| parsed.strings).map_err(|error| {
-        let (line, column) = error.span().map(|s| crate::config::line_column(text, s.start)).unwrap_or((0, 0));
+        let (line, column) = error.span().map(|s| crate::location::line_column(text, s.start)).unwrap_or((0, 0));
         Diagnostic::error(
             file,
             line,
@@ -123,7 +123,7 @@ pub fn check(
                 )
             }
             None => {
-                let (line, column) = crate::config::line_column(config_text, language.tag.span().start);
+                let (line, column) = crate::location::line_column(config_text, language.tag.span().start);
                 Diagnostic::warning(
                     crate::config::CONFIG_FILE,
                     line,

@@ -201,7 +201,7 @@ fn parse_strings(text: &str, file: &str) -> Result<BTreeMap<String, String>, Vec
         strings: BTreeMap<String, String>,
     }
     let parsed: ThemeToml = toml::from_str(text).map_err(|error| {
-        let (line, column) = error.span().map(|s| crate::config::line_column(text, s.start)).unwrap_or((0, 0));
+        let (line, column) = error.span().map(|s| crate::location::line_column(text, s.start)).unwrap_or((0, 0));
         vec![Diagnostic::error(
             file,
             line,

@@ -4,6 +4,7 @@
 
 use super::text::{Sentence, Text};
 use super::words::{IDIOMS, KNOWN_LONG_WORDS, NUMBER_WORDS, SECOND_PERSON};
+use crate::check::Finding;
 use crate::check::plain_language::syllables;
 use crate::config::easy_read::EasyReadConfig;
 use crate::content::GlossaryTerm;
@@ -12,21 +13,6 @@ use crate::rules::Rule;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
-
-/// Something to fix, at a byte offset of the Markdown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    /// Byte offset in the Markdown.
-    pub offset: usize,
-    /// Error or warning.
-    pub severity: Severity,
-    /// Rule id.
-    pub rule: Rule,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub suggestion: String,
-}
 
 /// What the rules need to know about the site.
 pub struct Rules {

@@ -15,11 +15,12 @@ pub mod pictures;
 pub mod text;
 pub mod words;
 
+use crate::check::Finding;
 use crate::content::easy_read::{EasyBlock, parse};
 use crate::content::{Page, Service, Site};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::rules::Rule;
-use language::{Finding, Rules};
+use language::Rules;
 use pictures::{PictureCheck, PictureLibrary, PictureUse};
 use std::path::Path;
 
@@ -111,7 +112,7 @@ fn check_page(site: &Site, page: &Page, rules: &Rules, pictures: &mut PictureChe
     }
     for finding in findings {
         let (line, column) = at(finding.offset);
-        out.push(to_diagnostic(&page.source.file, line, column, finding));
+        out.push(finding.at(&page.source.file, line, column));
     }
     out
 }
@@ -136,23 +137,12 @@ fn check_service_summary(service: &Service, rules: &Rules, site: &Site) -> Vec<D
     rules
         .check(&text)
         .into_iter()
-        .map(|finding| to_diagnostic(&service.source.file, line, column, finding))
+        .map(|finding| finding.at(&service.source.file, line, column))
         .collect()
-}
-
-fn to_diagnostic(file: &str, line: usize, column: usize, finding: Finding) -> Diagnostic {
-    let diagnostic = match finding.severity {
-        Severity::Error => Diagnostic::error(file, line, column, finding.rule, finding.message),
-        Severity::Warning => Diagnostic::warning(file, line, column, finding.rule, finding.message),
-    };
-    diagnostic.with_suggestion(finding.suggestion)
 }
 
 /// The file line and column of a byte offset in a page body that starts at `first_line`.
 pub fn position(body: &str, offset: usize, first_line: usize) -> (usize, usize) {
-    let offset = offset.min(body.len());
-    let before = body.get(..offset).unwrap_or("");
-    let line = before.matches('\n').count();
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (first_line + line, before[line_start..].chars().count() + 1)
+    let (line, column) = crate::location::line_column(body, offset);
+    (first_line + line - 1, column)
 }

@@ -77,8 +77,8 @@ fn measure() -> (BTreeMap<&'static str, Tally>, Vec<String>) {
     let mut disagreements = Vec::new();
     for sentence in &labelled {
         let findings = rules::check(&extract::from_plain_text(&sentence.text), &cx);
-        let fired: BTreeSet<&str> = findings.iter().map(|f| f.rule.id()).collect();
-        let fails = findings.iter().any(|f| f.severity == Severity::Error);
+        let fired: BTreeSet<&str> = findings.iter().map(|f| f.finding.rule.id()).collect();
+        let fails = findings.iter().any(|f| f.finding.severity == Severity::Error);
         for rule in MEASURED {
             let (expected, got) = if rule == "fails" {
                 (sentence.label == "hard", fails)

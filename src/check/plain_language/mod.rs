@@ -20,6 +20,7 @@ pub mod syllables;
 mod tests;
 pub mod words;
 
+use crate::check::Finding;
 use crate::config::plain_language::{Limits, Profile};
 use crate::content::{Audience, Page, Service, Site};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -28,7 +29,7 @@ use extract::Extract;
 use measures::{Counts, Scores};
 use place::{Place, SourceFile};
 use rayon::prelude::*;
-use rules::{Context, Finding};
+use rules::{BlockFinding, Context};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use words::WordLists;
@@ -338,7 +339,7 @@ fn analyse_service(
 
 /// A warning when scored text reads above the profile's reading age or below its reading ease.
 /// `what` names the text in the message: "This page" or "This service".
-fn reading_age(what: &str, extract: &Extract, place: &Place<'_>, scores: Option<Scores>, limits: &Limits) -> Option<Finding> {
+fn reading_age(what: &str, extract: &Extract, place: &Place<'_>, scores: Option<Scores>, limits: &Limits) -> Option<BlockFinding> {
     let scores = scores?;
     if scores.reading_age <= limits.max_reading_age && scores.flesch_reading_ease >= limits.min_reading_ease {
         return None;
@@ -350,16 +351,18 @@ fn reading_age(what: &str, extract: &Extract, place: &Place<'_>, scores: Option<
     } else {
         format!(" Start with the longest sentences, on lines {}.", lines.join(", "))
     };
-    Some(Finding {
+    Some(BlockFinding {
         block: None,
-        offset: 0,
-        rule: rules::READING_AGE,
-        severity: Severity::Warning,
-        message: format!(
-            "{what} has a reading age of {:.1} (Flesch reading ease {:.1}); the aim here is a reading age of {} or under and a reading ease of {} or more",
-            scores.reading_age, scores.flesch_reading_ease, limits.max_reading_age, limits.min_reading_ease
-        ),
-        suggestion: format!("Use shorter sentences and everyday words with fewer syllables.{hint}"),
+        finding: Finding {
+            offset: 0,
+            rule: rules::READING_AGE,
+            severity: Severity::Warning,
+            message: format!(
+                "{what} has a reading age of {:.1} (Flesch reading ease {:.1}); the aim here is a reading age of {} or under and a reading ease of {} or more",
+                scores.reading_age, scores.flesch_reading_ease, limits.max_reading_age, limits.min_reading_ease
+            ),
+            suggestion: format!("Use shorter sentences and everyday words with fewer syllables.{hint}"),
+        },
     })
 }
 
@@ -384,7 +387,7 @@ fn longest_sentences(extract: &Extract, place: &Place<'_>) -> Vec<LongSentence> 
 /// Turns findings into diagnostics, setting aside those an allow comment covers, and reports
 /// allow comments without a reason or naming an unknown rule.
 /// `whole_file`: findings about all of the text (the reading age) are about the whole file.
-fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'_>, findings: Vec<Finding>, whole_file: bool) {
+fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'_>, findings: Vec<BlockFinding>, whole_file: bool) {
     let file = result.file.clone();
     let mut used = vec![false; extract.allows.len()];
     for (index, allow) in extract.allows.iter().enumerate() {
@@ -423,26 +426,18 @@ fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'
             }
         }
     }
-    for finding in findings {
-        let (line, column) = if whole_file && finding.block.is_none() && finding.rule == rules::READING_AGE {
+    for BlockFinding { block, finding } in findings {
+        let rule = finding.rule;
+        let (line, column) = if whole_file && block.is_none() && rule == rules::READING_AGE {
             (0, 0)
         } else {
             place.position(finding.offset)
         };
-        let diagnostic = Diagnostic {
-            file: file.clone(),
-            line,
-            column,
-            rule: finding.rule,
-            severity: finding.severity,
-            message: finding.message,
-            suggestion: Some(finding.suggestion),
-            related: None,
-        };
+        let diagnostic = finding.at(file.clone(), line, column);
         let allow = extract.allows.iter().position(|allow| {
             !allow.reason.is_empty()
-                && allow.rules.iter().any(|r| crate::rules::find(r) == Some(finding.rule))
-                && (allow.block == finding.block || finding.block.is_none())
+                && allow.rules.iter().any(|r| crate::rules::find(r) == Some(rule))
+                && (allow.block == block || block.is_none())
         });
         match allow {
             Some(index) => {

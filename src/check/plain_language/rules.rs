@@ -3,6 +3,7 @@
 
 use super::extract::{Block, BlockKind, Extract, Sentence};
 use super::words::{IRREGULAR_PARTICIPLES, NOT_PASSIVE_WORDS, PhraseList, VAGUE_LINKS, WordLists};
+use crate::check::Finding;
 use crate::config::plain_language::{Level, Limits};
 use crate::diagnostic::Severity;
 use crate::rules::Rule;
@@ -54,21 +55,13 @@ pub struct Context<'a> {
     pub known_acronyms: &'a HashSet<String>,
 }
 
-/// One finding, before it is turned into a diagnostic.
+/// One finding, with the block of the text it is in (for allow comments).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    /// The block it is in (for allow comments); `None` for the whole text.
+pub struct BlockFinding {
+    /// The block it is in; `None` for the whole text.
     pub block: Option<usize>,
-    /// Byte offset in the source.
-    pub offset: usize,
-    /// Stable rule name.
-    pub rule: Rule,
-    /// Warning or error.
-    pub severity: Severity,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub suggestion: String,
+    /// What was found, and where in the source.
+    pub finding: Finding,
 }
 
 fn level_severity(level: Level) -> Option<Severity> {
@@ -80,18 +73,20 @@ fn level_severity(level: Level) -> Option<Severity> {
 }
 
 /// Runs every rule on the text.
-pub fn check(extract: &Extract, cx: &Context<'_>) -> Vec<Finding> {
+pub fn check(extract: &Extract, cx: &Context<'_>) -> Vec<BlockFinding> {
     let mut findings = Vec::new();
     let mut seen_acronyms = HashSet::new();
     for (index, block) in extract.blocks.iter().enumerate() {
         let mut push = |offset_in_block: usize, rule, severity, message: String, suggestion: String| {
-            findings.push(Finding {
+            findings.push(BlockFinding {
                 block: Some(index),
-                offset: block.source_offset(offset_in_block),
-                rule,
-                severity,
-                message,
-                suggestion,
+                finding: Finding {
+                    offset: block.source_offset(offset_in_block),
+                    rule,
+                    severity,
+                    message,
+                    suggestion,
+                },
             });
         };
         if block.kind == BlockKind::Paragraph && block.sentences.len() > cx.limits.paragraph_warn_sentences {
@@ -126,13 +121,15 @@ pub fn check(extract: &Extract, cx: &Context<'_>) -> Vec<Finding> {
             .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
             .to_lowercase();
         if VAGUE_LINKS.contains(words.as_str()) {
-            findings.push(Finding {
+            findings.push(BlockFinding {
                 block: extract.blocks.iter().rposition(|b| b.source_offset(0) <= link.offset),
-                offset: link.offset,
-                rule: VAGUE_LINK_TEXT,
-                severity: Severity::Warning,
-                message: format!("The link text \"{}\" does not say where the link goes", link.text.trim()),
-                suggestion: "Use the words of what people will find, for example [how to ask for an EHC needs assessment](/advice/ehc-needs-assessment/). People using screen readers often hear links on their own.".to_string(),
+                finding: Finding {
+                    offset: link.offset,
+                    rule: VAGUE_LINK_TEXT,
+                    severity: Severity::Warning,
+                    message: format!("The link text \"{}\" does not say where the link goes", link.text.trim()),
+                    suggestion: "Use the words of what people will find, for example [how to ask for an EHC needs assessment](/advice/ehc-needs-assessment/). People using screen readers often hear links on their own.".to_string(),
+                },
             });
         }
     }
