@@ -1,5 +1,6 @@
 //! The one report type every stage produces, and its three renderings (human, JSON, GitHub).
 
+use crate::rules::Rule;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -27,7 +28,7 @@ pub struct Diagnostic {
     /// 1-based column, or 0 when unknown.
     pub column: usize,
     /// Stable rule name, e.g. `yaml-syntax` or `dead-link`.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// Error or warning.
     pub severity: Severity,
     /// What is wrong, in plain words.
@@ -59,6 +60,26 @@ pub enum Subject {
     Stops(String),
 }
 
+/// The subject key of the Local Offer topic `id`: `topic:ID` (see [`Subject`]).
+pub fn topic_key(id: &str) -> String {
+    format!("topic:{id}")
+}
+
+/// The topic a subject key names, if it names one: `assessment` for `topic:assessment`.
+pub fn topic_of(key: &str) -> Option<&str> {
+    key.strip_prefix("topic:")
+}
+
+impl Subject {
+    /// The topic this finding is there for the want of (an uncovered topic), if any.
+    pub fn missing_topic(&self) -> Option<&str> {
+        match self {
+            Subject::Missing(key) => topic_of(key),
+            Subject::Stops(_) => None,
+        }
+    }
+}
+
 /// The root cause a knock-on finding follows from: where it is and why it mattered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cause {
@@ -69,14 +90,14 @@ pub struct Cause {
     /// Its column (0: unknown).
     pub column: usize,
     /// Its rule.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// Why it matters, in plain words: "content/services/short-breaks.yaml could not be read".
     pub because: String,
 }
 
 impl Diagnostic {
     /// A new error at `file:line:column`.
-    pub fn error(file: impl Into<String>, line: usize, column: usize, rule: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<String>, line: usize, column: usize, rule: Rule, message: impl Into<String>) -> Self {
         Diagnostic {
             file: file.into(),
             line,
@@ -90,7 +111,7 @@ impl Diagnostic {
     }
 
     /// A new warning at `file:line:column`.
-    pub fn warning(file: impl Into<String>, line: usize, column: usize, rule: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<String>, line: usize, column: usize, rule: Rule, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, line, column, rule, message)
@@ -347,7 +368,7 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
         if d.column > 0 {
             let _ = write!(props, ",col={}", d.column);
         }
-        let _ = write!(props, ",title={}", escape_property(d.rule));
+        let _ = write!(props, ",title={}", escape_property(d.rule.id()));
         let mut message = d.message.clone();
         if let Some(fix) = &d.suggestion {
             message.push_str("\nHow to fix: ");
@@ -377,7 +398,7 @@ mod tests {
 
     #[test]
     fn github_annotations_escape_separators() {
-        let d = Diagnostic::error("a,b.md", 3, 7, "dead-link", "50% broken\nline").with_suggestion("fix it");
+        let d = Diagnostic::error("a,b.md", 3, 7, Rule::DEAD_LINK, "50% broken\nline").with_suggestion("fix it");
         let text = render_github(&[d]);
         assert_eq!(
             text,
@@ -386,11 +407,20 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_topic_is_read_from_the_subject_not_the_message() {
+        let d = Diagnostic::error("site.toml", 3, 1, Rule::TOPIC_MISSING, "words that may change")
+            .with_subject(Subject::Missing(topic_key("assessment")));
+        assert_eq!(d.subject().and_then(Subject::missing_topic), Some("assessment"));
+        assert_eq!(Subject::Stops(topic_key("assessment")).missing_topic(), None);
+        assert_eq!(Subject::Missing("/advice/".into()).missing_topic(), None);
+    }
+
+    #[test]
     fn sorted_orders_by_place_and_drops_repeats() {
         let mut all = Diagnostics::default();
-        all.push(Diagnostic::warning("b.md", 1, 1, "r", "x"));
-        all.push(Diagnostic::error("a.md", 9, 1, "r", "y"));
-        all.push(Diagnostic::error("a.md", 9, 1, "r", "y"));
+        all.push(Diagnostic::warning("b.md", 1, 1, Rule::DEAD_LINK, "x"));
+        all.push(Diagnostic::error("a.md", 9, 1, Rule::DEAD_LINK, "y"));
+        all.push(Diagnostic::error("a.md", 9, 1, Rule::DEAD_LINK, "y"));
         let sorted = all.sorted();
         assert_eq!(sorted.len(), 2);
         assert_eq!(sorted[0].file, "a.md");

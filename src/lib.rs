@@ -14,6 +14,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod import;
 pub mod init;
+pub mod location;
 pub mod output;
 pub mod render;
 pub mod report;

@@ -5,6 +5,7 @@
 //! bombs. Everything else in Signpost calls [`parse`], so switching to another parser (for example
 //! serde_norway, which has serde_yaml's API) means changing this file only.
 
+use crate::rules::Rule;
 use serde::de::DeserializeOwned;
 
 pub mod context;
@@ -20,9 +21,11 @@ pub struct YamlError {
     /// The parser's message, made plainer where we know a better wording.
     pub message: String,
     /// A stable rule name for the kind of problem.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// How to fix it.
     pub suggestion: String,
+    /// The field that must be there and is not, when that is the problem (`missing-field`).
+    pub missing_field: Option<&'static str>,
 }
 
 /// A location in parsed YAML text (1-based line and column, and the byte offset when known).
@@ -69,8 +72,9 @@ pub fn parse_list<T: DeserializeOwned>(text: &str, key: &str) -> Result<Vec<Span
             line,
             column,
             message: format!("`{other}` is not a field Signpost knows here"),
-            rule: "unknown-field",
+            rule: Rule::UNKNOWN_FIELD,
             suggestion: format!("This file holds one list under `{key}:`. Move the entries under it, or remove `{other}:`."),
+            missing_field: None,
         });
     }
     Ok(list)
@@ -107,8 +111,9 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
                 line,
                 column,
                 message: format!("`{tag}` is a YAML tag, which Signpost does not read"),
-                rule: "wrong-type",
+                rule: Rule::WRONG_TYPE,
                 suggestion: format!("Remove `{tag}` and write the value as plain text (put it in quotes if it starts with `!`)."),
+                missing_field: None,
             };
         }
         YamlError {
@@ -117,6 +122,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             message: explained.message,
             rule: explained.rule,
             suggestion: explained.suggestion,
+            missing_field: explain::missing_field(&error),
         }
     })
 }
@@ -187,15 +193,27 @@ mod tests {
     #[test]
     fn missing_field_names_the_field() {
         let error = parse::<Example>("name: Swim club\n").unwrap_err();
-        assert_eq!(error.rule, "missing-field");
+        assert_eq!(error.rule, Rule::MISSING_FIELD);
         assert!(error.message.contains("`cost`"), "{error:?}");
+        assert_eq!(error.missing_field, Some("cost"), "the field travels as data, not only in words");
         assert_eq!(error.line, 1);
+        assert_eq!(
+            parse::<Example>(
+                "name: x
+cost: y
+nope: z
+"
+            )
+            .unwrap_err()
+            .missing_field,
+            None
+        );
     }
 
     #[test]
     fn unknown_field_suggests_the_closest_name() {
         let error = parse::<Example>("name: Swim club\ncots: Free\n").unwrap_err();
-        assert_eq!(error.rule, "unknown-field");
+        assert_eq!(error.rule, Rule::UNKNOWN_FIELD);
         assert_eq!((error.line, error.column), (2, 1));
         assert!(error.suggestion.contains("`cost`"), "{error:?}");
     }

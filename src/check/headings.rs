@@ -5,6 +5,7 @@
 
 use crate::content::{Page, Service, Site};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use pulldown_cmark::{Event, Parser, Tag};
 
 /// Checks the titles of pages and the names of services, and the heading levels in pages.
@@ -39,7 +40,7 @@ fn empty_title(page: &Page, site: &Site) -> Diagnostic {
         &page.source.file,
         line,
         column,
-        "title-empty",
+        Rule::TITLE_EMPTY,
         "The page's title is empty, so the page would have an empty main heading and no name in search results or the browser tab",
     )
     .with_suggestion("Write what the page is about after `title:`, for example `title: Short breaks for disabled children`.")
@@ -52,7 +53,7 @@ fn empty_name(service: &Service, site: &Site) -> Diagnostic {
         &service.source.file,
         line,
         column,
-        "name-empty",
+        Rule::NAME_EMPTY,
         "The service's name is empty, so its page would have an empty main heading and families could not find it in lists",
     )
     .with_suggestion("Write the name families know the service by after `name:`, for example `name: Splash swimming club`.")
@@ -107,9 +108,8 @@ pub fn check_levels(file: &str, body: &str, (first_line, indent): (usize, usize)
             continue;
         };
         let level = level as u8;
-        let before = &body[..range.start];
-        let line = first_line + before.matches('\n').count();
-        let column = indent + before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = crate::location::line_column(body, range.start);
+        let (line, column) = (first_line + line - 1, indent + column);
         let marks = "#".repeat(level as usize);
         if level == 1 {
             problems.push(
@@ -117,7 +117,7 @@ pub fn check_levels(file: &str, body: &str, (first_line, indent): (usize, usize)
                     file,
                     line,
                     column,
-                    "second-h1",
+                    Rule::SECOND_H1,
                     "This `#` heading is a second main heading: the page's title is already its main heading",
                 )
                 .with_suggestion("Start the headings inside a page at `##`, and use `###` for the parts under those."),
@@ -134,7 +134,7 @@ pub fn check_levels(file: &str, body: &str, (first_line, indent): (usize, usize)
                     file,
                     line,
                     column,
-                    "heading-skipped",
+                    Rule::HEADING_SKIPPED,
                     format!(
                         "This `{marks}` heading skips a level: it comes after {after}, so people who find their way by headings would think a part is missing"
                     ),
@@ -162,22 +162,22 @@ mod tests {
         let problems = check_levels("a.md", "Intro.\n\n## A\n\nText.\n\n#### B\n", (8, 0), PAGE_TITLE);
         assert_eq!(problems.len(), 1);
         let d = &problems[0];
-        assert_eq!((d.rule, d.line, d.column), ("heading-skipped", 14, 1));
+        assert_eq!((d.rule, d.line, d.column), (Rule::HEADING_SKIPPED, 14, 1));
         assert!(d.suggestion.as_deref().unwrap_or("").contains("`###`"), "{:?}", d.suggestion);
     }
 
     #[test]
     fn a_first_heading_below_the_title_must_be_level_two() {
         let problems = check_levels("a.md", "### A\n", (1, 0), PAGE_TITLE);
-        assert_eq!(problems[0].rule, "heading-skipped");
+        assert_eq!(problems[0].rule, Rule::HEADING_SKIPPED);
         assert!(problems[0].message.contains("the page title"));
     }
 
     #[test]
     fn a_hash_heading_in_the_body_is_a_second_main_heading() {
         let problems = check_levels("a.md", "# Again\n\n## A\n\nSee\nTitle\n=====\n", (3, 0), PAGE_TITLE);
-        let found: Vec<(&str, usize)> = problems.iter().map(|d| (d.rule, d.line)).collect();
-        assert_eq!(found, vec![("second-h1", 3), ("second-h1", 7)]);
+        let found: Vec<(Rule, usize)> = problems.iter().map(|d| (d.rule, d.line)).collect();
+        assert_eq!(found, vec![(Rule::SECOND_H1, 3), (Rule::SECOND_H1, 7)]);
     }
 
     #[test]
@@ -190,7 +190,10 @@ mod tests {
         assert!(check_levels("s.yaml", "## What to bring\n\n### Towels\n", (20, 4), ABOUT_SERVICE).is_empty());
         assert!(check_levels("s.yaml", "### Towels\n", (20, 4), ABOUT_SERVICE).is_empty());
         let problems = check_levels("s.yaml", "Text.\n\n#### Towels\n", (20, 4), ABOUT_SERVICE);
-        assert_eq!((problems[0].rule, problems[0].line, problems[0].column), ("heading-skipped", 22, 5));
+        assert_eq!(
+            (problems[0].rule, problems[0].line, problems[0].column),
+            (Rule::HEADING_SKIPPED, 22, 5)
+        );
         assert!(
             problems[0].message.contains("after the heading the service page puts above"),
             "{}",

@@ -3,6 +3,7 @@
 
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use pulldown_cmark::{Event, Parser, Tag};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -45,9 +46,8 @@ pub fn check_body(file: &str, body: &str, first_line: usize) -> Vec<Diagnostic> 
             if code.iter().any(|r| r.contains(&at)) {
                 continue;
             }
-            let before = &body[..at];
-            let line = first_line + before.matches('\n').count();
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, column) = crate::location::line_column(body, at);
+            let line = first_line + line - 1;
             let picture = found.get(1).is_some_and(|m| !m.as_str().is_empty());
             let what = if picture { "picture" } else { "link" };
             let address = address.as_str();
@@ -56,7 +56,7 @@ pub fn check_body(file: &str, body: &str, first_line: usize) -> Vec<Diagnostic> 
                     file,
                     line,
                     column,
-                    "link-syntax",
+                    Rule::LINK_SYNTAX,
                     format!("This {what} would not work: its address `{address}` has a space, so the page would show the brackets and the address as text"),
                 )
                 .with_suggestion(format!(

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Subject};
 use crate::render::PageRecord;
+use crate::rules::Rule;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything a link inside the site can point at.
@@ -48,7 +49,7 @@ pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site: &str) -> V
                             &page.source.file,
                             link.line,
                             link.column,
-                            "dead-link",
+                            Rule::DEAD_LINK,
                             format!(
                                 "The link to {} leads nowhere: there is no such file in the assets folder",
                                 link.href
@@ -73,7 +74,7 @@ pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site: &str) -> V
                         &page.source.file,
                         link.line,
                         link.column,
-                        "dead-link",
+                        Rule::DEAD_LINK,
                         format!("The link to {} leads nowhere: there is no page at {path}", link.href),
                     )
                     .with_suggestion(fix)
@@ -93,7 +94,7 @@ pub fn check_links(pages: &[PageRecord], targets: &LinkTargets, site: &str) -> V
                             &page.source.file,
                             link.line,
                             link.column,
-                            "dead-anchor",
+                            Rule::DEAD_ANCHOR,
                             format!(
                                 "The link to {} leads nowhere: the page {page_key} has no part called #{fragment}",
                                 link.href
@@ -127,7 +128,7 @@ pub fn check_config_links(config: &crate::config::SiteConfig, config_text: &str,
                 crate::config::CONFIG_FILE,
                 line,
                 column,
-                "dead-link",
+                Rule::DEAD_LINK,
                 format!("The {key} address {url} leads nowhere: there is no page there"),
             )
             .with_suggestion("Create the page in content/, or correct the address in site.toml.")

@@ -3,6 +3,7 @@
 pub mod easy_read;
 pub mod external;
 pub mod field_help;
+mod finding;
 mod headings;
 mod help;
 mod link_syntax;
@@ -17,6 +18,7 @@ mod statutory;
 mod topic_names;
 mod translations;
 
+pub use finding::Finding;
 pub use headings::check_headings;
 pub use help::check_help_on_every_page;
 pub use link_syntax::check_link_syntax;

@@ -5,6 +5,7 @@
 use crate::content::places::{Places, Postcode};
 use crate::content::{Place, Service, Site};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 
 /// Every finding about venues and the places file. Venues are only looked for on the map when
 /// the site has a places file.
@@ -67,7 +68,7 @@ fn not_placed(service: &Service, path: &str, place: &Place, places: &Places) -> 
         &service.source.file,
         line,
         column,
-        "venue-not-placed",
+        Rule::VENUE_NOT_PLACED,
         format!("\"{name}\" cannot be put on the map for \"near me\": {}", why.join(", and ")),
     )
     .with_suggestion(format!(
@@ -109,7 +110,7 @@ fn own_coordinates(service: &Service, path: &str, place: &Place) -> Option<Diagn
             &service.source.file,
             line,
             column,
-            "venue-coordinates",
+            Rule::VENUE_COORDINATES,
             format!("{message}, so it is not used"),
         )
         .with_suggestion(fix),

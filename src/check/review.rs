@@ -4,6 +4,7 @@
 use crate::config::statutory::OutOfDate;
 use crate::content::{Date, Site};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 
 /// Checks the review dates of every page and service against `today`.
 pub fn check_review_dates(site: &Site, today: Date) -> Vec<Diagnostic> {
@@ -17,7 +18,7 @@ pub fn check_review_dates(site: &Site, today: Date) -> Vec<Diagnostic> {
                     file,
                     line,
                     column,
-                    "review-date",
+                    Rule::REVIEW_DATE,
                     format!("{what} says it was last reviewed on {}, which is in the future", last.long()),
                 )
                 .with_suggestion("Set `last_reviewed:` to the day the content was really checked."),
@@ -29,7 +30,7 @@ pub fn check_review_dates(site: &Site, today: Date) -> Vec<Diagnostic> {
                     file,
                     line,
                     column,
-                    "review-date",
+                    Rule::REVIEW_DATE,
                     format!(
                         "{what} is due for review on {}, before it was last reviewed ({})",
                         next.long(),
@@ -46,7 +47,7 @@ pub fn check_review_dates(site: &Site, today: Date) -> Vec<Diagnostic> {
                     file,
                     line,
                     column,
-                    "review-overdue",
+                    Rule::REVIEW_OVERDUE,
                     format!(
                         "{what} was due for review on {}, more than {grace} days ago; it is shown as \"may be out of date\"",
                         next.long()
@@ -60,7 +61,7 @@ pub fn check_review_dates(site: &Site, today: Date) -> Vec<Diagnostic> {
                     file,
                     line,
                     column,
-                    "review-overdue",
+                    Rule::REVIEW_OVERDUE,
                     format!("{what} was due for review on {}, more than {grace} days ago", next.long()),
                 )
                 .with_suggestion("Check the content with its owner, then set `last_reviewed:` to today's date."),
@@ -71,7 +72,7 @@ pub fn check_review_dates(site: &Site, today: Date) -> Vec<Diagnostic> {
                     file,
                     line,
                     column,
-                    "review-due",
+                    Rule::REVIEW_DUE,
                     format!("{what} was due for review on {}", next.long()),
                 )
                 .with_suggestion("Check the content with its owner, then set `last_reviewed:` to today's date."),

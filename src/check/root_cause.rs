@@ -10,7 +10,8 @@
 //! is the cause of the links to it.
 
 use crate::content::{CONTENT_DIR, SourceTexts, slugify};
-use crate::diagnostic::{Cause, Diagnostic, Diagnostics, Severity, Subject};
+use crate::diagnostic::{Cause, Diagnostic, Diagnostics, Severity, Subject, topic_key};
+use crate::rules::Rule;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -93,8 +94,8 @@ fn place(cause: &Cause) -> String {
 /// The root cause as a knock-on finding names it.
 fn cause_of(d: &Diagnostic) -> Cause {
     let because = match d.rule {
-        "services-outside-folder" => format!("{} is not in the services folder", d.file),
-        "topic-unknown" => format!("{} misspells a topic", d.file),
+        Rule::SERVICES_OUTSIDE_FOLDER => format!("{} is not in the services folder", d.file),
+        Rule::TOPIC_UNKNOWN => format!("{} misspells a topic", d.file),
         _ if d.file.starts_with(ASSETS) => format!("{} could not be published", d.file),
         _ => format!("{} could not be read", d.file),
     };
@@ -127,7 +128,7 @@ fn would_make(sources: &SourceTexts, file: &str) -> Vec<Made> {
     if let Some(id) = relative.strip_prefix("contacts/").filter(|_| yaml) {
         made.push(whole(format!("contact:{}", id.split('.').next().unwrap_or(id))));
     } else if relative == crate::content::YOU_SAID_WE_DID_FILE {
-        made.push(whole("topic:you-said-we-did".to_string()));
+        made.push(whole(topic_key("you-said-we-did")));
         made.push(whole("/you-said-we-did/".to_string()));
     } else if yaml && (relative.starts_with("services/") || crate::content::looks_like_services(text)) {
         made.extend(service_items(text).into_iter().map(|(id, from, to)| Made {
@@ -143,9 +144,9 @@ fn would_make(sources: &SourceTexts, file: &str) -> Vec<Made> {
             made.push(whole(url));
         }
         let front = front_lines(text);
-        made.extend(topics_of(&front).into_iter().map(|t| whole(format!("topic:{t}"))));
+        made.extend(topics_of(&front).into_iter().map(|t| whole(topic_key(&t))));
         if value_of(&front, "type").as_deref() == Some("short-breaks-statement") {
-            made.push(whole("topic:short-breaks-statement".to_string()));
+            made.push(whole(topic_key("short-breaks-statement")));
         }
     }
     made
@@ -300,19 +301,19 @@ mod tests {
             "- name: Splash\n  cost: Free: always\n- name: Other\n  cost: Free\n",
         );
         let mut all = Diagnostics::default();
-        all.push(Diagnostic::error("content/services/clubs.yaml", 2, 13, "yaml-syntax", "bad"));
+        all.push(Diagnostic::error("content/services/clubs.yaml", 2, 13, Rule::YAML_SYNTAX, "bad"));
         all.push(
-            Diagnostic::error("content/index.md", 9, 3, "dead-link", "The link leads nowhere")
+            Diagnostic::error("content/index.md", 9, 3, Rule::DEAD_LINK, "The link leads nowhere")
                 .with_suggestion("Did you mean /services/spa/?")
                 .with_subject(Subject::Missing("/services/splash/".into())),
         );
         all.push(
-            Diagnostic::error("content/index.md", 10, 3, "dead-link", "The link leads nowhere")
+            Diagnostic::error("content/index.md", 10, 3, Rule::DEAD_LINK, "The link leads nowhere")
                 .with_subject(Subject::Missing("/services/nowhere/".into())),
         );
         group_root_causes(&sources, &mut all);
         let sorted = all.sorted();
-        assert_eq!(sorted[0].rule, "yaml-syntax");
+        assert_eq!(sorted[0].rule, Rule::YAML_SYNTAX);
         let cause = sorted[1].caused_by().expect("grouped");
         assert_eq!((cause.file.as_str(), cause.line), ("content/services/clubs.yaml", 2));
         assert_eq!(cause.because, "content/services/clubs.yaml could not be read");

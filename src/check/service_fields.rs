@@ -4,6 +4,7 @@
 use crate::config::SiteConfig;
 use crate::content::{Service, parse_time};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 
 /// Warns about dated sessions of services that are over on `today`: they are no longer shown on
 /// the service's page, and the entry should be brought up to date (`schedule-over`).
@@ -19,7 +20,7 @@ pub fn check_past_schedules(site: &crate::content::Site, today: crate::content::
                         &service.source.file,
                         line,
                         column,
-                        "schedule-over",
+                        Rule::SCHEDULE_OVER,
                         format!(
                             "{}: schedule {} ended on {}, so it is no longer shown to families",
                             service.record.name,
@@ -43,7 +44,7 @@ const LATEST_CLOSE_AFTER_MIDNIGHT: u32 = 6 * 60;
 pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> {
     let record = &service.record;
     let source = &service.source;
-    let error = |field: &str, rule: &'static str, message: String, fix: &str| {
+    let error = |field: &str, rule: Rule, message: String, fix: &str| {
         let (line, column) = service.at(field);
         Diagnostic::error(&source.file, line, column, rule, format!("{}: {message}", record.name)).with_suggestion(fix)
     };
@@ -51,14 +52,16 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
     if let Some(phone) = record.contact.phone.as_deref()
         && !is_uk_phone(phone)
     {
-        problems.push(phone_problem(phone, |message, fix| error("contact.phone", "phone", message, fix)));
+        problems.push(phone_problem(phone, |message, fix| {
+            error("contact.phone", Rule::PHONE, message, fix)
+        }));
     }
     for (index, schedule) in record.schedules.iter().enumerate() {
         let which = format!("schedule {}", index + 1);
         if schedule.days.is_empty() && schedule.date.is_none() {
             problems.push(error(
                 &format!("schedules.{index}"),
-                "schedule",
+                Rule::SCHEDULE,
                 format!("{which} has neither `days:` nor `date:`"),
                 "Give regular sessions `days: [monday]`, or a one-off event `date: 2026-12-05`.",
             ));
@@ -69,7 +72,7 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
             if parsed.is_none() {
                 problems.push(error(
                     &format!("schedules.{index}.{field}"),
-                    "schedule",
+                    Rule::SCHEDULE,
                     format!("{which}: `{time}` is not a time in the form HH:MM"),
                     super::field_help::TIME,
                 ));
@@ -82,7 +85,7 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
         {
             problems.push(error(
                 &format!("schedules.{index}.closes_at"),
-                "schedule",
+                Rule::SCHEDULE,
                 format!("{which} closes before it opens"),
                 "Check `opens_at:` and `closes_at:`; write times on the 24-hour clock, for example 18:30.",
             ));
@@ -92,7 +95,7 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
         {
             problems.push(error(
                 &format!("schedules.{index}.until"),
-                "schedule",
+                Rule::SCHEDULE,
                 format!("{which} ends ({}) before it starts ({})", until.long(), from.long()),
                 "Put the first day in `date:` and the last day in `until:`.",
             ));
@@ -102,7 +105,7 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
         if !option.amount.is_finite() || option.amount < 0.0 {
             problems.push(error(
                 &format!("cost_options.{index}.amount"),
-                "cost",
+                Rule::COST,
                 format!("the price {} is not an amount of money", option.amount),
                 "Write the amount in pounds, for example `amount: 2.50`.",
             ));
@@ -111,7 +114,7 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
     if record.free && record.cost_options.iter().any(|o| o.amount > 0.0) {
         problems.push(error(
             "free",
-            "cost",
+            Rule::COST,
             "it says `free: true` but also lists a price".to_string(),
             "Remove `free: true`, or remove the prices under `cost_options:`.",
         ));
@@ -124,7 +127,7 @@ pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagn
                 &source.file,
                 service.description_first_line,
                 if service.description_first_line == source.line { source.column } else { 1 },
-                "long-description",
+                Rule::LONG_DESCRIPTION,
                 format!(
                     "{}: the description is {words} words long, but the provider's website has the details (the limit is {limit})",
                     record.name

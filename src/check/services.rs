@@ -5,6 +5,7 @@ use super::service_fields::{check_service_fields, looks_like_email, looks_like_u
 use crate::config::SiteConfig;
 use crate::content::{Service, Site};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 
 /// Checks every service's fields beyond their shape. (Two services with one id are reported by
 /// the route table's clash check, [`crate::render::Renderer::clashes`].)
@@ -22,7 +23,7 @@ pub fn check_service(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> 
     let mut problems = Vec::new();
     {
         let record = &service.record;
-        let at = |field: &str, rule: &'static str, message: String, fix: &str| {
+        let at = |field: &str, rule: Rule, message: String, fix: &str| {
             let (line, column) = service.at(field);
             Diagnostic::error(&service.source.file, line, column, rule, format!("{}: {message}", record.name)).with_suggestion(fix)
         };
@@ -36,7 +37,7 @@ pub fn check_service(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> 
             };
             problems.push(at(
                 "category",
-                "unknown-category",
+                Rule::UNKNOWN_CATEGORY,
                 format!("`{}` is not one of the site's categories", record.category),
                 &fix,
             ));
@@ -45,7 +46,7 @@ pub fn check_service(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> 
             if age > 25 {
                 problems.push(at(
                     field,
-                    "ages",
+                    Rule::AGES,
                     format!("`ages` needs two whole numbers from 0 to 25, like `ages: {{from: 5, to: 11}}`; {age} is more than 25"),
                     "The Local Offer covers ages 0 to 25: use whole years between 0 and 25.",
                 ));
@@ -54,7 +55,7 @@ pub fn check_service(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> 
         if record.ages.from > record.ages.to {
             problems.push(at(
                 "ages.from",
-                "ages",
+                Rule::AGES,
                 format!(
                     "the youngest age ({}) is older than the oldest age ({})",
                     record.ages.from, record.ages.to
@@ -65,7 +66,7 @@ pub fn check_service(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> 
         if record.access.is_empty() {
             problems.push(at(
                 "access",
-                "access",
+                Rule::ACCESS,
                 "it does not say how families can get it".to_string(),
                 super::field_help::ACCESS,
             ));
@@ -74,7 +75,7 @@ pub fn check_service(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> 
         if contact.phone.is_none() && contact.email.is_none() && contact.website.is_none() {
             problems.push(at(
                 "contact",
-                "contact",
+                Rule::CONTACT,
                 "it has no way to get in touch".to_string(),
                 super::field_help::CONTACT,
             ));
@@ -83,7 +84,7 @@ pub fn check_service(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> 
         if place.address.is_none() && place.postcode.is_none() && place.locality.is_none() && !place.online {
             problems.push(at(
                 "where",
-                "where",
+                Rule::WHERE,
                 "it does not say where it happens".to_string(),
                 super::field_help::WHERE,
             ));
@@ -97,7 +98,7 @@ pub fn check_service(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> 
             {
                 problems.push(at(
                     path,
-                    "url",
+                    Rule::URL,
                     format!("the {field} `{url}` is not a full web address"),
                     super::field_help::URL,
                 ));
@@ -108,7 +109,7 @@ pub fn check_service(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> 
         {
             problems.push(at(
                 "contact.email",
-                "email",
+                Rule::EMAIL,
                 format!("`{email}` does not look like an email address"),
                 super::field_help::EMAIL,
             ));
@@ -122,7 +123,7 @@ pub fn check_service(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> 
             if value.trim().is_empty() {
                 problems.push(at(
                     field,
-                    "empty-field",
+                    Rule::EMPTY_FIELD,
                     format!("`{field}` is empty"),
                     "Fill it in, in plain words.",
                 ));

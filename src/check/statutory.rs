@@ -6,6 +6,7 @@ use crate::config::CONFIG_FILE;
 use crate::config::statutory::topic_description;
 use crate::content::{Date, PageType, Site, YOU_SAID_WE_DID_FILE};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use std::collections::BTreeSet;
 
 const STATEMENT_TOPIC: &str = "short-breaks-statement";
@@ -34,7 +35,7 @@ pub fn check_topics(site: &Site, config_text: &str) -> Vec<Diagnostic> {
                         &page.source.file,
                         2,
                         1,
-                        "short-breaks-statement",
+                        Rule::SHORT_BREAKS_STATEMENT,
                         format!(
                             "The page \"{}\" says it is the Short Breaks Services Statement, but is not marked as one",
                             page.meta.title
@@ -71,11 +72,11 @@ pub fn check_topics(site: &Site, config_text: &str) -> Vec<Diagnostic> {
                 CONFIG_FILE,
                 line,
                 column,
-                "topic-missing",
+                Rule::TOPIC_MISSING,
                 format!("No page covers the required Local Offer topic `{topic}`{about}"),
             )
             .with_suggestion(fix)
-            .with_subject(crate::diagnostic::Subject::Missing(format!("topic:{topic}"))),
+            .with_subject(crate::diagnostic::Subject::Missing(crate::diagnostic::topic_key(topic))),
         );
     }
     problems
@@ -107,7 +108,7 @@ pub fn check_short_breaks_statement(site: &Site, today: Date) -> Vec<Diagnostic>
                 &page.source.file,
                 2,
                 1,
-                "statement-overdue",
+                Rule::STATEMENT_OVERDUE,
                 format!(
                     "The Short Breaks Services Statement was due for review on {}",
                     page.next_review(&site.config).long()
@@ -126,7 +127,7 @@ pub fn check_you_said_we_did(site: &Site, today: Date) -> Vec<Diagnostic> {
     let months = statutory.you_said_we_did_months;
     match data.newest() {
         None => problems.push(
-            Diagnostic::error(&data.file, data.entries_line.max(1), 1, "feedback-missing", "\"You said, we did\" has no entries")
+            Diagnostic::error(&data.file, data.entries_line.max(1), 1, Rule::FEEDBACK_MISSING, "\"You said, we did\" has no entries")
                 .with_suggestion("Add the comments you received, with your response and action, under `entries:`."),
         ),
         Some(newest) if newest.add_months(months) < today => problems.push(
@@ -134,7 +135,7 @@ pub fn check_you_said_we_did(site: &Site, today: Date) -> Vec<Diagnostic> {
                 &data.file,
                 data.entries_line.max(1),
                 1,
-                "feedback-stale",
+                Rule::FEEDBACK_STALE,
                 format!(
                     "The newest \"You said, we did\" entry is from {}, more than {months} months ago",
                     newest.long()
@@ -152,7 +153,7 @@ pub fn check_you_said_we_did(site: &Site, today: Date) -> Vec<Diagnostic> {
                     &data.file,
                     line,
                     1,
-                    "review-date",
+                    Rule::REVIEW_DATE,
                     format!("A comment is dated {}, which is in the future", entry.date.long()),
                 )
                 .with_suggestion("Use the date the comment was made."),
@@ -164,7 +165,7 @@ pub fn check_you_said_we_did(site: &Site, today: Date) -> Vec<Diagnostic> {
                     &data.file,
                     line,
                     column,
-                    "feedback-personal",
+                    Rule::FEEDBACK_PERSONAL,
                     format!("This comment contains {found}, so it could identify someone"),
                 )
                 .with_suggestion("Comments must be anonymous (reg 56(3)). Remove names, email addresses and phone numbers, or summarise the comment in your own words."),

@@ -5,6 +5,7 @@
 use crate::config::statutory::LOCAL_OFFER_TOPICS;
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 
 /// Reports every page topic that is a near miss of a Local Offer topic or a required topic, at
 /// the topic in the page's front matter (found in the text kept by the loader).
@@ -29,13 +30,13 @@ pub fn check_topic_names(site: &Site) -> Vec<Diagnostic> {
                     &page.source.file,
                     line,
                     column,
-                    "topic-unknown",
+                    Rule::TOPIC_UNKNOWN,
                     format!("`{topic}` is not a Local Offer topic, so this page does not count as covering one: did you mean `{best}`?"),
                 )
                 .with_suggestion(format!(
                     "Write `{best}` in `topics:`. The Local Offer topics are listed in docs/directory.md."
                 ))
-                .with_subject(crate::diagnostic::Subject::Stops(format!("topic:{best}"))),
+                .with_subject(crate::diagnostic::Subject::Stops(crate::diagnostic::topic_key(best))),
             );
         }
     }

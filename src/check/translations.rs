@@ -4,6 +4,7 @@
 
 use crate::content::{Page, Site};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use std::collections::BTreeMap;
 
 /// Checks every translation against the page it translates.
@@ -25,7 +26,7 @@ pub fn check_translations(site: &Site) -> Vec<Diagnostic> {
                     &page.source.file,
                     1,
                     1,
-                    "translation-orphan",
+                    Rule::TRANSLATION_ORPHAN,
                     format!("This translation has no page to translate: there is no {source_file}, so nothing is published at {source_url}"),
                 )
                 .with_suggestion(format!(
@@ -53,7 +54,7 @@ fn out_of_date(translation: &Page, source: &Page, site: &Site) -> Option<Diagnos
             &translation.source.file,
             line,
             column,
-            "translation-out-of-date",
+            Rule::TRANSLATION_OUT_OF_DATE,
             format!(
                 "This translation may be out of date: {} was reviewed on {}, after this translation was made ({})",
                 source.source.file,

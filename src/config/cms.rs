@@ -2,6 +2,7 @@
 //! configuration) that `signpost build` writes to `admin/` when it is switched on.
 
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use serde::Deserialize;
 
 /// The Decap CMS release the admin page loads by default.
@@ -112,7 +113,7 @@ impl CmsConfig {
         let mut problems = Vec::new();
         let mut problem = |key: &str, message: String, fix: &str| {
             let (line, column) = super::find_key(text, key);
-            problems.push(Diagnostic::error(super::CONFIG_FILE, line, column, "config-value", message).with_suggestion(fix));
+            problems.push(Diagnostic::error(super::CONFIG_FILE, line, column, Rule::CONFIG_VALUE, message).with_suggestion(fix));
         };
         if !BACKENDS.contains(&self.backend.as_str()) {
             problem(

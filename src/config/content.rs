@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::render::url_safety::{DEFAULT_SCHEMES, NEVER_ALLOWED};
+use crate::rules::Rule;
 use serde::Deserialize;
 
 /// What to do with raw HTML in Markdown that is not on the allowed list.
@@ -63,7 +64,7 @@ impl ContentConfig {
                         super::CONFIG_FILE,
                         line,
                         column,
-                        "config-value",
+                        Rule::CONFIG_VALUE,
                         format!("[content] link_schemes cannot include `{scheme}`: links to `{scheme}:` addresses can run scripts or open files on a family's computer, so Signpost never publishes them"),
                     )
                     .with_suggestion(format!(
@@ -77,7 +78,7 @@ impl ContentConfig {
                         super::CONFIG_FILE,
                         line,
                         column,
-                        "config-value",
+                        Rule::CONFIG_VALUE,
                         format!("[content] link_schemes has `{scheme}`, which is not a scheme"),
                     )
                     .with_suggestion(

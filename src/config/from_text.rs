@@ -16,6 +16,7 @@ impl SiteConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Rule;
 
     const SITE: &str = "name = \"T\"\narea = \"T\"\ncouncil = \"T\"\nbase_url = \"https://t.example/\"\naccessibility_statement = \"/a/\"\n\n[[categories]]\nid = \"health\"\nname = \"Health\"\ndescription = \"Health.\"\n";
 
@@ -27,6 +28,6 @@ mod tests {
         );
         let problems = SiteConfig::from_text(&text).unwrap_err();
         let found: Vec<_> = problems.iter().map(|d| (d.rule, d.line, d.column)).collect();
-        assert_eq!(found, vec![("config-value", 2, 1), ("sendiass-missing", 1, 14)]);
+        assert_eq!(found, vec![(Rule::CONFIG_VALUE, 2, 1), (Rule::SENDIASS_MISSING, 1, 14)]);
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{CONFIG_FILE, find_value};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -52,7 +53,7 @@ impl ImportConfig {
                         CONFIG_FILE,
                         line,
                         column,
-                        "config-value",
+                        Rule::CONFIG_VALUE,
                         format!("[import.openreferral] maps \"{term}\" to `{id}`, which is not one of the site's categories"),
                     )
                     .with_suggestion(format!(

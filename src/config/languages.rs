@@ -18,8 +18,10 @@
 //! page = "/other-formats/"
 //! ```
 
-use super::{CONFIG_FILE, line_column};
+use super::CONFIG_FILE;
 use crate::diagnostic::Diagnostic;
+use crate::location::line_column;
+use crate::rules::Rule;
 use language_tags::LanguageTag;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -232,7 +234,7 @@ pub fn validate(
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     if let Some((message, fix)) = problem_with(main) {
-        problems.push(Diagnostic::error(CONFIG_FILE, main_at.0, main_at.1, "language-tag", message).with_suggestion(fix));
+        problems.push(Diagnostic::error(CONFIG_FILE, main_at.0, main_at.1, Rule::LANGUAGE_TAG, message).with_suggestion(fix));
     }
     let mut seen = BTreeSet::new();
     seen.insert(main.to_ascii_lowercase());
@@ -240,7 +242,7 @@ pub fn validate(
         let (line, column) = line_column(text, language.tag.span().start);
         let tag = language.tag();
         if let Some((message, fix)) = problem_with(tag) {
-            problems.push(Diagnostic::error(CONFIG_FILE, line, column, "language-tag", message).with_suggestion(fix));
+            problems.push(Diagnostic::error(CONFIG_FILE, line, column, Rule::LANGUAGE_TAG, message).with_suggestion(fix));
             continue;
         }
         if tag.eq_ignore_ascii_case(main) {
@@ -249,7 +251,7 @@ pub fn validate(
                     CONFIG_FILE,
                     line,
                     column,
-                    "config-value",
+                    Rule::CONFIG_VALUE,
                     format!("`{tag}` is the site's main language, so it cannot also be a translation"),
                 )
                 .with_suggestion("List only the languages pages are translated into under [[languages]]."),
@@ -260,7 +262,7 @@ pub fn validate(
                     CONFIG_FILE,
                     line,
                     column,
-                    "config-value",
+                    Rule::CONFIG_VALUE,
                     format!("The language `{tag}` is listed twice"),
                 )
                 .with_suggestion("Keep one [[languages]] table for each language."),
@@ -275,7 +277,7 @@ pub fn validate(
                     CONFIG_FILE,
                     line,
                     column,
-                    "config-value",
+                    Rule::CONFIG_VALUE,
                     format!("The help line for `{tag}` has {PHONE} in it, but there is no phone number to put there"),
                 )
                 .with_suggestion("Add the number families call to ask for an interpreter:\n[interpreting]\nphone = \"01922 650000\"\nor take {phone} out of the help line."),
@@ -287,7 +289,7 @@ pub fn validate(
                     CONFIG_FILE,
                     line,
                     column,
-                    "config-value",
+                    Rule::CONFIG_VALUE,
                     format!("The language `{tag}` has no name"),
                 )
                 .with_suggestion("Write the language's name in its own script, for example name = \"Polski\"."),
@@ -304,7 +306,7 @@ pub fn validate(
                 CONFIG_FILE,
                 line,
                 column,
-                "config-value",
+                Rule::CONFIG_VALUE,
                 format!("[interpreting] page must be an address on this site starting with `/`, not `{page}`"),
             )
             .with_suggestion("For example page = \"/other-formats/\"."),

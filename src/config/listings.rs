@@ -2,6 +2,7 @@
 //! A to Z) may get before they are split into pages.
 
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use serde::Deserialize;
 
 /// How the listing pages are split.
@@ -58,7 +59,7 @@ impl ListingsConfig {
                 super::CONFIG_FILE,
                 line,
                 column,
-                "config-value",
+                Rule::CONFIG_VALUE,
                 format!("[listings] {key} is 0, so no service would fit on a page"),
             )
             .with_suggestion(format!(

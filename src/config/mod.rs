@@ -24,6 +24,7 @@ pub use search::SearchConfig;
 
 use crate::content::inside::{ReadError, SiteFolder};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -178,12 +179,17 @@ impl SiteConfig {
             (Err(ReadError::Outside(outside)), Ok(site)) => return Err(vec![site.outside_diagnostic(&outside)]),
             (Err(error), _) => {
                 return Err(vec![
-                    Diagnostic::error(CONFIG_FILE, 0, 0, "config-missing", format!("Cannot read {CONFIG_FILE}: {error}")).with_suggestion(
-                        format!(
-                            "Run Signpost in the site's folder, pass --root, or create a new site with `signpost init DIR`. Looked in {}.",
-                            root.display()
-                        ),
-                    ),
+                    Diagnostic::error(
+                        CONFIG_FILE,
+                        0,
+                        0,
+                        Rule::CONFIG_MISSING,
+                        format!("Cannot read {CONFIG_FILE}: {error}"),
+                    )
+                    .with_suggestion(format!(
+                        "Run Signpost in the site's folder, pass --root, or create a new site with `signpost init DIR`. Looked in {}.",
+                        root.display()
+                    )),
                 ]);
             }
         };
@@ -207,7 +213,7 @@ impl SiteConfig {
         if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
             let (line, column) = at("base_url");
             problems.push(
-                Diagnostic::error(CONFIG_FILE, line, column, "config-value", format!("base_url `{}` is not a full web address", self.base_url))
+                Diagnostic::error(CONFIG_FILE, line, column, Rule::CONFIG_VALUE, format!("base_url `{}` is not a full web address", self.base_url))
                     .with_suggestion("Write the address the site will be published at, starting with https://, for example base_url = \"https://localoffer.example.org/\"."),
             );
         }
@@ -227,7 +233,7 @@ impl SiteConfig {
                         CONFIG_FILE,
                         line,
                         column,
-                        "config-value",
+                        Rule::CONFIG_VALUE,
                         format!("{key} must be an address on this site starting with `/`, not `{value}`"),
                     )
                     .with_suggestion(format!("For example {key} = \"/accessibility/\".")),
@@ -252,7 +258,7 @@ impl SiteConfig {
                     CONFIG_FILE,
                     line,
                     column,
-                    "config-value",
+                    Rule::CONFIG_VALUE,
                     format!("theme `{}` is not a folder name", self.theme),
                 )
                 .with_suggestion("Write the name of a folder in themes/, such as theme = \"default\"."),
@@ -261,7 +267,7 @@ impl SiteConfig {
         if self.categories.is_empty() {
             let (line, column) = at("categories");
             problems.push(
-                Diagnostic::error(CONFIG_FILE, line, column, "config-value", "No service categories are set")
+                Diagnostic::error(CONFIG_FILE, line, column, Rule::CONFIG_VALUE, "No service categories are set")
                     .with_suggestion("Add at least one [[categories]] table with id, name and description."),
             );
         }
@@ -274,7 +280,7 @@ impl SiteConfig {
                         CONFIG_FILE,
                         line,
                         column,
-                        "config-value",
+                        Rule::CONFIG_VALUE,
                         format!("Category id `{}` cannot be used in a web address", category.id),
                     )
                     .with_suggestion("Use lowercase letters, numbers and hyphens only, for example `short-breaks`."),
@@ -287,7 +293,7 @@ impl SiteConfig {
                         CONFIG_FILE,
                         line,
                         column,
-                        "config-value",
+                        Rule::CONFIG_VALUE,
                         format!("Category id `{}` is used twice", category.id),
                     )
                     .with_suggestion("Give each category its own id."),
@@ -300,7 +306,7 @@ impl SiteConfig {
         if !self.contacts.every_page.iter().any(|id| id == "sendiass") {
             let (line, column) = at("every_page");
             problems.push(
-                Diagnostic::error(CONFIG_FILE, line, column, "sendiass-missing", "The SENDIASS contact block is not shown on every page")
+                Diagnostic::error(CONFIG_FILE, line, column, Rule::SENDIASS_MISSING, "The SENDIASS contact block is not shown on every page")
                     .with_suggestion("Add \"sendiass\" to [contacts] every_page, and describe the service in content/contacts/sendiass.yaml. The law expects families to find impartial advice from every page."),
             );
         }
@@ -342,22 +348,6 @@ pub fn find_value(text: &str, value: &str) -> (usize, usize) {
     (0, 0)
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, before[line_start..].chars().count() + 1)
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while offset > 0 && !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,7 +379,7 @@ description = "Health services."
     fn unknown_key_is_an_error_with_did_you_mean() {
         let text = MINIMAL.replace("area =", "aera =");
         let problems = SiteConfig::parse(&text).unwrap_err();
-        assert_eq!(problems[0].rule, "unknown-field");
+        assert_eq!(problems[0].rule, Rule::UNKNOWN_FIELD);
         assert_eq!(problems[0].line, 3);
         assert!(problems[0].suggestion.as_deref().unwrap_or("").contains("`area`"), "{problems:?}");
     }
@@ -399,7 +389,7 @@ description = "Health services."
         let text = MINIMAL.replace("https://example.org", "example.org");
         let mut config = SiteConfig::parse(&text).unwrap();
         let problems = config.validate(&text);
-        assert_eq!(problems[0].rule, "config-value");
+        assert_eq!(problems[0].rule, Rule::CONFIG_VALUE);
         assert_eq!(problems[0].line, 5);
     }
 
@@ -409,12 +399,7 @@ description = "Health services."
             .replace("accessibility_statement", "theme = \"../x\"\naccessibility_statement");
         let mut config = SiteConfig::parse(&text).unwrap();
         let problems = config.validate(&text);
-        let lines: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.rule)).collect();
-        assert_eq!(lines, vec![(15, "config-value"), (6, "config-value")], "{problems:?}");
-    }
-
-    #[test]
-    fn line_column_counts_characters() {
-        assert_eq!(line_column("ab\ncdé f", 8), (2, 5));
+        let lines: Vec<(usize, Rule)> = problems.iter().map(|p| (p.line, p.rule)).collect();
+        assert_eq!(lines, vec![(15, Rule::CONFIG_VALUE), (6, Rule::CONFIG_VALUE)], "{problems:?}");
     }
 }

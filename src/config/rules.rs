@@ -8,10 +8,11 @@
 //!
 //! Rules that keep families safe, and those that stop a file being read, can only be raised.
 
-use super::{CONFIG_FILE, line_column};
+use super::CONFIG_FILE;
 use crate::config::plain_language::Level;
 use crate::diagnostic::Diagnostic;
-use crate::rules::{self, Guard, Overrides};
+use crate::location::line_column;
+use crate::rules::{self, Guard, Overrides, Rule};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -27,7 +28,7 @@ impl RulesConfig {
     pub fn overrides(&self) -> Overrides {
         self.written
             .iter()
-            .filter_map(|(name, value)| Some((name.clone(), allowed(name, value.get_ref()).ok()?)))
+            .filter_map(|(name, value)| Some((rules::find(name)?, allowed(name, value.get_ref()).ok()?)))
             .collect()
     }
 
@@ -49,14 +50,14 @@ impl RulesConfig {
 }
 
 /// The level `value` sets for the rule `name`, or the problem: (rule, message, how to fix).
-fn allowed(name: &str, value: &str) -> Result<Level, (&'static str, String, String)> {
+fn allowed(name: &str, value: &str) -> Result<Level, (Rule, String, String)> {
     let Some(rule) = rules::find(name) else {
-        let fix = match crate::suggest::closest(name, rules::ALL.iter().map(|r| r.id)) {
+        let fix = match crate::suggest::closest(name, rules::ALL.iter().map(|r| r.id())) {
             Some(best) => format!("Did you mean `{best}`? `signpost rules` lists every rule."),
             None => "Check the spelling: `signpost rules` lists every rule.".to_string(),
         };
         return Err((
-            "unknown-rule",
+            Rule::UNKNOWN_RULE,
             format!("[rules] names `{name}`, which is not one of Signpost's rules"),
             fix,
         ));
@@ -67,20 +68,20 @@ fn allowed(name: &str, value: &str) -> Result<Level, (&'static str, String, Stri
         "error" => Level::Error,
         other => {
             return Err((
-                "config-value",
+                Rule::CONFIG_VALUE,
                 format!("[rules] sets `{name}` to `{other}`, but a rule can only be \"off\", \"warning\" or \"error\""),
                 format!("Write `{name} = \"off\"`, `{name} = \"warning\"` or `{name} = \"error\"`."),
             ));
         }
     };
-    let why = match rule.guard {
+    let why = match rule.guard() {
         Guard::Switchable => return Ok(level),
         _ if level == Level::Error => return Ok(level),
         Guard::Safety => "it keeps the site safe for families (no scripts, no files from outside the site, no page replaced by another)",
         Guard::Syntax => "a file or setting with this problem cannot be read, so turning it down would hide what is lost",
     };
     Err((
-        "config-value",
+        Rule::CONFIG_VALUE,
         format!("[rules] cannot turn `{name}` down to \"{value}\": {why}"),
         format!("Fix what `{name}` finds instead, and remove the line `{name} = \"{value}\"`."),
     ))

@@ -1,6 +1,7 @@
 //! `[search]` in `site.toml`: where the search index goes and how the browser bundle is cut up.
 
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use serde::Deserialize;
 
 /// Settings for site search.
@@ -51,7 +52,7 @@ impl SearchConfig {
                 super::CONFIG_FILE,
                 line,
                 column,
-                "config-value",
+                Rule::CONFIG_VALUE,
                 format!("[search] index_dir `{}` {problem}", self.index_dir),
             )
             .with_suggestion(

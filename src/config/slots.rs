@@ -9,6 +9,7 @@
 
 use crate::content::inside::SiteFolder;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::path::Path;
@@ -77,7 +78,7 @@ impl SlotsConfig {
                         &shown,
                         0,
                         0,
-                        "slot-read",
+                        Rule::SLOT_READ,
                         format!("Cannot read this slot file: {error}"),
                     ));
                     None
@@ -92,7 +93,7 @@ impl SlotsConfig {
                             super::CONFIG_FILE,
                             line,
                             column,
-                            "slot-twice",
+                            Rule::SLOT_TWICE,
                             format!("The {key} slot is filled twice: in site.toml and in {shown}"),
                         )
                         .with_suggestion(format!("Keep one: remove {key} from [slots] in site.toml, or delete {shown}.")),
@@ -121,7 +122,7 @@ impl SlotsConfig {
                     super::CONFIG_FILE,
                     line,
                     column,
-                    "config-value",
+                    Rule::CONFIG_VALUE,
                     format!("`{host}` in [slots] allowed_hosts is not a host name"),
                 )
                 .with_suggestion("Write only the host, without https:// or a path, for example allowed_hosts = [\"cdn.reachdeck.com\"].")
@@ -239,12 +240,10 @@ fn scan(html: &str) -> Findings {
 fn at(html: &str, needle: &str, start: (usize, usize)) -> (usize, usize) {
     let (first_line, offset) = start;
     match html.find(needle) {
-        Some(index) => {
-            let before = &html[..index];
-            let line = before.matches('\n').count();
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            (first_line + line, if line == 0 { column + offset } else { column })
-        }
+        Some(index) => match crate::location::line_column(html, index) {
+            (1, column) => (first_line, column + offset),
+            (line, column) => (first_line + line - 1, column),
+        },
         None => (first_line, 0),
     }
 }
@@ -297,7 +296,7 @@ fn check_slot_html(html: &str, file: &str, first_line: (usize, usize), allowed: 
                     file,
                     line,
                     column,
-                    "slot-host",
+                    Rule::SLOT_HOST,
                     format!("The <{tag}> in this slot loads from {host}, which is not in [slots] allowed_hosts"),
                 )
                 .with_suggestion(format!(
@@ -310,7 +309,7 @@ fn check_slot_html(html: &str, file: &str, first_line: (usize, usize), allowed: 
                     file,
                     line,
                     column,
-                    "slot-host",
+                    Rule::SLOT_HOST,
                     format!("The <{tag}> in this slot loads {address} without https"),
                 )
                 .with_suggestion(format!("Use the https:// address; the security policy allows only https://{host}.")),
@@ -324,7 +323,7 @@ fn check_slot_html(html: &str, file: &str, first_line: (usize, usize), allowed: 
                 file,
                 line,
                 column,
-                "slot-inline-script",
+                Rule::SLOT_INLINE_SCRIPT,
                 format!("This slot has a script written into the page ({script}…), which the site's security policy blocks"),
             )
             .with_suggestion(
@@ -339,7 +338,7 @@ fn check_slot_html(html: &str, file: &str, first_line: (usize, usize), allowed: 
                 file,
                 line,
                 column,
-                "slot-inline-style",
+                Rule::SLOT_INLINE_STYLE,
                 format!("This slot has styles written into the page ({style}), which the site's security policy blocks"),
             )
             .with_suggestion("Move the styles into a stylesheet in assets/ and load it with <link rel=\"stylesheet\" href=\"/assets/…\">."),
@@ -357,8 +356,8 @@ mod tests {
         let allowed = vec!["cdn.reachdeck.com".to_string(), "*.analytics.example".to_string()];
         let html = "<script src=\"https://cdn.reachdeck.com/bar.js\" defer></script>\n<script src=\"https://eu.analytics.example/a.js\"></script>\n<iframe src=\"https://tracker.example/x\"></iframe>\n<script src=\"/assets/mine.js\"></script>\n<script src=\"http://cdn.reachdeck.com/old.js\"></script>";
         let problems = check_slot_html(html, "slots/head-end.html", (1, 0), &allowed);
-        let found: Vec<(usize, usize, &str)> = problems.iter().map(|p| (p.line, p.column, p.rule)).collect();
-        assert_eq!(found, vec![(3, 14, "slot-host"), (5, 14, "slot-host")], "{problems:#?}");
+        let found: Vec<(usize, usize, Rule)> = problems.iter().map(|p| (p.line, p.column, p.rule)).collect();
+        assert_eq!(found, vec![(3, 14, Rule::SLOT_HOST), (5, 14, Rule::SLOT_HOST)], "{problems:#?}");
         assert!(problems[0].message.contains("tracker.example"));
         assert!(problems[1].message.contains("without https"));
     }
@@ -367,10 +366,14 @@ mod tests {
     fn inline_scripts_and_styles_are_errors() {
         let html = "<div style=\"color:red\">\n<button onclick=\"go()\">Go</button>\n<script>\n  window.x = 1;\n</script></div>";
         let problems = check_slot_html(html, "site.toml", (10, 12), &[]);
-        let found: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.rule)).collect();
+        let found: Vec<(usize, Rule)> = problems.iter().map(|p| (p.line, p.rule)).collect();
         assert_eq!(
             found,
-            vec![(11, "slot-inline-script"), (13, "slot-inline-script"), (10, "slot-inline-style")],
+            vec![
+                (11, Rule::SLOT_INLINE_SCRIPT),
+                (13, Rule::SLOT_INLINE_SCRIPT),
+                (10, Rule::SLOT_INLINE_STYLE)
+            ],
             "{problems:#?}"
         );
         assert_eq!(problems[2].column, 18, "on the first line, after the 12 columns before the value");

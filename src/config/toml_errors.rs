@@ -5,8 +5,10 @@
 //! at the reported place (without its quotes, in quotes, in a list) makes the problem go away.
 //! When a rewrite does, the fix is certain and the message says exactly what to write.
 
-use super::{CONFIG_FILE, SiteConfig, line_column};
+use super::{CONFIG_FILE, SiteConfig};
 use crate::diagnostic::Diagnostic;
+use crate::location::line_column;
+use crate::rules::Rule;
 
 /// A diagnostic for `error`, met while reading `text` as `site.toml`.
 pub fn explain(text: &str, error: &toml::de::Error) -> Diagnostic {
@@ -16,8 +18,7 @@ pub fn explain(text: &str, error: &toml::de::Error) -> Diagnostic {
     } else {
         (0, 0)
     };
-    let at =
-        |rule: &'static str, message: String, fix: String| Diagnostic::error(CONFIG_FILE, line, column, rule, message).with_suggestion(fix);
+    let at = |rule: Rule, message: String, fix: String| Diagnostic::error(CONFIG_FILE, line, column, rule, message).with_suggestion(fix);
     if text.parse::<toml::Table>().is_err() {
         return syntax(text, line, column, error);
     }
@@ -47,7 +48,7 @@ pub fn explain(text: &str, error: &toml::de::Error) -> Diagnostic {
             && !same_error(inner)
         {
             return at(
-                "config-type",
+                Rule::CONFIG_TYPE,
                 format!("`{key}` needs {kind}, but `{value}` is text because of the quotes"),
                 format!("Take out the quotes: write `{key} = {inner}`."),
             );
@@ -57,7 +58,7 @@ pub fn explain(text: &str, error: &toml::de::Error) -> Diagnostic {
         let quoted = format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""));
         if !same_error(&quoted) {
             return at(
-                "config-type",
+                Rule::CONFIG_TYPE,
                 format!("`{key}` needs text in double quotes, but `{value}` is not text"),
                 format!("Write `{key} = {quoted}`."),
             );
@@ -65,7 +66,7 @@ pub fn explain(text: &str, error: &toml::de::Error) -> Diagnostic {
         let listed = format!("[{value}]");
         if !same_error(&listed) {
             return at(
-                "config-type",
+                Rule::CONFIG_TYPE,
                 format!("`{key}` needs a list in square brackets, even of one item"),
                 format!("Write `{key} = {listed}`."),
             );
@@ -75,7 +76,7 @@ pub fn explain(text: &str, error: &toml::de::Error) -> Diagnostic {
         let listed = format!("[{value}]");
         if !same_error(&listed) {
             return at(
-                "config-type",
+                Rule::CONFIG_TYPE,
                 format!("`{key}` needs a list in square brackets, even of one item"),
                 format!("Write `{key} = {listed}`."),
             );
@@ -139,7 +140,7 @@ fn syntax(text: &str, line: usize, column: usize, error: &toml::de::Error) -> Di
                 CONFIG_FILE,
                 line,
                 value_column,
-                "config-syntax",
+                Rule::CONFIG_SYNTAX,
                 format!("The text for `{key}` needs double quotes around it in TOML"),
             )
             .with_suggestion(format!("Write `{key} = \"{}\"`.", value.replace('"', "\\\"")));
@@ -149,7 +150,7 @@ fn syntax(text: &str, line: usize, column: usize, error: &toml::de::Error) -> Di
                 CONFIG_FILE,
                 line,
                 column,
-                "config-syntax",
+                Rule::CONFIG_SYNTAX,
                 format!("The text for `{key}` starts with `\"` but is not closed on this line"),
             )
             .with_suggestion("Add the closing `\"` at the end of the text.");
@@ -159,7 +160,7 @@ fn syntax(text: &str, line: usize, column: usize, error: &toml::de::Error) -> Di
         CONFIG_FILE,
         line,
         column,
-        "config-syntax",
+        Rule::CONFIG_SYNTAX,
         format!("{CONFIG_FILE} cannot be read here (the TOML reader says: {})", error.message().trim().trim_end_matches('.')),
     )
     .with_suggestion("Check the TOML syntax: `key = \"text\"`, numbers and true/false without quotes, lists in `[ ]`, and [section] headings on their own lines.")
@@ -194,7 +195,7 @@ fn fallback(line: usize, column: usize, error: &toml::de::Error) -> Diagnostic {
             CONFIG_FILE,
             line,
             column,
-            "unknown-field",
+            Rule::UNKNOWN_FIELD,
             format!("`{field}` is not a setting Signpost knows here"),
         )
         .with_suggestion(suggestion);
@@ -204,7 +205,7 @@ fn fallback(line: usize, column: usize, error: &toml::de::Error) -> Diagnostic {
             CONFIG_FILE,
             line,
             column,
-            "missing-field",
+            Rule::MISSING_FIELD,
             format!("The required setting `{field}` is missing"),
         )
         .with_suggestion(format!("Add a line `{field} = \"...\"` (see the example site.toml in the README)."));
@@ -214,12 +215,12 @@ fn fallback(line: usize, column: usize, error: &toml::de::Error) -> Diagnostic {
             CONFIG_FILE,
             line,
             column,
-            "unknown-value",
+            Rule::UNKNOWN_VALUE,
             format!("`{value}` is not one of the allowed values"),
         )
         .with_suggestion("Check the allowed values for this setting in the README.");
     }
-    Diagnostic::error(CONFIG_FILE, line, column, "config-value", format!("This setting has a value Signpost cannot use ({message})"))
+    Diagnostic::error(CONFIG_FILE, line, column, Rule::CONFIG_VALUE, format!("This setting has a value Signpost cannot use ({message})"))
         .with_suggestion("Check the value against the example site.toml in the README: text in double quotes, numbers and true/false without quotes, lists in `[ ]`.")
 }
 
@@ -235,7 +236,7 @@ mod tests {
         let text = format!("{SITE}review_cycle_months = \"12\"\n");
         let problems = SiteConfig::from_text(&text).unwrap_err();
         let found = &problems[0];
-        assert_eq!((found.rule, found.line, found.column), ("config-type", 6, 23), "{found:?}");
+        assert_eq!((found.rule, found.line, found.column), (Rule::CONFIG_TYPE, 6, 23), "{found:?}");
         assert!(found.message.contains("`review_cycle_months` needs a whole number"), "{found:?}");
         assert_eq!(
             found.suggestion.as_deref(),
@@ -246,7 +247,7 @@ mod tests {
     #[test]
     fn unquoted_text_is_a_syntax_error_with_the_quotes_to_add() {
         let problems = SiteConfig::from_text("name = Walsall Local Offer\n").unwrap_err();
-        assert_eq!(problems[0].rule, "config-syntax");
+        assert_eq!(problems[0].rule, Rule::CONFIG_SYNTAX);
         assert_eq!(problems[0].suggestion.as_deref(), Some("Write `name = \"Walsall Local Offer\"`."));
         assert!(!problems[0].suggestion.as_deref().unwrap_or("").contains("YAML"));
     }

@@ -120,7 +120,7 @@ impl fmt::Display for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Date::parse(&text).map_err(|message| serde::de::Error::custom(format!("DATE: {message}")))
+        Date::parse(&text).map_err(|message| crate::yaml::explain::own_error(crate::yaml::explain::OwnError::Date, message))
     }
 }
 

@@ -271,7 +271,7 @@ pub fn load_events(site: &Site, include_drafts: bool) -> (Events, Vec<Diagnostic
                     &pair[1].source.file,
                     pair[1].source.line,
                     pair[1].source.column,
-                    "duplicate-event",
+                    crate::rules::Rule::DUPLICATE_EVENT,
                     format!(
                         "Two events have the id `{}` (the other is at {}:{})",
                         pair[1].id, pair[0].source.file, pair[0].source.line
@@ -329,7 +329,7 @@ impl Reader<'_> {
                         file,
                         position.line,
                         position.column,
-                        "not-a-list",
+                        crate::rules::Rule::NOT_A_LIST,
                         "An events file must be a list of events, each starting with `- ` on its own line",
                     )
                     .with_suggestion("Start each event with `- title: ...` at the beginning of a line."),
@@ -343,7 +343,7 @@ impl Reader<'_> {
                         file,
                         position.line,
                         position.column,
-                        "not-a-list",
+                        crate::rules::Rule::NOT_A_LIST,
                         "Write each event on its own lines, starting with `- `",
                     )
                     .with_suggestion("Start each event with `- title: ...` at the beginning of a line."),
@@ -367,7 +367,7 @@ impl Reader<'_> {
         }
     }
 
-    fn error(&mut self, file: &str, at: (usize, usize), rule: &'static str, message: String, fix: String) {
+    fn error(&mut self, file: &str, at: (usize, usize), rule: crate::rules::Rule, message: String, fix: String) {
         self.diagnostics
             .push(Diagnostic::error(file, at.0, at.1, rule, message).with_suggestion(fix));
     }
@@ -388,7 +388,7 @@ impl Reader<'_> {
                 self.error(
                     &file,
                     at("id"),
-                    "bad-id",
+                    crate::rules::Rule::BAD_ID,
                     format!("The id `{id}` must be lowercase words joined by hyphens"),
                     format!("Write it as `{}`.", slugify(id)),
                 );
@@ -400,7 +400,7 @@ impl Reader<'_> {
             self.error(
                 &file,
                 at("title"),
-                "bad-id",
+                crate::rules::Rule::BAD_ID,
                 "This event's title has no letters or numbers to make its address from".into(),
                 "Give it a title in words, or an `id:` such as `coffee-morning`.".into(),
             );
@@ -417,7 +417,7 @@ impl Reader<'_> {
                     self.error(
                         &file,
                         spanned_at(wanted),
-                        "unknown-service",
+                        crate::rules::Rule::UNKNOWN_SERVICE,
                         format!("There is no service with the id `{}`", wanted.value),
                         format!("{hint}Use the `id` of a service in content/services/, or remove `service:`."),
                     );
@@ -433,7 +433,7 @@ impl Reader<'_> {
                 self.error(
                     &file,
                     at("from_schedule"),
-                    "schedule-without-service",
+                    crate::rules::Rule::SCHEDULE_WITHOUT_SERVICE,
                     "`from_schedule: true` needs the service whose schedule to use".into(),
                     "Add `service: <id>` naming the service that runs this event.".into(),
                 );
@@ -443,7 +443,7 @@ impl Reader<'_> {
             (true, Some(service)) => match service.record.schedules.iter().find(|s| !s.days.is_empty() && s.opens_at.is_some()) {
                 Some(schedule) => Some(schedule),
                 None => {
-                    self.error(&file, at("from_schedule"), "no-schedule", format!("The service `{}` has no regular session with days and an `opens_at` time to take this event's times from", service.id), "Add `schedules:` with `days:`, `opens_at:` and `closes_at:` to the service, or write `starts_at:`, `ends_at:` and `repeat:` here instead.".into());
+                    self.error(&file, at("from_schedule"), crate::rules::Rule::NO_SCHEDULE, format!("The service `{}` has no regular session with days and an `opens_at` time to take this event's times from", service.id), "Add `schedules:` with `days:`, `opens_at:` and `closes_at:` to the service, or write `starts_at:`, `ends_at:` and `repeat:` here instead.".into());
                     return;
                 }
             },
@@ -466,7 +466,7 @@ impl Reader<'_> {
                 self.error(
                     &file,
                     place,
-                    "bad-time",
+                    crate::rules::Rule::BAD_TIME,
                     message,
                     "Write the time as HH:MM on the 24-hour clock, in quotes: `starts_at: \"10:00\"`.".into(),
                 );
@@ -476,7 +476,7 @@ impl Reader<'_> {
                 self.error(
                     &file,
                     (source.line, source.column),
-                    "event-time-missing",
+                    crate::rules::Rule::EVENT_TIME_MISSING,
                     format!("The event `{}` has no `starts_at` and `ends_at` times", record.title),
                     "Add `starts_at: \"10:00\"` and `ends_at: \"12:00\"` (UK time, 24-hour clock).".into(),
                 );
@@ -487,7 +487,7 @@ impl Reader<'_> {
             self.error(
                 &file,
                 record.ends_at.as_ref().map(spanned_at).unwrap_or(at("ends_at")),
-                "event-ends-before-start",
+                crate::rules::Rule::EVENT_ENDS_BEFORE_START,
                 format!("The event ends at {} but starts at {}", ends_at.hhmm(), starts_at.hhmm()),
                 "Make `ends_at` later than `starts_at` (24-hour clock: 2pm is 14:00).".into(),
             );
@@ -499,7 +499,7 @@ impl Reader<'_> {
                 self.error(
                     &file,
                     (source.line, source.column),
-                    "event-date-missing",
+                    crate::rules::Rule::EVENT_DATE_MISSING,
                     format!("The event `{}` has no `starts:` date", record.title),
                     "Add `starts: 2026-11-03`: the date of the event, or of the first session when it repeats.".into(),
                 );
@@ -535,7 +535,7 @@ impl Reader<'_> {
                     self.error(
                         &file,
                         spanned_at(text),
-                        "on-needs-monthly",
+                        crate::rules::Rule::ON_NEEDS_MONTHLY,
                         "`on:` is only for events that repeat monthly".into(),
                         "Add `repeat: monthly`, or remove `on:` (weekly events happen on the weekday of `starts`).".into(),
                     );
@@ -545,7 +545,7 @@ impl Reader<'_> {
                     self.error(
                         &file,
                         spanned_at(text),
-                        "bad-on",
+                        crate::rules::Rule::BAD_ON,
                         format!("`{}` is not a day of the month Signpost understands", text.value),
                         "Write it like `first tuesday`, `second monday`, `third wednesday`, `fourth thursday` or `last friday`.".into(),
                     );
@@ -559,7 +559,7 @@ impl Reader<'_> {
                 self.error(
                     &file,
                     at("starts"),
-                    "start-not-on-rule",
+                    crate::rules::Rule::START_NOT_ON_RULE,
                     format!("The first date {} is not the {} of its month", starts.long(), text_of(&record.on)),
                     "Make `starts:` the date of the first session, which must match `on:`.".into(),
                 );
@@ -573,7 +573,7 @@ impl Reader<'_> {
             self.error(
                 &file,
                 at("until"),
-                "until-before-start",
+                crate::rules::Rule::UNTIL_BEFORE_START,
                 format!("`until: {until}` is before the first date {starts}"),
                 "Make `until:` the date of the last session, on or after `starts:`.".into(),
             );
@@ -583,7 +583,7 @@ impl Reader<'_> {
             self.error(
                 &file,
                 at("term_time_only"),
-                "no-terms",
+                crate::rules::Rule::NO_TERMS,
                 "This event is for term time only, but there is no list of school terms".into(),
                 format!("Create content/{EVENTS_DIR}/{TERMS_FILE} with a list of terms, each `- {{ from: 2026-09-02, to: 2026-10-23 }}`."),
             );
@@ -595,7 +595,7 @@ impl Reader<'_> {
                     &file,
                     at("starts").0,
                     0,
-                    "rule-without-repeat",
+                    crate::rules::Rule::RULE_WITHOUT_REPEAT,
                     "This event has `until`, `except` or `term_time_only` but does not repeat, so they do nothing",
                 )
                 .with_suggestion("Add `repeat: weekly`, `fortnightly` or `monthly`, or remove them."),
@@ -619,7 +619,7 @@ impl Reader<'_> {
         }
         // An unknown service is already reported; its missing venue would be the same mistake.
         if venue.one_line().is_empty() && !venue.online && !(record.service.is_some() && service.is_none()) {
-            self.error(&file, (source.line, source.column), "venue-missing", format!("The event `{}` does not say where it is", record.title), "Add `venue:` with `name:`, `address:`, `postcode:` and `locality:` (or `online: true`), or `service:` to use that service's address.".into());
+            self.error(&file, (source.line, source.column), crate::rules::Rule::VENUE_MISSING, format!("The event `{}` does not say where it is", record.title), "Add `venue:` with `name:`, `address:`, `postcode:` and `locality:` (or `online: true`), or `service:` to use that service's address.".into());
             ok = false;
         }
         if let Some(locality) = &venue.locality {
@@ -640,7 +640,7 @@ impl Reader<'_> {
                         &file,
                         place.0,
                         place.1,
-                        "unknown-locality",
+                        crate::rules::Rule::UNKNOWN_LOCALITY,
                         format!("No service in the directory is in `{locality}`, so the area filter will list it on its own"),
                     )
                     .with_suggestion(format!(
@@ -725,7 +725,7 @@ pub fn check_past_events(events: &Events, today: Date) -> Vec<Diagnostic> {
                 &event.source.file,
                 event.source.line,
                 event.source.column,
-                "event-over",
+                crate::rules::Rule::EVENT_OVER,
                 format!(
                     "The event `{}` has no dates from today on, so it is not on the What's on page",
                     event.record.title

@@ -1,5 +1,7 @@
 //! Splitting a Markdown file into its YAML front matter and its body.
 
+use crate::rules::Rule;
+
 /// The two parts of a Markdown file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split<'a> {
@@ -62,7 +64,7 @@ pub fn unclosed_diagnostic(file: &str, text: &str) -> crate::diagnostic::Diagnos
         file,
         1,
         1,
-        "front-matter-unclosed",
+        Rule::FRONT_MATTER_UNCLOSED,
         "The front matter starts on line 1 but has no closing `---`",
     )
     .with_suggestion(format!(

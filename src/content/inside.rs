@@ -6,11 +6,9 @@
 //! it points; it is never followed, read or walked into. Links that stay inside the site work.
 
 use crate::diagnostic::{Diagnostic, display_path};
+use crate::rules::Rule;
 use std::io;
 use std::path::{Path, PathBuf};
-
-/// The rule of the diagnostic for a link that leads out of the site.
-pub const OUTSIDE_SITE: &str = "outside-site";
 
 /// A symbolic link that leads out of the site folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +111,7 @@ impl SiteFolder {
             display_path(&self.shown, &outside.link),
             0,
             0,
-            OUTSIDE_SITE,
+            Rule::OUTSIDE_SITE,
             format!(
                 "{what} {}, which is outside the site folder, so Signpost will not read it",
                 outside.target.display()
@@ -223,7 +221,7 @@ impl Walk<'_> {
                             display_path(&self.site.shown, &path),
                             0,
                             0,
-                            "symlink-loop",
+                            Rule::SYMLINK_LOOP,
                             "This folder link points back to a folder that contains it, so it would go round for ever",
                         )
                         .with_suggestion("Remove the symbolic link, or point it somewhere outside its own folder."),
@@ -248,12 +246,12 @@ impl Walk<'_> {
                     file,
                     0,
                     0,
-                    "read-error",
+                    Rule::READ_ERROR,
                     format!("This is a link to {target}, which does not exist"),
                 )
                 .with_suggestion("Point the link at a file inside the site folder, or remove it.")
             }
-            ReadError::Io(error) => Diagnostic::error(file, 0, 0, "read-error", format!("Cannot read this: {error}"))
+            ReadError::Io(error) => Diagnostic::error(file, 0, 0, Rule::READ_ERROR, format!("Cannot read this: {error}"))
                 .with_suggestion("Check that the file or folder exists and that you may read it."),
         };
         self.problems.push(diagnostic);
@@ -290,14 +288,14 @@ mod tests {
             names(&files, root),
             ["content/a.md", "content/inner/b.md", "content/linked/b.md", "content/same.md"]
         );
-        let found: Vec<(&str, &str)> = problems.iter().map(|d| (d.file.as_str(), d.rule)).collect();
+        let found: Vec<(&str, Rule)> = problems.iter().map(|d| (d.file.as_str(), d.rule)).collect();
         assert_eq!(
             found,
             [
-                ("content/away", OUTSIDE_SITE),
-                ("content/inner/up", "symlink-loop"),
-                ("content/leak.md", OUTSIDE_SITE),
-                ("content/linked/up", "symlink-loop"),
+                ("content/away", Rule::OUTSIDE_SITE),
+                ("content/inner/up", Rule::SYMLINK_LOOP),
+                ("content/leak.md", Rule::OUTSIDE_SITE),
+                ("content/linked/up", Rule::SYMLINK_LOOP),
             ]
         );
         assert!(problems[2].message.contains("secret.txt"), "{}", problems[2].message);
@@ -321,7 +319,7 @@ mod tests {
         let (files, problems) = folder.walk(&site.path().join("assets"), &|_| false);
         assert!(files.is_empty());
         assert_eq!(problems.len(), 1);
-        assert_eq!((problems[0].file.as_str(), problems[0].rule), ("assets", OUTSIDE_SITE));
+        assert_eq!((problems[0].file.as_str(), problems[0].rule), ("assets", Rule::OUTSIDE_SITE));
     }
 
     #[test]

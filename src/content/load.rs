@@ -9,6 +9,7 @@ use super::{SourceTexts, is_slug, slugify};
 use super::{YOU_SAID_WE_DID_FILE, YouSaidWeDid, locate_comments};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, display_path};
+use crate::rules::Rule;
 use crate::yaml::{self, Spanned, YamlError};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -135,7 +136,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
     for id in &config.contacts.every_page {
         if !contacts.contains_key(id) {
             diagnostics.push(
-                Diagnostic::error(format!("{CONTENT_DIR}/contacts/{id}.yaml"), 0, 0, "contact-missing", format!("The contact block `{id}` is meant to be on every page, but its file does not exist"))
+                Diagnostic::error(format!("{CONTENT_DIR}/contacts/{id}.yaml"), 0, 0, Rule::CONTACT_MISSING, format!("The contact block `{id}` is meant to be on every page, but its file does not exist"))
                     .with_subject(crate::diagnostic::Subject::Missing(format!("contact:{id}")))
                     .with_suggestion(format!("Create {CONTENT_DIR}/contacts/{id}.yaml with at least `name:` and `summary:`, or remove \"{id}\" from [contacts] every_page in site.toml.")),
             );
@@ -267,7 +268,7 @@ impl Loader<'_> {
         let content = self.root.join(CONTENT_DIR);
         if !content.is_dir() {
             self.diagnostics.push(
-                Diagnostic::error(CONTENT_DIR, 0, 0, "content-missing", "There is no content folder")
+                Diagnostic::error(CONTENT_DIR, 0, 0, Rule::CONTENT_MISSING, "There is no content folder")
                     .with_suggestion("Create a `content` folder beside site.toml for the pages and services, or run `signpost init DIR` to start a new site."),
             );
             return;
@@ -279,7 +280,7 @@ impl Loader<'_> {
                     CONTENT_DIR,
                     0,
                     0,
-                    "read-error",
+                    Rule::READ_ERROR,
                     format!("Cannot open the site folder: {error}"),
                 ));
                 return;
@@ -362,7 +363,7 @@ impl Loader<'_> {
                         &file,
                         0,
                         0,
-                        "unused-file",
+                        Rule::UNUSED_FILE,
                         "Signpost does not use this file, so it will not be on the site",
                     )
                     .with_suggestion(
@@ -456,7 +457,7 @@ impl Loader<'_> {
                         file,
                         0,
                         0,
-                        "file-too-large",
+                        Rule::FILE_TOO_LARGE,
                         format!(
                             "This file is {} KB, more than the limit of {} KB",
                             meta.len() / 1024,
@@ -475,7 +476,7 @@ impl Loader<'_> {
                     file,
                     0,
                     0,
-                    "read-error",
+                    Rule::READ_ERROR,
                     format!("Cannot read this file: {error}"),
                 ));
                 return None;
@@ -488,7 +489,7 @@ impl Loader<'_> {
                     file,
                     0,
                     0,
-                    "read-error",
+                    Rule::READ_ERROR,
                     format!("Cannot read this file: {error}"),
                 ));
                 return None;
@@ -500,7 +501,7 @@ impl Loader<'_> {
                     file,
                     0,
                     0,
-                    "not-text",
+                    Rule::NOT_TEXT,
                     "This is not a text file (it looks like a picture, document or other binary file)",
                 )
                 .with_suggestion(
@@ -512,7 +513,7 @@ impl Loader<'_> {
         match String::from_utf8(bytes) {
             Ok(text) => Some(text),
             Err(error) => {
-                let (line, column) = crate::config::line_column(
+                let (line, column) = crate::location::line_column(
                     &String::from_utf8_lossy(&error.as_bytes()[..error.utf8_error().valid_up_to()]),
                     error.utf8_error().valid_up_to(),
                 );
@@ -521,7 +522,7 @@ impl Loader<'_> {
                         file,
                         line,
                         column,
-                        "not-utf8",
+                        Rule::NOT_UTF8,
                         "This file has characters that are not saved as UTF-8",
                     )
                     .with_suggestion("Save the file as UTF-8 in your editor (often under 'Save as' or 'Encoding')."),
@@ -547,7 +548,7 @@ impl Loader<'_> {
         }
         let Some(parts) = front_matter::split(text) else {
             self.diagnostics.push(
-                Diagnostic::error(file, 1, 1, "front-matter-missing", "This page does not start with front matter (the title, summary and review details between two `---` lines)")
+                Diagnostic::error(file, 1, 1, Rule::FRONT_MATTER_MISSING, "This page does not start with front matter (the title, summary and review details between two `---` lines)")
                     .with_suggestion("Start the file with `---`, then lines such as `title: ...`, `summary: ...`, `last_reviewed: 2026-01-31`, `owner: ...`, then `---`."),
             );
             return;
@@ -573,10 +574,14 @@ impl Loader<'_> {
             },
             Err(bad) => {
                 self.diagnostics.push(
-                    Diagnostic::error(file, 0, 0, "file-name", format!("The name `{bad}` cannot be used in a web address"))
-                        .with_suggestion(
-                            "Use lowercase letters, numbers and hyphens in file and folder names, for example `short-breaks.md`.",
-                        ),
+                    Diagnostic::error(
+                        file,
+                        0,
+                        0,
+                        Rule::FILE_NAME,
+                        format!("The name `{bad}` cannot be used in a web address"),
+                    )
+                    .with_suggestion("Use lowercase letters, numbers and hyphens in file and folder names, for example `short-breaks.md`."),
                 );
                 return;
             }
@@ -637,7 +642,7 @@ impl Loader<'_> {
         }
         let Some(parts) = front_matter::split(text) else {
             self.diagnostics.push(
-                Diagnostic::error(file, 1, 1, "front-matter-missing", "This service file does not start with the service's details between two `---` lines")
+                Diagnostic::error(file, 1, 1, Rule::FRONT_MATTER_MISSING, "This service file does not start with the service's details between two `---` lines")
                     .with_suggestion("Start the file with `---`, the fields (name, category, summary, provider, ages, access, cost, contact, where, last_reviewed), then `---`, then the description."),
             );
             return;
@@ -650,7 +655,7 @@ impl Loader<'_> {
                             file,
                             parts.yaml_first_line,
                             1,
-                            "description-twice",
+                            Rule::DESCRIPTION_TWICE,
                             "This service has a `description:` field and also text below the front matter",
                         )
                         .with_suggestion(
@@ -680,7 +685,7 @@ impl Loader<'_> {
     fn load_service_list(&mut self, file: &str, text: &str) {
         if text.trim().is_empty() {
             self.diagnostics.push(
-                Diagnostic::warning(file, 0, 0, "empty-file", "This service file is empty")
+                Diagnostic::warning(file, 0, 0, Rule::EMPTY_FILE, "This service file is empty")
                     .with_suggestion("Add services, or delete the file."),
             );
             return;
@@ -702,13 +707,13 @@ impl Loader<'_> {
                 }
             }
             Err(error) => {
-                if error.rule == "not-a-list" {
+                if error.rule == Rule::NOT_A_LIST {
                     self.diagnostics.push(
                         Diagnostic::error(
                             file,
                             error.line.max(1),
                             error.column.max(1),
-                            "not-a-list",
+                            Rule::NOT_A_LIST,
                             "A service file must be a list of services",
                         )
                         .with_suggestion("Start each service with `- ` at the beginning of a line, for example `- name: Swim club`."),
@@ -772,13 +777,16 @@ impl Loader<'_> {
             if error.line > own_lines || stood_in.contains(&error.line) {
                 return;
             }
-            let missing = error.rule == "missing-field";
-            if missing && repaired.iter().any(|field| error.message.contains(&format!("`{field}`"))) {
+            let missing = error.rule == Rule::MISSING_FIELD;
+            if missing
+                && let Some(field) = error.missing_field
+                && repaired.iter().any(|repaired| repaired == field)
+            {
                 return;
             }
             // A required field missing because it was misspelt (`coast` for `cost`) is the same
             // mistake, already reported: give it a stand-in without a second error.
-            let missing_name = missing.then(|| error.message.split('`').nth(1).unwrap_or("").to_string());
+            let missing_name = missing.then(|| error.missing_field.unwrap_or("").to_string());
             if let Some(field) = &missing_name
                 && misspelt
                     .iter()
@@ -789,8 +797,8 @@ impl Loader<'_> {
                 repaired.push(field.clone());
                 continue;
             }
-            let unknown = error.rule == "unknown-field";
-            let whole_item = matches!(error.rule, "yaml-too-deep" | "yaml-too-complex");
+            let unknown = error.rule == Rule::UNKNOWN_FIELD;
+            let whole_item = matches!(error.rule, Rule::YAML_TOO_DEEP | Rule::YAML_TOO_COMPLEX);
             let (line, column) = if error.line == 0 || missing {
                 (item.first_line, item.column)
             } else {
@@ -890,7 +898,7 @@ impl Loader<'_> {
                     &source.file,
                     source.line,
                     source.column,
-                    "service-id",
+                    Rule::SERVICE_ID,
                     format!("The service id `{id}` cannot be used in a web address"),
                 )
                 .with_suggestion("Use lowercase letters, numbers and hyphens, for example `id: swim-club`."),
@@ -918,7 +926,7 @@ impl Loader<'_> {
                     file,
                     0,
                     0,
-                    "file-name",
+                    Rule::FILE_NAME,
                     format!("The contact block name `{id}` must be lowercase letters, numbers and hyphens"),
                 )
                 .with_suggestion("Rename the file, for example `sendiass.yaml`."),
@@ -982,7 +990,7 @@ impl Loader<'_> {
                                 file,
                                 position.line,
                                 position.column,
-                                "glossary-duplicate",
+                                Rule::GLOSSARY_DUPLICATE,
                                 format!("`{}` is already in the glossary (line {first})", term.value.term),
                             )
                             .with_suggestion("Keep one entry for each term and delete the other."),

@@ -2,6 +2,7 @@
 //! otherwise vanish from the site with only a warning.
 
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 
 /// Keys only a service has; a list item with `name:` and one of these is taken for a service.
 const SERVICE_KEYS: [&str; 8] = [
@@ -72,7 +73,7 @@ pub fn services_outside_folder(file: &str) -> Diagnostic {
         file,
         1,
         1,
-        "services-outside-folder",
+        Rule::SERVICES_OUTSIDE_FOLDER,
         format!("This file is a list of services, but it is not in the services folder, so none of its services would be on the site; it should be {place}"),
     )
     .with_suggestion(format!(

@@ -7,6 +7,7 @@ use super::Date;
 use super::front_matter::Split;
 use super::model::{Audience, PageMeta, Status};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use crate::yaml::{self, Spanned, YamlError};
 use serde::Deserialize;
 use std::path::{Component, Path};
@@ -95,7 +96,7 @@ pub fn is_news_file(relative: &Path) -> bool {
 /// the news listing, which Signpost makes.
 pub fn reserved_file(relative: &Path, file: &str) -> Option<Diagnostic> {
     (relative == Path::new(NEWS_DIR).join("index.md")).then(|| {
-        Diagnostic::error(file, 0, 0, "news-index", "The news listing at /news/ is made by Signpost, so there cannot be a page content/news/index.md")
+        Diagnostic::error(file, 0, 0, Rule::NEWS_INDEX, "The news listing at /news/ is made by Signpost, so there cannot be a page content/news/index.md")
             .with_suggestion("Move this text to another page, or delete the file. Each news item is its own file in content/news/, such as content/news/coffee-mornings.md.")
     })
 }
@@ -166,7 +167,7 @@ fn check_attachment(file: &str, attachment: &Attachment) -> Vec<Diagnostic> {
     let (line, column) = (attachment.line, attachment.column);
     if !attachment.file.starts_with("/assets/") {
         found.push(
-            Diagnostic::error(file, line, column, "attachment-missing", format!("The attachment `{}` is not in the assets folder", attachment.file))
+            Diagnostic::error(file, line, column, Rule::ATTACHMENT_MISSING, format!("The attachment `{}` is not in the assets folder", attachment.file))
                 .with_suggestion("Put the file in the `assets` folder and write its address as `file: /assets/NAME`, for example `file: /assets/newsletters/autumn-2026.pdf`."),
         );
     } else if attachment.size.is_none() {
@@ -175,7 +176,7 @@ fn check_attachment(file: &str, attachment: &Attachment) -> Vec<Diagnostic> {
                 file,
                 line,
                 column,
-                "attachment-missing",
+                Rule::ATTACHMENT_MISSING,
                 format!("The attachment `{}` does not exist", attachment.file),
             )
             .with_suggestion("Check the spelling of the file name, or copy the file into the `assets` folder."),
@@ -187,7 +188,7 @@ fn check_attachment(file: &str, attachment: &Attachment) -> Vec<Diagnostic> {
                 file,
                 line,
                 column,
-                "attachment-not-accessible",
+                Rule::ATTACHMENT_NOT_ACCESSIBLE,
                 format!(
                     "The attachment \"{}\" has no HTML version and no note on how to get it in an accessible format. The Public Sector Bodies Accessibility Regulations 2018 expect documents that councils publish to be accessible, and many people cannot read PDF or Word files",
                     attachment.title

@@ -4,6 +4,7 @@
 
 use super::recurrence::Term;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 
 /// 1-based line and column of the value of `key` in the `index`-th (0-based) item of the list
 /// at the top of `text`; the item's own line when the key is not found, `(1, 1)` without it.
@@ -38,7 +39,7 @@ pub fn check_terms(file: &str, text: &str, terms: &[Term]) -> Vec<Diagnostic> {
                     file,
                     line,
                     column,
-                    "term-dates",
+                    Rule::TERM_DATES,
                     format!("This term ends ({}) before it starts ({})", term.to.long(), term.from.long()),
                 )
                 .with_suggestion("Put the first day of term in `from:` and the last day in `to:`."),
@@ -56,7 +57,7 @@ pub fn check_terms(file: &str, text: &str, terms: &[Term]) -> Vec<Diagnostic> {
                     file,
                     line,
                     column,
-                    "term-dates",
+                    Rule::TERM_DATES,
                     format!(
                         "This term starts ({}) before the term from {} to {} ends",
                         term.from.long(),
@@ -89,7 +90,7 @@ mod tests {
         let terms = [term("2026-09-02", "2026-10-23"), term("2026-11-02", "2026-10-18")];
         let found = check_terms("content/events/terms.yaml", text, &terms);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].rule, "term-dates");
+        assert_eq!(found[0].rule, Rule::TERM_DATES);
         assert_eq!((found[0].line, found[0].column), (4, 7));
         // A term on one line: the column of its `to:` date.
         assert_eq!(locate(text, 0, "to"), (2, 27));

@@ -10,6 +10,7 @@ use super::model::{ContactBlock, GlossaryTerm, PageMeta, Place, ServiceRecord};
 use super::{YouSaidWeDid, plain_text};
 use crate::diagnostic::Diagnostic;
 use crate::render::url_safety::check_url;
+use crate::rules::Rule;
 
 /// One step of a path to a field in YAML: a key, or the n-th (0-based) item of a list.
 #[derive(Debug, Clone, Copy)]
@@ -229,7 +230,7 @@ impl<'a> FieldCleaner<'a> {
                 self.file,
                 line,
                 column,
-                "markup-in-text",
+                Rule::MARKUP_IN_TEXT,
                 format!(
                     "`{field}` has HTML in it ({}), but it is plain text: it is published as \"{}\"",
                     cleaned.found.join(", "),
@@ -260,7 +261,7 @@ impl<'a> FieldCleaner<'a> {
                 self.file,
                 line,
                 column,
-                "unsafe-link",
+                Rule::UNSAFE_LINK,
                 format!("`{}` cannot be published: {}", field_name(path), problem.explain(self.schemes)),
             )
             .with_suggestion(problem.fix()),
@@ -448,7 +449,7 @@ mod tests {
         cleaner.service(&mut record);
         assert_eq!(record.summary, "Fun for all");
         assert_eq!(record.contact.website, None);
-        let found: Vec<(&str, usize, usize)> = cleaner.diagnostics.iter().map(|d| (d.rule, d.line, d.column)).collect();
-        assert_eq!(found, vec![("markup-in-text", 4, 10), ("unsafe-link", 10, 12)]);
+        let found: Vec<(Rule, usize, usize)> = cleaner.diagnostics.iter().map(|d| (d.rule, d.line, d.column)).collect();
+        assert_eq!(found, vec![(Rule::MARKUP_IN_TEXT, 4, 10), (Rule::UNSAFE_LINK, 10, 12)]);
     }
 }

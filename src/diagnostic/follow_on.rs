@@ -42,7 +42,7 @@ pub fn summary(follow: &[&Diagnostic]) -> Option<String> {
     for d in follow {
         match d.subject() {
             Some(Subject::Missing(key)) if key.starts_with('/') => links += 1,
-            Some(Subject::Missing(key)) if key.starts_with("topic:") => topics += 1,
+            Some(Subject::Missing(key)) if super::topic_of(key).is_some() => topics += 1,
             Some(Subject::Missing(key)) if key.starts_with("contact:") => contacts += 1,
             _ => others += 1,
         }
@@ -73,19 +73,20 @@ pub fn summary(follow: &[&Diagnostic]) -> Option<String> {
 mod tests {
     use super::super::{Cause, Diagnostic, Diagnostics, Subject};
     use super::*;
+    use crate::rules::Rule;
 
     fn cause() -> Cause {
         Cause {
             file: "content/services/x.yaml".into(),
             line: 4,
             column: 3,
-            rule: "yaml-syntax",
+            rule: Rule::YAML_SYNTAX,
             because: "content/services/x.yaml could not be read".into(),
         }
     }
 
     fn follower(file: &str, line: usize, key: &str) -> Diagnostic {
-        let mut d = Diagnostic::error(file, line, 1, "dead-link", "x").with_subject(Subject::Missing(key.into()));
+        let mut d = Diagnostic::error(file, line, 1, Rule::DEAD_LINK, "x").with_subject(Subject::Missing(key.into()));
         d.set_caused_by(cause());
         d
     }
@@ -94,8 +95,8 @@ mod tests {
     fn the_root_cause_comes_first_with_what_follows_from_it() {
         let mut all = Diagnostics::default();
         all.push(follower("content/a.md", 3, "/services/a/"));
-        all.push(Diagnostic::error("content/a.md", 1, 1, "other", "y"));
-        all.push(Diagnostic::error("content/services/x.yaml", 4, 3, "yaml-syntax", "z"));
+        all.push(Diagnostic::error("content/a.md", 1, 1, Rule::IMAGE_ALT, "y"));
+        all.push(Diagnostic::error("content/services/x.yaml", 4, 3, Rule::YAML_SYNTAX, "z"));
         all.push(follower("content/b.md", 1, "topic:health"));
         let order: Vec<(String, usize)> = all.sorted().into_iter().map(|d| (d.file, d.line)).collect();
         assert_eq!(

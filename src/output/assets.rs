@@ -3,6 +3,7 @@
 
 use crate::content::inside::SiteFolder;
 use crate::diagnostic::{Diagnostic, display_path};
+use crate::rules::Rule;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -45,7 +46,7 @@ pub fn collect_assets(root: &Path, theme_static: &BTreeMap<String, Vec<u8>>, max
                     "assets",
                     0,
                     0,
-                    "read-error",
+                    Rule::READ_ERROR,
                     format!("Cannot open the site folder: {error}"),
                 ));
                 return (Vec::new(), problems);
@@ -71,7 +72,7 @@ pub fn collect_assets(root: &Path, theme_static: &BTreeMap<String, Vec<u8>>, max
                         &file,
                         0,
                         0,
-                        "file-too-large",
+                        Rule::FILE_TOO_LARGE,
                         format!(
                             "This file is {} KB; families on mobile data would wait a long time for it",
                             size / 1024
@@ -89,7 +90,7 @@ pub fn collect_assets(root: &Path, theme_static: &BTreeMap<String, Vec<u8>>, max
                     &file,
                     0,
                     0,
-                    "read-error",
+                    Rule::READ_ERROR,
                     format!("Cannot read this file: {error}"),
                 )),
             }

@@ -11,6 +11,7 @@ use crate::check::LinkTargets;
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
 use crate::render::address::Addresses;
+use crate::rules::Rule;
 use std::collections::BTreeMap;
 
 /// The redirects file, inside `content/`.
@@ -57,7 +58,7 @@ impl Redirect {
         self.to.starts_with("https://") || self.to.starts_with("http://")
     }
 
-    fn error(&self, rule: &'static str, message: String) -> Diagnostic {
+    fn error(&self, rule: Rule, message: String) -> Diagnostic {
         Diagnostic::error(&self.file, self.line, self.column, rule, message)
     }
 }
@@ -111,7 +112,7 @@ pub fn collect(site: &Site) -> (Vec<Redirect>, Vec<Diagnostic>) {
             problems.push(
                 redirect
                     .error(
-                        "redirect-address",
+                        Rule::REDIRECT_ADDRESS,
                         format!("The old address `{}` cannot be redirected: {why}", redirect.from),
                     )
                     .with_suggestion("Write the old address as a path, for example /kb5/walsall/directory/short-breaks/."),
@@ -189,7 +190,7 @@ pub fn check(redirects: &[Redirect], targets: &LinkTargets) -> Vec<Diagnostic> {
             problems.push(
                 redirect
                     .error(
-                        "redirect-clash",
+                        Rule::REDIRECT_CLASH,
                         format!(
                             "The old address {} is the address of a page of this site{}, so it cannot also be a redirect",
                             redirect.from,
@@ -208,7 +209,7 @@ pub fn check(redirects: &[Redirect], targets: &LinkTargets) -> Vec<Diagnostic> {
             problems.push(
                 redirect
                     .error(
-                        "redirect-clash",
+                        Rule::REDIRECT_CLASH,
                         format!(
                             "The old address {} is already redirected to {} at {}:{}",
                             redirect.from, first.to, first.file, first.line
@@ -229,7 +230,7 @@ pub fn check(redirects: &[Redirect], targets: &LinkTargets) -> Vec<Diagnostic> {
             problems.push(
                 redirect
                     .error(
-                        "redirect-target",
+                        Rule::REDIRECT_TARGET,
                         format!(
                             "The old address {} leads to {}, which is not a page of this site",
                             redirect.from, redirect.to
@@ -250,7 +251,7 @@ pub fn check(redirects: &[Redirect], targets: &LinkTargets) -> Vec<Diagnostic> {
                     &redirect.file,
                     redirect.line,
                     redirect.column,
-                    "redirect-file-type",
+                    Rule::REDIRECT_FILE_TYPE,
                     format!("Only hosts that read _redirects (Netlify, Cloudflare Pages) will send {} on: a plain web server would not show a page at that address", redirect.from),
                 )
                 .with_suggestion("On another host, add a redirect rule for it to the web server (docs/hosting.md shows how)."),
@@ -322,10 +323,10 @@ mod tests {
             ],
             &targets,
         );
-        let rules: Vec<(&str, usize)> = found.iter().map(|d| (d.rule, d.line)).collect();
+        let rules: Vec<(Rule, usize)> = found.iter().map(|d| (d.rule, d.line)).collect();
         assert_eq!(
             rules,
-            vec![("redirect-clash", 7), ("redirect-clash", 3), ("redirect-target", 3)],
+            vec![(Rule::REDIRECT_CLASH, 7), (Rule::REDIRECT_CLASH, 3), (Rule::REDIRECT_TARGET, 3)],
             "{found:?}"
         );
         assert!(found[0].message.contains("content/redirects.yaml:3"), "{}", found[0].message);

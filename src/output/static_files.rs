@@ -6,14 +6,12 @@
 
 use crate::content::inside::SiteFolder;
 use crate::diagnostic::{Diagnostic, display_path};
+use crate::rules::Rule;
 use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The folder, beside `site.toml`.
 pub const STATIC_DIR: &str = "static";
-
-/// The rule of a static file that has the name of a file the build makes.
-pub const STATIC_CLASH: &str = "static-clash";
 
 /// One file of `static/`.
 #[derive(Debug, Clone)]
@@ -45,7 +43,7 @@ pub fn collect_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
     let site = match SiteFolder::new(root) {
         Ok(site) => site,
         Err(error) => {
-            let problem = Diagnostic::error(STATIC_DIR, 0, 0, "read-error", format!("Cannot open the site folder: {error}"));
+            let problem = Diagnostic::error(STATIC_DIR, 0, 0, Rule::READ_ERROR, format!("Cannot open the site folder: {error}"));
             return (Vec::new(), vec![problem]);
         }
     };
@@ -60,7 +58,7 @@ pub fn collect_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
                 &file,
                 0,
                 0,
-                "read-error",
+                Rule::READ_ERROR,
                 format!("Cannot read this file: {error}"),
             )),
         }
@@ -79,7 +77,7 @@ pub fn clashes(files: &[StaticFile], made: &BTreeSet<String>) -> Vec<Diagnostic>
                 &file.file,
                 0,
                 0,
-                STATIC_CLASH,
+                Rule::STATIC_CLASH,
                 format!("Signpost makes /{} itself, so this file cannot be published there", file.path),
             )
             .with_suggestion(match file.path.as_str() {
@@ -112,7 +110,7 @@ pub fn misplaced(root: &Path) -> Vec<Diagnostic> {
                     format!("{folder}/{name}"),
                     0,
                     0,
-                    "misplaced-file",
+                    Rule::MISPLACED_FILE,
                     format!("{name} only works at the top of the published site, and Signpost does not publish {folder}/{name} there"),
                 )
                 .with_suggestion(&how),
@@ -140,7 +138,7 @@ mod tests {
         let made: BTreeSet<String> = ["CNAME".to_string()].into();
         let found = clashes(&files, &made);
         assert_eq!(found.len(), 1);
-        assert_eq!((found[0].file.as_str(), found[0].rule), ("static/CNAME", STATIC_CLASH));
+        assert_eq!((found[0].file.as_str(), found[0].rule), ("static/CNAME", Rule::STATIC_CLASH));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::postprocess::PageFacts;
 use super::views::{ServiceCard, SiteView};
 use crate::content::{SERVICES_URL, Service, SourceRef};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tera::Context;
@@ -117,7 +118,7 @@ impl<'a> Renderer<'a> {
         if let Some(strings) = language.and_then(|tag| self.language_strings.get(tag)) {
             context.insert("strings", strings);
         }
-        let failed = |code: &'static str, error: String| {
+        let failed = |code: Rule, error: String| {
             Diagnostic::error(
                 &source.file,
                 source.line,
@@ -130,8 +131,8 @@ impl<'a> Renderer<'a> {
         let html = self
             .tera
             .render(CARD_TEMPLATE, &context)
-            .map_err(|e| failed("template-error", e.to_string()))?;
-        let (html, facts) = self.post.run(&html).map_err(|e| failed("html-error", e))?;
+            .map_err(|e| failed(Rule::TEMPLATE_ERROR, e.to_string()))?;
+        let (html, facts) = self.post.run(&html).map_err(|e| failed(Rule::HTML_ERROR, e))?;
         Ok(Card { html, facts })
     }
 }

@@ -7,6 +7,7 @@ use crate::content::events::{self, Event, Events, WHATS_ON_URL};
 use crate::content::recurrence::Repeat;
 use crate::content::{Date, SourceRef};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use tera::Context;
@@ -92,7 +93,7 @@ impl<'a> Renderer<'a> {
                             &record.output_path,
                             0,
                             0,
-                            "write-error",
+                            Rule::WRITE_ERROR,
                             format!("Cannot write this page: {error}"),
                         ));
                     }

@@ -7,6 +7,7 @@ use super::video;
 use crate::config::{ContentConfig, RawHtml};
 use crate::content::slugify;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -157,9 +158,9 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
     let schemes = &content.link_schemes;
     let mut used_abbreviations = BTreeSet::new();
     let mut link_depth = 0usize;
-    let lines = LineIndex::new(markdown);
+    let lines = crate::location::Lines::ending_at_lone_cr(markdown);
     let position = |offset: usize| {
-        let (line, column) = lines.position(markdown, offset);
+        let (line, column) = lines.position(offset);
         (line + span.first_line - 1, column + span.indent)
     };
     let mut events: Vec<Event<'_>> = Vec::new();
@@ -191,7 +192,7 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
                     span.file,
                     line,
                     column,
-                    "unsafe-link",
+                    Rule::UNSAFE_LINK,
                     format!(
                         "The link definition [{label}]: {} is not allowed: {}",
                         shown(&dest),
@@ -304,7 +305,7 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
                                 span.file,
                                 line,
                                 column,
-                                "unsafe-link",
+                                Rule::UNSAFE_LINK,
                                 format!(
                                     "The link to {} is not allowed: {}; only its words are published",
                                     shown(dest_url),
@@ -333,7 +334,7 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
                             span.file,
                             line,
                             column,
-                            "unsafe-link",
+                            Rule::UNSAFE_LINK,
                             format!(
                                 "The picture address {} is not allowed: {}; the picture is left out",
                                 shown(dest_url),
@@ -357,7 +358,7 @@ pub fn render_with(markdown: &str, span: SourceSpan<'_>, abbreviations: &Abbrevi
                     && alt.trim().is_empty()
                 {
                     result.diagnostics.push(
-                        Diagnostic::error(span.file, line, column, "image-alt", "This image has no alt text, so people who cannot see it will not know what it shows")
+                        Diagnostic::error(span.file, line, column, Rule::IMAGE_ALT, "This image has no alt text, so people who cannot see it will not know what it shows")
                             .with_suggestion("Describe the picture between the square brackets: ![A parent and child reading together](/assets/reading.jpg). If it is only decoration, leave it out."),
                     );
                 }
@@ -440,7 +441,7 @@ fn finding_diagnostic(problem: &raw_html::Problem, content: &ContentConfig, file
             file,
             at.0,
             at.1,
-            "unsafe-link",
+            Rule::UNSAFE_LINK,
             format!(
                 "{} is not allowed: {}; it is taken out",
                 capitalised(&problem.describe()),
@@ -461,14 +462,14 @@ fn finding_diagnostic(problem: &raw_html::Problem, content: &ContentConfig, file
         }
         raw_html::Problem::Attributes { .. } => raw_html_diagnostic(content.raw_html, file, at, &problem.describe(), None),
         raw_html::Problem::Language { message, fix, .. } => {
-            Diagnostic::error(file, at.0, at.1, "language-tag", format!("{message}, so this passage is not marked with its language"))
+            Diagnostic::error(file, at.0, at.1, Rule::LANGUAGE_TAG, format!("{message}, so this passage is not marked with its language"))
                 .with_suggestion(format!("{fix} Write it as <span lang=\"pl\">…</span>."))
         }
         raw_html::Problem::Direction { value, .. } => Diagnostic::error(
             file,
             at.0,
             at.1,
-            "language-direction",
+            Rule::LANGUAGE_DIRECTION,
             format!("dir=\"{value}\" is not a direction; it is taken out"),
         )
         .with_suggestion("Write dir=\"rtl\" for right-to-left text such as Urdu or Arabic, or dir=\"ltr\"; with a lang= alone, Signpost adds the right one."),
@@ -492,9 +493,9 @@ fn raw_html_diagnostic(mode: RawHtml, file: &str, at: (usize, usize), what: &str
     };
     match mode {
         RawHtml::Error => {
-            Diagnostic::error(file, at.0, at.1, "unsafe-html", format!("This HTML is not allowed: {what}")).with_suggestion(fix)
+            Diagnostic::error(file, at.0, at.1, Rule::UNSAFE_HTML, format!("This HTML is not allowed: {what}")).with_suggestion(fix)
         }
-        RawHtml::Remove => Diagnostic::warning(file, at.0, at.1, "unsafe-html", format!("This HTML was taken out: {what}"))
+        RawHtml::Remove => Diagnostic::warning(file, at.0, at.1, Rule::UNSAFE_HTML, format!("This HTML was taken out: {what}"))
             .with_suggestion(format!(
                 "{fix} It was left out of the page because [content] raw_html = \"remove\" in site.toml."
             )),
@@ -511,33 +512,6 @@ fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
     }
     used.insert(candidate.clone());
     candidate
-}
-
-/// Byte offsets of line starts, for turning an offset into a line and column.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        // A lone `\r` ends a line too, as in CommonMark and YAML.
-        let bytes = text.as_bytes();
-        starts.extend(
-            (0..bytes.len())
-                .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-                .map(|i| i + 1),
-        );
-        LineIndex { starts }
-    }
-
-    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&start| start <= offset).max(1);
-        let start = self.starts[line - 1];
-        let end = offset.min(text.len());
-        let column = text.get(start..end).map(|s| s.chars().count()).unwrap_or(0) + 1;
-        (line, column)
-    }
 }
 
 #[cfg(test)]
@@ -602,7 +576,7 @@ mod tests {
         let out = md("Hello\n\n<script>alert(1)</script>\n\n<a href=\"#\" onclick=\"x()\">x</a>\n");
         assert!(!out.html.contains("<script"));
         let rules: Vec<_> = out.diagnostics.iter().map(|d| (d.rule, d.line)).collect();
-        assert_eq!(rules, vec![("unsafe-html", 12), ("unsafe-html", 14)]);
+        assert_eq!(rules, vec![(Rule::UNSAFE_HTML, 12), (Rule::UNSAFE_HTML, 14)]);
     }
 
     #[test]
@@ -638,7 +612,7 @@ mod tests {
         assert_eq!(out.diagnostics.len(), 1);
         assert_eq!(
             (out.diagnostics[0].rule, out.diagnostics[0].line, out.diagnostics[0].column),
-            ("image-alt", 10, 1)
+            (Rule::IMAGE_ALT, 10, 1)
         );
     }
 

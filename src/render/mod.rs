@@ -32,6 +32,7 @@ pub mod views;
 use crate::config::CategoryConfig;
 use crate::content::{Date, Page, Service, Site, SourceRef};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use markdown::LinkRef;
 use postprocess::{PageFacts, PostProcessor};
 use rayon::prelude::*;
@@ -328,7 +329,7 @@ impl<'a> Renderer<'a> {
                         &record.output_path,
                         0,
                         0,
-                        "write-error",
+                        Rule::WRITE_ERROR,
                         format!("Cannot write this page: {error}"),
                     ));
                 }
@@ -388,7 +389,7 @@ impl<'a> Renderer<'a> {
                 &source.file,
                 source.line,
                 source.column,
-                "template-error",
+                Rule::TEMPLATE_ERROR,
                 format!("The page at {url} could not be made with the template {template}: {error}"),
             )
             .with_suggestion("If you changed the theme, check the template. Otherwise this is a bug in the theme: please report it.")
@@ -398,7 +399,7 @@ impl<'a> Renderer<'a> {
                 &source.file,
                 source.line,
                 source.column,
-                "html-error",
+                Rule::HTML_ERROR,
                 format!("The page at {url} could not be finished: {error}"),
             )
         })?;
@@ -409,7 +410,7 @@ impl<'a> Renderer<'a> {
                     &source.file,
                     source.line,
                     source.column,
-                    "unsafe-link",
+                    Rule::UNSAFE_LINK,
                     format!(
                         "The page at {url} had {} address(es) with a scheme that is not allowed, which could run a script: {}; they were taken out",
                         facts.unsafe_urls.len(),
@@ -425,7 +426,7 @@ impl<'a> Renderer<'a> {
                     &source.file,
                     source.line,
                     source.column,
-                    "image-alt",
+                    Rule::IMAGE_ALT,
                     format!("The page at {url} has {} image(s) without alt text", facts.images_without_alt),
                 )
                 .with_suggestion("Give every <img> an alt attribute describing the picture (alt=\"\" only for decoration)."),

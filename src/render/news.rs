@@ -6,6 +6,7 @@ use super::{Renderer, markdown};
 use crate::content::news::{NEWS_FEED_URL, NEWS_PER_PAGE, NEWS_URL, NewsInfo, news_page_url};
 use crate::content::{Page, SourceRef};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use markdown::{LinkRef, SourceSpan};
 use serde::Serialize;
 use tera::Context;
@@ -151,7 +152,7 @@ impl<'a> Renderer<'a> {
                             &page.source.file,
                             a.line,
                             a.column,
-                            "attachment-html-version",
+                            Rule::ATTACHMENT_HTML_VERSION,
                             format!(
                                 "The HTML version `{html}` of the attachment \"{}\" is not a page of this site",
                                 a.title

@@ -18,6 +18,7 @@ use crate::content::{
     YouSaidWeDid, category_url,
 };
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use std::collections::BTreeMap;
 
 /// The address of the page for addresses that do not exist.
@@ -281,7 +282,7 @@ impl<'a> Renderer<'a> {
                         &source.file,
                         source.line,
                         source.column,
-                        "duplicate-url",
+                        Rule::DUPLICATE_URL,
                         format!("{what} would have the address {url}, which is already used by {used_by}"),
                     )
                     .with_suggestion("Rename the file, or give the service a different `id:`, so each page has its own address."),
@@ -333,7 +334,7 @@ fn reserved_category_ids(site: &crate::content::Site) -> Vec<Diagnostic> {
                 crate::config::CONFIG_FILE,
                 line,
                 column,
-                "duplicate-url",
+                Rule::DUPLICATE_URL,
                 format!("The category id `{}` is kept for the pages for browsing services", category.id),
             )
             .with_suggestion(format!(
@@ -359,7 +360,7 @@ fn translation_prefixes(site: &crate::content::Site) -> Vec<Diagnostic> {
                 &page.source.file,
                 page.source.line,
                 page.source.column,
-                "duplicate-url",
+                Rule::DUPLICATE_URL,
                 format!(
                     "This page would have the address {}, but addresses starting with /{}/ are kept for the translations into {} ({})",
                     page.url,

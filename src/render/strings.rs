@@ -5,6 +5,7 @@
 use crate::config::SiteConfig;
 use crate::content::Date;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use std::collections::BTreeMap;
 
 /// The folder of per-language strings files, in a theme and in a site.
@@ -27,12 +28,12 @@ pub fn parse(text: &str, file: &str) -> Result<BTreeMap<String, String>, Diagnos
         strings: BTreeMap<String, String>,
     }
     toml::from_str::<StringsToml>(text).map(|parsed| parsed.strings).map_err(|error| {
-        let (line, column) = error.span().map(|s| crate::config::line_column(text, s.start)).unwrap_or((0, 0));
+        let (line, column) = error.span().map(|s| crate::location::line_column(text, s.start)).unwrap_or((0, 0));
         Diagnostic::error(
             file,
             line,
             column,
-            "theme-config",
+            Rule::THEME_CONFIG,
             format!("This strings file cannot be read: {}", error.message()),
         )
         .with_suggestion("Write each string under [strings] as key = \"text\", as in theme.toml.")
@@ -111,7 +112,7 @@ pub fn check(
                     file.clone(),
                     0,
                     0,
-                    "strings-missing",
+                    Rule::STRINGS_MISSING,
                     format!(
                         "{} ({tag}) has no translation of {} of the {} interface strings, so its pages show them in English: {}{more}",
                         language.name,
@@ -122,12 +123,12 @@ pub fn check(
                 )
             }
             None => {
-                let (line, column) = crate::config::line_column(config_text, language.tag.span().start);
+                let (line, column) = crate::location::line_column(config_text, language.tag.span().start);
                 Diagnostic::warning(
                     crate::config::CONFIG_FILE,
                     line,
                     column,
-                    "strings-missing",
+                    Rule::STRINGS_MISSING,
                     format!(
                         "There are no interface strings in {} ({tag}), so pages in {} show the menus, buttons and labels in English",
                         language.name, language.name

@@ -8,6 +8,7 @@ use super::strings::{self, LanguageStrings};
 use crate::config::SiteConfig;
 use crate::content::inside::{SiteFolder, WalkedFile};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -62,7 +63,7 @@ impl Theme {
                 &label,
                 0,
                 0,
-                "theme-read",
+                Rule::THEME_READ,
                 format!("Cannot open the site folder: {error}"),
             )]
         })?;
@@ -74,7 +75,7 @@ impl Theme {
                         format!("{label}/{relative}"),
                         0,
                         0,
-                        "theme-read",
+                        Rule::THEME_READ,
                         format!("Cannot read this theme file: {error}"),
                     )]
                 })?;
@@ -88,7 +89,7 @@ impl Theme {
                     "site.toml",
                     0,
                     0,
-                    "theme-missing",
+                    Rule::THEME_MISSING,
                     format!("The theme `{}` does not exist", config.theme),
                 )
                 .with_suggestion(format!("Create the folder {label}, or set theme = \"default\" in site.toml.")),
@@ -124,7 +125,7 @@ impl Theme {
                         &file,
                         0,
                         0,
-                        "theme-read",
+                        Rule::THEME_READ,
                         format!("Cannot read this template: {error}"),
                     )]
                 })?;
@@ -144,7 +145,7 @@ impl Theme {
                         &file,
                         0,
                         0,
-                        "theme-read",
+                        Rule::THEME_READ,
                         format!("Cannot read this strings file: {error}"),
                     )),
                 }
@@ -200,12 +201,12 @@ fn parse_strings(text: &str, file: &str) -> Result<BTreeMap<String, String>, Vec
         strings: BTreeMap<String, String>,
     }
     let parsed: ThemeToml = toml::from_str(text).map_err(|error| {
-        let (line, column) = error.span().map(|s| crate::config::line_column(text, s.start)).unwrap_or((0, 0));
+        let (line, column) = error.span().map(|s| crate::location::line_column(text, s.start)).unwrap_or((0, 0));
         vec![Diagnostic::error(
             file,
             line,
             column,
-            "theme-config",
+            Rule::THEME_CONFIG,
             format!("theme.toml cannot be read: {}", error.message()),
         )]
     })?;
@@ -220,7 +221,7 @@ fn parse_strings(text: &str, file: &str) -> Result<BTreeMap<String, String>, Vec
                 file,
                 0,
                 0,
-                "theme-config",
+                Rule::THEME_CONFIG,
                 format!("theme.toml has no [strings] entry for: {}", missing.join(", ")),
             )
             .with_suggestion("Add each one under [strings], for example external_link = \"(opens another website)\"."),
@@ -240,7 +241,7 @@ fn build_tera(templates: &BTreeMap<String, (String, String)>) -> Result<Tera, Ve
             .map(|(_, (file, _))| file.clone())
             .unwrap_or_else(|| "themes".to_string());
         return Err(vec![
-            Diagnostic::error(file, 0, 0, "template-error", format!("A template cannot be read: {report}"))
+            Diagnostic::error(file, 0, 0, Rule::TEMPLATE_ERROR, format!("A template cannot be read: {report}"))
                 .with_suggestion("Fix the template syntax shown above."),
         ]);
     }

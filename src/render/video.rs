@@ -18,6 +18,7 @@ pub mod webvtt;
 
 use super::url_safety::check_url;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use serde::Serialize;
 
 /// The keys a video block may have.
@@ -129,7 +130,7 @@ fn entries(body: &str, first_line: usize, indent: usize, file: &str, problems: &
                     file,
                     line,
                     indent + lead + 1,
-                    "video",
+                    Rule::VIDEO,
                     "This line of the video block is not `name: value`",
                 )
                 .with_suggestion("Write one setting a line, for example `captions: /assets/my-video.vtt`."),
@@ -157,7 +158,7 @@ pub fn parse(body: &str, file: &str, at: (usize, usize), indent: usize, schemes:
     let mut problems = Vec::new();
     let found = entries(body, at.0 + 1, indent, file, &mut problems);
     let error = |line: usize, column: usize, message: String, fix: &str| {
-        Diagnostic::error(file, line, column, "video", message).with_suggestion(fix)
+        Diagnostic::error(file, line, column, Rule::VIDEO, message).with_suggestion(fix)
     };
     let value =
         |key: &str| -> Option<(String, usize, usize)> { found.iter().find(|e| e.key == key).map(|e| (e.value.clone(), e.line, e.column)) };
@@ -187,7 +188,7 @@ pub fn parse(body: &str, file: &str, at: (usize, usize), indent: usize, schemes:
         }
     }
     let missing = |what: &str, why: &str, fix: &str| {
-        Diagnostic::error(file, at.0, at.1, "video", format!("This video has no {what}: {why}")).with_suggestion(fix)
+        Diagnostic::error(file, at.0, at.1, Rule::VIDEO, format!("This video has no {what}: {why}")).with_suggestion(fix)
     };
 
     let title = match value("title") {
@@ -336,7 +337,7 @@ fn source_of(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<VideoSource> {
     let bad = |what: &str, example: &str| {
-        Diagnostic::error(file, at.0, at.1, "video", format!("`{value}` is not {what}")).with_suggestion(format!(
+        Diagnostic::error(file, at.0, at.1, Rule::VIDEO, format!("`{value}` is not {what}")).with_suggestion(format!(
             "Copy the video's address from your browser, for example `{key}: {example}`."
         ))
     };
@@ -359,7 +360,7 @@ fn source_of(
             let lower = value.to_ascii_lowercase();
             if !value.starts_with("/assets/") || check_url(value, schemes).is_err() {
                 problems.push(
-                    Diagnostic::error(file, at.0, at.1, "video", format!("The video file `{value}` is not in the site's `assets` folder"))
+                    Diagnostic::error(file, at.0, at.1, Rule::VIDEO, format!("The video file `{value}` is not in the site's `assets` folder"))
                         .with_suggestion("Put the video in the `assets` folder and write `file: /assets/my-video.webm`. For a video on YouTube or Vimeo, use `youtube:` or `vimeo:`."),
                 );
                 None
@@ -369,7 +370,7 @@ fn source_of(
                         file,
                         at.0,
                         at.1,
-                        "video",
+                        Rule::VIDEO,
                         format!("The video file `{value}` is not a WebM or MP4 file, which every browser can play"),
                     )
                     .with_suggestion("Convert it to MP4 (H.264) or WebM, for example with ffmpeg, and use the new file."),
@@ -579,7 +580,7 @@ pub fn fill(
                     file,
                     video.line,
                     video.column,
-                    "video-captions",
+                    Rule::VIDEO_CAPTIONS,
                     format!("The captions file {} cannot be read as WebVTT: line {}: {}", video.captions, problem.line, problem.message),
                 )
                 .with_suggestion("Fix that line of the captions file. Each caption needs a line like `00:01.000 --> 00:04.000` and then its words; the file starts with the line WEBVTT."),
@@ -594,7 +595,7 @@ pub fn fill(
                     file,
                     video.line,
                     video.column,
-                    "template-error",
+                    Rule::TEMPLATE_ERROR,
                     format!("The theme cannot show this video with partials/video.html: {error}"),
                 ));
                 String::new()

@@ -7,6 +7,7 @@ use crate::content::{Date, Site};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::escape_html;
 use crate::report::owners::Owners;
+use crate::rules::Rule;
 use std::collections::BTreeSet;
 
 /// How a row's review date stands today.
@@ -133,8 +134,8 @@ pub fn audit_rows(site: &Site, diagnostics: &[Diagnostic], today: Date) -> Vec<A
     }
     let missing: BTreeSet<&str> = diagnostics
         .iter()
-        .filter(|d| d.rule == "topic-missing")
-        .filter_map(|d| d.message.split('`').nth(1))
+        .filter(|d| d.rule == Rule::TOPIC_MISSING)
+        .filter_map(|d| d.subject()?.missing_topic())
         .collect();
     for topic in missing {
         rows.push(AuditRow {

@@ -65,6 +65,7 @@ impl<'a> Owners<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Rule;
     use std::path::Path;
 
     #[test]
@@ -78,11 +79,23 @@ mod tests {
         assert!(in_file.len() >= 2, "the fixture keeps several services in one file");
         let (first, second) = (in_file[0], in_file[1]);
         let diagnostics = vec![
-            Diagnostic::warning(file, first.source.line, 3, "passive-voice", "on the first line of the first"),
-            Diagnostic::warning(file, second.source.line - 1, 3, "passive-voice", "last line of the first"),
-            Diagnostic::error(file, second.source.line, 1, "dead-link", "first line of the second"),
-            Diagnostic::error(file, first.source.line.saturating_sub(1), 1, "yaml-syntax", "before any service"),
-            Diagnostic::error("content/services/other.yaml", second.source.line, 1, "dead-link", "another file"),
+            Diagnostic::warning(file, first.source.line, 3, Rule::PASSIVE_VOICE, "on the first line of the first"),
+            Diagnostic::warning(file, second.source.line - 1, 3, Rule::PASSIVE_VOICE, "last line of the first"),
+            Diagnostic::error(file, second.source.line, 1, Rule::DEAD_LINK, "first line of the second"),
+            Diagnostic::error(
+                file,
+                first.source.line.saturating_sub(1),
+                1,
+                Rule::YAML_SYNTAX,
+                "before any service",
+            ),
+            Diagnostic::error(
+                "content/services/other.yaml",
+                second.source.line,
+                1,
+                Rule::DEAD_LINK,
+                "another file",
+            ),
         ];
         let owners = Owners::new(&site, &diagnostics);
         let messages = |service: &Service| -> Vec<String> { owners.of_service(service).iter().map(|d| d.message.clone()).collect() };
@@ -93,7 +106,7 @@ mod tests {
         assert_eq!(owners.in_file(file).len(), 4);
         // The last service in the file holds everything to the end of the file.
         let last = in_file[in_file.len() - 1];
-        let far = [Diagnostic::warning(file, 100_000, 1, "passive-voice", "far down")];
+        let far = [Diagnostic::warning(file, 100_000, 1, Rule::PASSIVE_VOICE, "far down")];
         let owners = Owners::new(&site, &far);
         assert_eq!(owners.of_service(last).len(), 1);
         assert!(in_file[..in_file.len() - 1].iter().all(|s| owners.of_service(s).is_empty()));

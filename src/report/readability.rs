@@ -5,6 +5,7 @@ use crate::check::plain_language::measures::{Counts, Scores};
 use crate::check::plain_language::sections::SectionReadability;
 use crate::check::plain_language::{PageReadability, SiteReadability};
 use crate::diagnostic::Severity;
+use crate::rules::Rule;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -72,7 +73,7 @@ struct SentenceRow {
 #[derive(Debug, Serialize)]
 struct AllowedRow<'a> {
     place: String,
-    rule: &'static str,
+    rule: Rule,
     message: &'a str,
     reason: &'a str,
 }
@@ -174,7 +175,7 @@ pub fn to_html(site_name: &str, min_words: usize, site: &SiteReadability) -> Res
                 grade: score(page.scores.map(|s| s.flesch_kincaid_grade)),
                 smog: score(page.scores.map(|s| s.smog)),
                 coleman_liau: score(page.scores.map(|s| s.coleman_liau)),
-                over: page.findings.iter().any(|d| d.rule == "reading-age"),
+                over: page.findings.iter().any(|d| d.rule == Rule::READING_AGE),
                 errors,
                 warnings,
                 allowed: page.allowed.len(),

@@ -44,9 +44,12 @@ pub enum Guard {
     Syntax,
 }
 
-/// One rule: what diagnostics name it, how it reports and where it is explained.
+/// What the registry says about one rule (see [`list`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Rule {
+pub struct Declaration {
+    /// The name of its constant on [`Rule`], e.g. `PASSIVE_VOICE`.
+    #[serde(skip)]
+    name: &'static str,
     /// The stable name diagnostics carry, e.g. `passive-voice`.
     pub id: &'static str,
     /// How it reports by default.
@@ -60,27 +63,78 @@ pub struct Rule {
     pub docs: &'static str,
 }
 
-/// The rule with this id.
-pub fn find(id: &str) -> Option<&'static Rule> {
-    ALL.binary_search_by(|rule| rule.id.cmp(id)).ok().map(|at| &ALL[at])
+/// A rule a diagnostic names: one of the constants on this type (`Rule::PASSIVE_VOICE`), each
+/// declared once in the registry, so a diagnostic cannot name a rule that does not exist. It
+/// prints and serialises as its id (`passive-voice`); rules order as their ids do.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Rule(u16);
+
+impl Rule {
+    /// What the registry says about this rule.
+    pub const fn declaration(self) -> &'static Declaration {
+        &list::DECLARED[self.0 as usize]
+    }
+
+    /// The stable name diagnostics carry, e.g. `passive-voice`.
+    pub const fn id(self) -> &'static str {
+        self.declaration().id
+    }
+
+    /// How it reports by default.
+    pub const fn usual(self) -> Usual {
+        self.declaration().usual
+    }
+
+    /// Whether a site may turn it down.
+    pub const fn guard(self) -> Guard {
+        self.declaration().guard
+    }
+
+    /// What it finds, in one plain line.
+    pub const fn summary(self) -> &'static str {
+        self.declaration().summary
+    }
+
+    /// Where it is explained: a README section or a page in `docs/`.
+    pub const fn docs(self) -> &'static str {
+        self.declaration().docs
+    }
 }
 
-/// The severities a site set in `[rules]`, by rule id (checked when `site.toml` was read).
-pub type Overrides = BTreeMap<String, Level>;
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.id())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// The rule with this id, e.g. as a site writes it under `[rules]`.
+pub fn find(id: &str) -> Option<Rule> {
+    list::DECLARED.binary_search_by(|rule| rule.id.cmp(id)).ok().map(|at| ALL[at])
+}
+
+/// The severities a site set in `[rules]` (checked when `site.toml` was read).
+pub type Overrides = BTreeMap<Rule, Level>;
 
 /// Applies the site's `[rules]` severities: findings of an `off` rule are dropped, the others take
 /// the severity the site set. Run once the checks have spoken, before the build decides whether
 /// to write anything.
 pub fn apply(overrides: &Overrides, diagnostics: &mut Diagnostics) {
-    debug_assert!(
-        diagnostics.as_mut_slice().iter().all(|d| find(d.rule).is_some()),
-        "a diagnostic names a rule missing from src/rules/list.rs: {:?}",
-        diagnostics.as_mut_slice().iter().find(|d| find(d.rule).is_none()).map(|d| d.rule)
-    );
     if overrides.is_empty() {
         return;
     }
-    diagnostics.retain_mut(|diagnostic| match overrides.get(diagnostic.rule) {
+    diagnostics.retain_mut(|diagnostic| match overrides.get(&diagnostic.rule) {
         None => true,
         Some(Level::Off) => false,
         Some(Level::Warning) => {
@@ -96,9 +150,9 @@ pub fn apply(overrides: &Overrides, diagnostics: &mut Diagnostics) {
 
 /// The list `signpost rules` prints: one rule a line with its severity, summary and docs link.
 pub fn listing() -> String {
-    let width = ALL.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
+    let width = list::DECLARED.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
     let mut out = String::new();
-    for rule in ALL {
+    for rule in list::DECLARED {
         let fixed = match rule.guard {
             Guard::Switchable => "",
             Guard::Safety | Guard::Syntax => ", cannot be turned down",
@@ -116,7 +170,7 @@ pub fn listing() -> String {
 
 /// The list as JSON: an array of `{id, severity, guard, summary, docs}`.
 pub fn listing_json() -> String {
-    serde_json::to_string_pretty(ALL).unwrap_or_else(|_| "[]".to_string())
+    serde_json::to_string_pretty(list::DECLARED).unwrap_or_else(|_| "[]".to_string())
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@
 use super::analysis;
 use crate::content::{Need, Site};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use crate::yaml::{self, Spanned};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -163,9 +164,12 @@ impl<'de> Deserialize<'de> for Entry {
                 let mut removed = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
                     if key != "remove" {
-                        return Err(serde::de::Error::custom(format!(
-                            "VALUE: `{key}` is not something this file understands: write a group like [respite, short breaks] or remove: [word]"
-                        )));
+                        return Err(crate::yaml::explain::own_error(
+                            crate::yaml::explain::OwnError::Value,
+                            format_args!(
+                                "`{key}` is not something this file understands: write a group like [respite, short breaks] or remove: [word]"
+                            ),
+                        ));
                     }
                     removed.extend(map.next_value::<Vec<String>>()?);
                 }
@@ -202,7 +206,7 @@ pub fn load(site: &Site) -> (Synonyms, Vec<Diagnostic>) {
                                 SYNONYMS_FILE,
                                 position.line,
                                 position.column,
-                                "synonym-remove",
+                                Rule::SYNONYM_REMOVE,
                                 format!("`{word}` is not one of Signpost's built-in search words, so there is nothing to remove"),
                             )
                             .with_suggestion(

@@ -207,17 +207,18 @@ impl PreviewTemplates {
 mod tests {
     use super::*;
     use crate::diagnostic::{Cause, Subject};
+    use crate::rules::Rule;
 
     #[test]
     fn the_overlay_groups_knock_on_errors_under_their_cause_with_the_close_button_first() {
-        let cause = Diagnostic::error("content/services/x.yaml", 5, 13, "yaml-syntax", "The YAML cannot be read");
-        let mut link = Diagnostic::error("content/a.md", 3, 1, "dead-link", "The link to /services/x/ leads nowhere")
+        let cause = Diagnostic::error("content/services/x.yaml", 5, 13, Rule::YAML_SYNTAX, "The YAML cannot be read");
+        let mut link = Diagnostic::error("content/a.md", 3, 1, Rule::DEAD_LINK, "The link to /services/x/ leads nowhere")
             .with_subject(Subject::Missing("/services/x/".into()));
         link.set_caused_by(Cause {
             file: cause.file.clone(),
             line: 5,
             column: 13,
-            rule: "yaml-syntax",
+            rule: Rule::YAML_SYNTAX,
             because: "content/services/x.yaml could not be read".into(),
         });
         let report = RebuildReport {
@@ -249,7 +250,7 @@ mod tests {
                 "content/services/x.yaml",
                 2,
                 9,
-                "wrong-type",
+                Rule::WRONG_TYPE,
                 "`ages` needs two numbers",
             )],
             ..RebuildReport::default()
@@ -273,7 +274,7 @@ mod tests {
                 "content/services/x.yaml",
                 2,
                 9,
-                "wrong-type",
+                Rule::WRONG_TYPE,
                 "`ages` needs two numbers",
             )],
             sources,

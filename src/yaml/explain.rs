@@ -2,6 +2,7 @@
 //! reports and by what is written at its position, never by the wording of its message.
 
 use super::context::{At, lines, nesting_at};
+use crate::rules::Rule;
 use crate::suggest::closest;
 use serde_saphyr::Error as E;
 use serde_saphyr::budget::BudgetBreach;
@@ -19,7 +20,7 @@ pub struct Explained {
     /// What is wrong.
     pub message: String,
     /// Stable rule name.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// How to fix it.
     pub suggestion: String,
 }
@@ -58,17 +59,14 @@ pub fn explain(text: &str, error: &E) -> Explained {
         E::InvalidScalar { ty, .. } => wrong_scalar(&at, ty),
         E::NullIntoString { .. } | E::InvalidCharNull { .. } => null_value(&at),
         E::Unexpected { expected, .. } => wrong_shape(&at, expected),
-        E::SerdeMissingField { field, .. } => missing_field(&at, field),
+        E::SerdeMissingField { field, .. } => field_missing(&at, field),
         E::SerdeUnknownField { field, expected, .. } => unknown_field(&at, field, expected),
         E::SerdeUnknownVariant { variant, expected, .. } => unknown_value(&at, variant, expected),
         E::DuplicateMappingKey { key, .. } => duplicate(&at, key.as_deref()),
         E::Message { msg, .. } => own_message(&at, msg),
-        // serde names the type it wanted with fixed descriptions (`a boolean`, `u8`, `f64`).
-        E::SerdeInvalidType { expected, .. } | E::SerdeInvalidValue { expected, .. } => match expected.as_str() {
-            "a boolean" => wrong_scalar(&at, "bool"),
-            "f32" | "f64" => wrong_scalar(&at, expected),
-            integer if integer.len() <= 5 && (integer.starts_with('u') || integer.starts_with('i')) => wrong_scalar(&at, integer),
-            _ => wrong_value(&at),
+        E::SerdeInvalidType { expected, .. } | E::SerdeInvalidValue { expected, .. } => match scalar_expected(expected) {
+            Some(ty) => wrong_scalar(&at, ty),
+            None => wrong_value(&at),
         },
         E::SerdeInvalidLength { .. } => wrong_value(&at),
         E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } | E::UnexpectedValueForUnitEnumVariant { .. } => one_word(&at),
@@ -82,13 +80,13 @@ pub fn explain(text: &str, error: &E) -> Explained {
         E::UnknownAnchor { .. } => plain(
             &at,
             "This `*name` refers to something that is not defined above it",
-            "yaml-syntax",
+            Rule::YAML_SYNTAX,
             "Write the value in full instead of using `*` (in text that starts with `*`, put the text in double quotes).",
         ),
         E::MultipleDocuments { .. } => plain(
             &at,
             "There is a second `---` in this YAML, which starts another document",
-            "yaml-syntax",
+            Rule::YAML_SYNTAX,
             "Remove the extra `---` line (a file holds one list; front matter ends at the first `---`).",
         ),
         other => syntax(text, &at, other),
@@ -99,7 +97,7 @@ pub fn explain(text: &str, error: &E) -> Explained {
     explained
 }
 
-fn plain(at: &At, message: impl Into<String>, rule: &'static str, suggestion: impl Into<String>) -> Explained {
+fn plain(at: &At, message: impl Into<String>, rule: Rule, suggestion: impl Into<String>) -> Explained {
     Explained {
         line: at.line,
         column: at.column,
@@ -118,7 +116,7 @@ fn too_deep(at: &At, depth: usize) -> Explained {
     plain(
         at,
         format!("This line is nested {depth} levels deep (lists inside lists), far more than any Signpost file needs"),
-        "yaml-too-deep",
+        Rule::YAML_TOO_DEEP,
         "Check for a long run of `-`, `[` or `{` pasted by mistake. A service needs at most a few levels: a list of services, their fields, and lists such as `access:`.",
     )
 }
@@ -127,7 +125,7 @@ fn too_complex(at: &At) -> Explained {
     plain(
         at,
         "This YAML has too many repeated references (`&name` and `*name`) to read safely",
-        "yaml-too-complex",
+        Rule::YAML_TOO_COMPLEX,
         "Write each value out in full instead of using `&name` and `*name`, or split the file into smaller files.",
     )
 }
@@ -200,7 +198,7 @@ fn wrong_scalar(at: &At, ty: &str) -> Explained {
                 format!("Write the age in figures, for example `{field}: 5`."),
             )
         };
-        return plain(at, format!("{lead}; {what}"), "wrong-type", fix);
+        return plain(at, format!("{lead}; {what}"), Rule::WRONG_TYPE, fix);
     }
     if ty == "bool" || ty == "boolean" {
         let fix = match value.to_lowercase().as_str() {
@@ -213,7 +211,7 @@ fn wrong_scalar(at: &At, ty: &str) -> Explained {
         } else {
             format!("`{value}` is neither")
         };
-        return plain(at, format!("`{field}` needs `true` or `false`; {what}"), "wrong-type", fix);
+        return plain(at, format!("`{field}` needs `true` or `false`; {what}"), Rule::WRONG_TYPE, fix);
     }
     if ty.starts_with('f') {
         let money = value.trim_start_matches('£').replace(',', "");
@@ -221,7 +219,7 @@ fn wrong_scalar(at: &At, ty: &str) -> Explained {
             return plain(
                 at,
                 format!("`{field}` needs a number of pounds without the £ sign; `{value}` has one"),
-                "wrong-type",
+                Rule::WRONG_TYPE,
                 format!("Write `{field}: {money}`."),
             );
         }
@@ -233,7 +231,7 @@ fn wrong_scalar(at: &At, ty: &str) -> Explained {
         return plain(
             at,
             format!("`{field}` needs a number, like `{field}: 2.50`; {what}"),
-            "wrong-type",
+            Rule::WRONG_TYPE,
             format!("Write the number in figures, for example `{field}: 2.50`."),
         );
     }
@@ -249,7 +247,7 @@ fn wrong_scalar(at: &At, ty: &str) -> Explained {
             Some(number) => format!("Write it in figures: `{field}: {number}`."),
             None => format!("Write a whole number in figures, for example `{field}: 12`."),
         };
-        return plain(at, format!("`{field}` needs a whole number; {what}"), "wrong-type", fix);
+        return plain(at, format!("`{field}` needs a whole number; {what}"), Rule::WRONG_TYPE, fix);
     }
     wrong_value(at)
 }
@@ -262,7 +260,7 @@ fn null_value(at: &At) -> Explained {
             "`{field}` is empty: `{}` means \"nothing\" in YAML, and `{field}` needs text",
             if at.value.is_empty() { "~" } else { &at.value }
         ),
-        "empty-value",
+        Rule::EMPTY_VALUE,
         format!("Write the text after `{field}: `, for example `{field}: {}`.", example_text(field)),
     )
 }
@@ -296,7 +294,7 @@ fn wrong_shape(at: &At, expected: &str) -> Explained {
                         "`ages` is written as `{value}`, but it needs the youngest and oldest age as two numbers, like `ages: {{from: 5, to: 11}}`"
                     )
                 },
-                "wrong-type",
+                Rule::WRONG_TYPE,
                 fix.unwrap_or_else(|| "Write `ages: {from: 5, to: 11}` with the youngest and oldest age.".to_string()),
             )
         }
@@ -310,7 +308,7 @@ fn wrong_shape(at: &At, expected: &str) -> Explained {
             plain(
                 at,
                 format!("`{name}` needs fields of its own ({fields}) on the lines below it, not `{value}`"),
-                "wrong-type",
+                Rule::WRONG_TYPE,
                 format!(
                     "Put each field on its own line below `{name}:`, indented by two more spaces, for example\n  {name}:\n    {}",
                     first_field(name)
@@ -324,13 +322,13 @@ fn wrong_shape(at: &At, expected: &str) -> Explained {
             } else {
                 format!("Each entry needs `name: value` lines, but this is `{value}`")
             },
-            "wrong-type",
+            Rule::WRONG_TYPE,
             "Start each entry with `- ` and write its fields below it, for example `- name: Saturday swim club`.",
         ),
         ("sequence start", None) => plain(
             at,
             "This file must be a list, with each entry starting with `- `",
-            "not-a-list",
+            Rule::NOT_A_LIST,
             "Start each entry with `- ` at the beginning of a line, for example `- name: Saturday swim club`.",
         ),
         ("sequence start", Some(name)) => {
@@ -343,7 +341,7 @@ fn wrong_shape(at: &At, expected: &str) -> Explained {
             plain(
                 at,
                 format!("`{name}` needs a list, even of one item; it is `{value}`"),
-                "wrong-type",
+                Rule::WRONG_TYPE,
                 fix,
             )
         }
@@ -352,14 +350,14 @@ fn wrong_shape(at: &At, expected: &str) -> Explained {
             plain(
                 at,
                 format!("The `{open}` that starts this value is not closed with `{close}`, so YAML reads the lines below as part of it"),
-                "yaml-syntax",
+                Rule::YAML_SYNTAX,
                 format!("Add `{close}` at the end of the line, or put the text in double quotes if the `{open}` is meant as text."),
             )
         }
         (_, Some(name)) => plain(
             at,
             format!("`{name}` needs a single value here, not a list or group of fields"),
-            "wrong-type",
+            Rule::WRONG_TYPE,
             format!("Write one value after `{name}: `, in quotes if it contains `: ` or starts with `[` or `{{`."),
         ),
         (_, None) => wrong_value(at),
@@ -413,11 +411,11 @@ fn example_line(field: &str) -> String {
     }
 }
 
-fn missing_field(at: &At, field: &str) -> Explained {
+fn field_missing(at: &At, field: &str) -> Explained {
     plain(
         at,
         format!("The required field `{field}` is missing"),
-        "missing-field",
+        Rule::MISSING_FIELD,
         example_line(field),
     )
 }
@@ -433,7 +431,7 @@ fn unknown_field(at: &At, field: &str, expected: &[&str]) -> Explained {
     plain(
         at,
         format!("`{field}` is not a field Signpost knows here"),
-        "unknown-field",
+        Rule::UNKNOWN_FIELD,
         suggestion,
     )
 }
@@ -452,7 +450,7 @@ fn unknown_value(at: &At, variant: &str, expected: &[&str]) -> Explained {
     plain(
         at,
         format!("`{variant}` is not one of the allowed values{of}"),
-        "unknown-value",
+        Rule::UNKNOWN_VALUE,
         suggestion,
     )
 }
@@ -462,24 +460,80 @@ fn duplicate(at: &At, key: Option<&str>) -> Explained {
     plain(
         at,
         format!("{what} is written twice in the same entry"),
-        "duplicate-field",
+        Rule::DUPLICATE_FIELD,
         "Keep one of the two lines and delete the other.",
     )
 }
 
+/// The scalar type serde wanted, from its description of it in an invalid-type error: serde
+/// passes only the text of its `Expected` (`a boolean`, `u8`, `f64`), so this is the one place
+/// that reads it. `serde_describes_scalars_so` pins the descriptions: a serde release that words
+/// them otherwise fails that test instead of quietly giving another message.
+fn scalar_expected(expected: &str) -> Option<&str> {
+    match expected {
+        "a boolean" => Some("bool"),
+        "f32" | "f64" => Some(expected),
+        integer if integer.len() <= 5 && (integer.starts_with('u') || integer.starts_with('i')) => Some(integer),
+        _ => None,
+    }
+}
+
+/// What kind of problem one of Signpost's own types met while being read. serde carries a
+/// custom error as text only, so the kind travels as a tag before the message ([`own_error`]
+/// writes it, [`own_message`] reads it, both from [`OwnError::tag`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnError {
+    /// A date that cannot be read (`bad-date`).
+    Date,
+    /// A value that is not one the field allows, with the message saying why (`bad-value`).
+    Value,
+}
+
+impl OwnError {
+    const ALL: [OwnError; 2] = [OwnError::Date, OwnError::Value];
+
+    fn tag(self) -> &'static str {
+        match self {
+            OwnError::Date => "DATE:",
+            OwnError::Value => "VALUE:",
+        }
+    }
+}
+
+/// The serde error one of Signpost's own types gives: `message` in plain words, of kind `kind`.
+pub fn own_error<Error: serde::de::Error>(kind: OwnError, message: impl std::fmt::Display) -> Error {
+    Error::custom(format!("{} {message}", kind.tag()))
+}
+
 /// Messages Signpost's own types give while being read (dates, checked values).
 fn own_message(at: &At, message: &str) -> Explained {
-    if let Some(text) = message.strip_prefix("DATE:") {
+    let Some((kind, text)) = OwnError::ALL
+        .into_iter()
+        .find_map(|kind| Some((kind, message.strip_prefix(kind.tag())?)))
+    else {
+        return wrong_value(at);
+    };
+    if kind == OwnError::Date {
         let suggestion = match uk_date(&at.value) {
             Some((long, iso)) => format!("If you mean {long}, write `{iso}` (year-month-day)."),
             None => "Write dates as year-month-day with hyphens, for example 2026-03-14.".to_string(),
         };
-        return plain(at, text.trim().to_string(), "bad-date", suggestion);
+        return plain(at, text.trim().to_string(), Rule::BAD_DATE, suggestion);
     }
-    if let Some(text) = message.strip_prefix("VALUE:") {
-        return plain(at, text.trim().to_string(), "bad-value", "Correct the value as the message says.");
+    plain(
+        at,
+        text.trim().to_string(),
+        Rule::BAD_VALUE,
+        "Correct the value as the message says.",
+    )
+}
+
+/// The field a missing-field error names, from the error itself.
+pub fn missing_field(error: &E) -> Option<&'static str> {
+    match innermost(error) {
+        E::SerdeMissingField { field, .. } => Some(field),
+        _ => None,
     }
-    wrong_value(at)
 }
 
 /// A date written the British way, `1/9/2026` or `01.09.26`, as its long form and ISO form.
@@ -507,7 +561,7 @@ fn wrong_value(at: &At) -> Explained {
     plain(
         at,
         format!("{} has the wrong kind of value{value}", named(at)),
-        "wrong-type",
+        Rule::WRONG_TYPE,
         "Check this value against the example in the README: text, a number, a list (lines starting with `- `) or a group of `name: value` lines.",
     )
 }
@@ -516,7 +570,7 @@ fn one_word(at: &At) -> Explained {
     plain(
         at,
         format!("{} needs one of its allowed words, not a list or group of fields", named(at)),
-        "wrong-type",
+        Rule::WRONG_TYPE,
         format!(
             "Write a single value after `{}: `, for example `status: published`.",
             at.field().unwrap_or("field")
@@ -552,7 +606,7 @@ fn syntax(text: &str, at: &At, error: &E) -> Explained {
                 return plain(
                     &value_at,
                     format!("`{first}` cannot start a value in YAML"),
-                    "yaml-syntax",
+                    Rule::YAML_SYNTAX,
                     format!(
                         "Put the text in double quotes: `{}: \"{}\"`.",
                         field.unwrap_or_default(),
@@ -564,7 +618,7 @@ fn syntax(text: &str, at: &At, error: &E) -> Explained {
                 return plain(
                     &value_at,
                     format!("The quote `{first}` that starts this value is not closed on this line"),
-                    "yaml-syntax",
+                    Rule::YAML_SYNTAX,
                     format!("Add the closing `{first}` at the end of the text, or take out the opening one."),
                 );
             }
@@ -575,7 +629,7 @@ fn syntax(text: &str, at: &At, error: &E) -> Explained {
                 return plain(
                     &value_at,
                     format!("The `{first}` that starts this value is not closed with `{close}`"),
-                    "yaml-syntax",
+                    Rule::YAML_SYNTAX,
                     format!("Add `{close}` at the end of the line, or put the text in double quotes if the `{first}` is meant as text."),
                 );
             }
@@ -589,7 +643,7 @@ fn syntax(text: &str, at: &At, error: &E) -> Explained {
     plain(
         at,
         format!("This line cannot be read as YAML{detail}"),
-        "yaml-syntax",
+        Rule::YAML_SYNTAX,
         "Check the indentation (spaces, not tabs), that each `name: value` pair is on its own line, and put text containing `: ` or starting with a special character such as `@`, `*` or `&` in double quotes.",
     )
 }
@@ -609,7 +663,7 @@ fn tab((line, column): (usize, usize)) -> Explained {
         line,
         column,
         message: format!("Line {line} has a tab character, but YAML only allows spaces to line fields up"),
-        rule: "yaml-tab",
+        rule: Rule::YAML_TAB,
         suggestion:
             "Replace the tab with spaces (two spaces for each level), so this line starts in the same column as the fields around it."
                 .to_string(),
@@ -660,14 +714,14 @@ fn colon_in_value(line_number: usize, line: &str) -> Option<Explained> {
             format!(
                 "The text after `{field}:` is in curly quotes (“ ”), which YAML does not read as quotes, so the `: ` inside it starts another field"
             ),
-            "yaml-syntax",
+            Rule::YAML_SYNTAX,
             format!("Use straight double quotes instead: write {quoted}."),
         ));
     }
     Some(plain(
         &at,
         format!("The text after `{field}:` has `: ` in it, so YAML reads it as the start of another field"),
-        "yaml-syntax",
+        Rule::YAML_SYNTAX,
         format!("Put the text in double quotes: write {quoted}."),
     ))
 }
@@ -721,6 +775,7 @@ mod tests {
 #[cfg(test)]
 mod kinds {
     use crate::content::ServiceRecord;
+    use crate::rules::Rule;
     use crate::yaml::parse;
 
     const SERVICE: &str = "- name: A\n  category: health\n  summary: S\n  provider: P\n  ages: {from: 0, to: 5}\n  access: [drop-in]\n  cost: Free\n  contact: {phone: 0121 496 0000}\n  where: {online: true}\n  last_reviewed: 2026-01-01\n";
@@ -732,7 +787,7 @@ mod kinds {
     #[test]
     fn a_word_for_a_true_or_false_field_says_both_choices() {
         let error = error_for("  cost: Free\n", "  cost: Free\n  free: maybe\n");
-        assert_eq!((error.line, error.column, error.rule), (8, 9, "wrong-type"), "{error:?}");
+        assert_eq!((error.line, error.column, error.rule), (8, 9, Rule::WRONG_TYPE), "{error:?}");
         assert_eq!(error.message, "`free` needs `true` or `false`; `maybe` is neither");
         assert_eq!(error.suggestion, "Write `free: true` or `free: false`.");
     }
@@ -753,6 +808,62 @@ mod kinds {
     #[test]
     fn a_duplicate_field_is_named() {
         let error = error_for("  cost: Free\n", "  cost: Free\n  cost: £2\n");
-        assert_eq!(error.rule, "duplicate-field", "{error:?}");
+        assert_eq!(error.rule, Rule::DUPLICATE_FIELD, "{error:?}");
+    }
+
+    /// serde describes the scalar it wanted in an invalid-type or invalid-value error in words,
+    /// and `scalar_expected` reads them: these are the words of the serde this build uses.
+    #[test]
+    fn serde_describes_scalars_so() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Inner {
+            flag: Option<bool>,
+            small: Option<u8>,
+            signed: Option<i8>,
+            real: Option<f32>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Outer {
+            // Flattened fields are read through serde's own buffer, which words its errors itself.
+            #[serde(flatten)]
+            inner: Inner,
+        }
+        for (written, words, scalar) in [
+            ("flag: 5", "a boolean", "bool"),
+            ("small: 300", "u8", "u8"),
+            ("signed: -300", "i8", "i8"),
+            ("real: true", "f32", "f32"),
+        ] {
+            let error = serde_saphyr::from_str::<Outer>(&format!("{written}\n")).unwrap_err();
+            let expected = match super::innermost(&error) {
+                super::E::SerdeInvalidType { expected, .. } | super::E::SerdeInvalidValue { expected, .. } => expected.clone(),
+                other => panic!("{written}: serde-saphyr reports {other:?}, not an invalid type"),
+            };
+            assert_eq!(
+                expected, words,
+                "serde words what {written} needed differently now: update scalar_expected"
+            );
+            assert_eq!(super::scalar_expected(&expected), Some(scalar));
+        }
+        assert_eq!(super::scalar_expected("a string"), None);
+    }
+
+    /// Signpost's own types tag the kind of their errors, and the tag picks the rule.
+    #[test]
+    fn own_errors_keep_their_kind_through_serde() {
+        use super::{OwnError, own_error};
+        let date: serde_saphyr::Error = own_error(OwnError::Date, "`31/2` is not a date");
+        let value: serde_saphyr::Error = own_error(OwnError::Value, "`x` is not allowed");
+        let explained = |error: &serde_saphyr::Error| super::explain("when: 31/2\n", error);
+        assert_eq!(
+            (explained(&date).rule, explained(&date).message.as_str()),
+            (Rule::BAD_DATE, "`31/2` is not a date")
+        );
+        assert_eq!(
+            (explained(&value).rule, explained(&value).message.as_str()),
+            (Rule::BAD_VALUE, "`x` is not allowed")
+        );
     }
 }

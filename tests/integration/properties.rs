@@ -14,6 +14,7 @@ use signpost::config::SiteConfig;
 use signpost::content::load_file_from_str;
 use signpost::diagnostic::{Diagnostic, Severity};
 use signpost::render::markdown::{Abbreviations, SourceSpan, render_with};
+use signpost::rules::Rule;
 use std::path::Path;
 
 const SITE_TOML: &str = include_str!("../fixtures/valid/site.toml");
@@ -89,7 +90,7 @@ fn line_count(text: &str) -> usize {
 }
 
 /// Findings about the whole file rather than a place in it, which may use line 0.
-const WHOLE_FILE_RULES: &[&str] = &["empty-file", "file-name"];
+const WHOLE_FILE_RULES: &[Rule] = &[Rule::EMPTY_FILE, Rule::FILE_NAME];
 
 /// Every diagnostic names `file`, has a message, and points at a line (and column) inside `text`.
 fn assert_sound(diagnostics: &[Diagnostic], file: &str, text: &str) -> Result<(), TestCaseError> {
@@ -102,7 +103,7 @@ fn assert_sound_in(diagnostics: &[Diagnostic], file: &str, all_lines: Vec<&str>)
     for d in diagnostics {
         prop_assert_eq!(&d.file, file, "wrong file in {:?}", d);
         prop_assert!(!d.message.trim().is_empty(), "empty message in {:?}", d);
-        prop_assert!(!d.rule.is_empty(), "empty rule in {:?}", d);
+        prop_assert!(!d.rule.id().is_empty(), "empty rule in {:?}", d);
         if let Some(suggestion) = &d.suggestion {
             prop_assert!(!suggestion.trim().is_empty(), "empty suggestion in {:?}", d);
         }

@@ -127,7 +127,7 @@ fn a_long_series_of_edits_equals_a_clean_build_after_every_step() {
         passive
             .diagnostics
             .iter()
-            .any(|d| d.rule == "passive-voice" && d.file == "content/services/health.yaml"),
+            .any(|d| d.rule == signpost::rules::Rule::PASSIVE_VOICE && d.file == "content/services/health.yaml"),
         "the new sentence is found: {:?}",
         passive.diagnostics
     );

@@ -5,6 +5,7 @@ use crate::common::*;
 use signpost::config::SiteConfig;
 use signpost::content::{LoadedFile, load_file_from_str};
 use signpost::diagnostic::Diagnostic;
+use signpost::rules::Rule;
 use std::path::Path;
 
 const SITE_TOML: &str = include_str!("../fixtures/valid/site.toml");
@@ -129,7 +130,7 @@ fn word_pasted_services_as_github_annotations() {
 fn an_age_in_words_is_named_with_the_figure_to_write() {
     let loaded = load("services/x.yaml", &service_with_ages("{from: ten, to: 11}"));
     let found = only(&loaded);
-    assert_eq!((found.line, found.column, found.rule), (5, 16, "wrong-type"));
+    assert_eq!((found.line, found.column, found.rule), (5, 16, Rule::WRONG_TYPE));
     assert_eq!(
         found.message,
         "`ages` needs two whole numbers from 0 to 25, like `ages: {from: 5, to: 11}`; `ten` is not a number"
@@ -162,7 +163,7 @@ fn an_age_of_26_is_the_same_message_from_the_check() {
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let service = &loaded.services[0];
     let problems = signpost::check::check_service(service, &config());
-    let ages: Vec<_> = problems.iter().filter(|d| d.rule == "ages").collect();
+    let ages: Vec<_> = problems.iter().filter(|d| d.rule == Rule::AGES).collect();
     assert_eq!(ages.len(), 1, "{problems:?}");
     assert_eq!((ages[0].line, ages[0].column), (5, 23));
     assert!(
@@ -184,7 +185,7 @@ fn a_range_written_as_text_gets_the_exact_fix() {
     for written in ["5-11", "5 to 11", "[5, 11]"] {
         let loaded = load("services/x.yaml", &service_with_ages(written));
         let found = only(&loaded);
-        assert_eq!((found.line, found.column, found.rule), (5, 9, "wrong-type"), "{written}");
+        assert_eq!((found.line, found.column, found.rule), (5, 9, Rule::WRONG_TYPE), "{written}");
         assert!(found.message.contains(&format!("`ages` is written as `{written}`")), "{found:?}");
         assert_eq!(found.suggestion.as_deref(), Some("Write `ages: {from: 5, to: 11}`."), "{written}");
     }
@@ -197,7 +198,7 @@ fn a_null_title_says_it_is_empty() {
         "---\ntitle: ~\nsummary: S\nlast_reviewed: 2026-09-01\nowner: Team\n---\n\nText.\n",
     );
     let found = only(&loaded);
-    assert_eq!((found.line, found.column, found.rule), (2, 8, "empty-value"));
+    assert_eq!((found.line, found.column, found.rule), (2, 8, Rule::EMPTY_VALUE));
     assert!(found.message.starts_with("`title` is empty"), "{found:?}");
     assert!(!found.message.contains("null is not allowed"), "{found:?}");
     assert_eq!(
@@ -213,7 +214,7 @@ fn front_matter_that_is_never_closed_says_so() {
         "---\ntitle: T\nsummary: S\nlast_reviewed: 2026-09-01\nowner: Team\n\n# Heading\n\nText.\n",
     );
     let found = only(&loaded);
-    assert_eq!((found.line, found.column, found.rule), (1, 1, "front-matter-unclosed"));
+    assert_eq!((found.line, found.column, found.rule), (1, 1, Rule::FRONT_MATTER_UNCLOSED));
     assert_eq!(found.message, "The front matter starts on line 1 but has no closing `---`");
     assert_eq!(
         found.suggestion.as_deref(),
@@ -229,7 +230,7 @@ fn a_very_deep_list_is_called_too_deep() {
     ] {
         let loaded = load("services/x.yaml", &text);
         let found = only(&loaded);
-        assert_eq!((found.line, found.rule), (1, "yaml-too-deep"), "{found:?}");
+        assert_eq!((found.line, found.rule), (1, Rule::YAML_TOO_DEEP), "{found:?}");
         assert!(!found.message.contains("enum"), "{found:?}");
         assert!(found.message.contains("levels deep"), "{found:?}");
     }
@@ -240,7 +241,7 @@ fn a_number_in_quotes_in_site_toml_gets_toml_advice() {
     let text = SITE_TOML.replacen("\n[", "\nreview_cycle_months = \"12\"\n\n[", 1);
     let problems = SiteConfig::from_text(&text).unwrap_err();
     let found = &problems[0];
-    assert_eq!(found.rule, "config-type");
+    assert_eq!(found.rule, Rule::CONFIG_TYPE);
     assert!(found.message.contains("`review_cycle_months` needs a whole number"), "{found:?}");
     assert_eq!(
         found.suggestion.as_deref(),
@@ -260,7 +261,7 @@ fn a_tab_is_reported_on_its_own_line() {
         lines.join("\n") + "\n"
     };
     let loaded = load("services/x.yaml", &text);
-    let tab = loaded.diagnostics.iter().find(|d| d.rule == "yaml-tab").expect("a tab finding");
+    let tab = loaded.diagnostics.iter().find(|d| d.rule == Rule::YAML_TAB).expect("a tab finding");
     assert_eq!((tab.line, tab.column), (12, 1), "{:?}", loaded.diagnostics);
 }
 
@@ -268,7 +269,7 @@ fn a_tab_is_reported_on_its_own_line() {
 fn an_unknown_access_route_gets_the_right_spelling() {
     let text = service_with_ages("{from: 5, to: 11}").replace("[drop-in]", "[self-referal]");
     let found = only(&load("services/x.yaml", &text)).clone();
-    assert_eq!((found.line, found.column, found.rule), (6, 12, "unknown-value"));
+    assert_eq!((found.line, found.column, found.rule), (6, 12, Rule::UNKNOWN_VALUE));
     assert!(
         found
             .suggestion
@@ -291,7 +292,7 @@ fn a_syntax_error_does_not_stop_the_other_services_being_read() {
     let loaded = load("services/x.yaml", &text);
     assert_eq!(loaded.services.len(), 2, "{:?}", loaded.diagnostics);
     let found = only(&loaded);
-    assert_eq!((found.line, found.column, found.rule), (3, 12, "yaml-syntax"));
+    assert_eq!((found.line, found.column, found.rule), (3, 12, Rule::YAML_SYNTAX));
     assert_eq!(
         found.suggestion.as_deref(),
         Some("Put the text in double quotes: write `summary: \"Swimming: all ages\"`.")
@@ -309,7 +310,12 @@ fn a_syntax_error_later_in_a_file_is_not_hidden_by_an_earlier_field_error() {
     );
     let loaded = load("services/x.yaml", &text);
     let found: Vec<_> = loaded.diagnostics.iter().map(|d| (d.line, d.rule)).collect();
-    assert_eq!(found, vec![(7, "unknown-field"), (15, "yaml-syntax")], "{:?}", loaded.diagnostics);
+    assert_eq!(
+        found,
+        vec![(7, Rule::UNKNOWN_FIELD), (15, Rule::YAML_SYNTAX)],
+        "{:?}",
+        loaded.diagnostics
+    );
 }
 
 #[test]
@@ -321,7 +327,7 @@ fn several_mistakes_in_one_service_are_all_reported() {
     let found: Vec<_> = loaded.diagnostics.iter().map(|d| (d.line, d.rule)).collect();
     assert_eq!(
         found,
-        vec![(5, "wrong-type"), (6, "unknown-value"), (12, "bad-date")],
+        vec![(5, Rule::WRONG_TYPE), (6, Rule::UNKNOWN_VALUE), (12, Rule::BAD_DATE)],
         "{:?}",
         loaded.diagnostics
     );

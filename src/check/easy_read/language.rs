@@ -4,28 +4,15 @@
 
 use super::text::{Sentence, Text};
 use super::words::{IDIOMS, KNOWN_LONG_WORDS, NUMBER_WORDS, SECOND_PERSON};
+use crate::check::Finding;
 use crate::check::plain_language::syllables;
 use crate::config::easy_read::EasyReadConfig;
 use crate::content::GlossaryTerm;
 use crate::diagnostic::Severity;
+use crate::rules::Rule;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
-
-/// Something to fix, at a byte offset of the Markdown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    /// Byte offset in the Markdown.
-    pub offset: usize,
-    /// Error or warning.
-    pub severity: Severity,
-    /// Rule id.
-    pub rule: &'static str,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub suggestion: String,
-}
 
 /// What the rules need to know about the site.
 pub struct Rules {
@@ -84,7 +71,7 @@ impl Rules {
             findings.push(Finding {
                 offset,
                 severity: Severity::Error,
-                rule: "easy-read-italics",
+                rule: Rule::EASY_READ_ITALICS,
                 message: "Italic text is hard to read".to_string(),
                 suggestion: "Remove the `*` or `_` around the words. Use **bold** for the few words that matter most.".to_string(),
             });
@@ -98,7 +85,7 @@ impl Rules {
             findings.push(Finding {
                 offset: sentence.offset,
                 severity: Severity::Error,
-                rule: "easy-read-sentence",
+                rule: Rule::EASY_READ_SENTENCE,
                 message: format!(
                     "This sentence has {count} words. Easy read needs {} words or fewer",
                     self.max_sentence_words
@@ -124,7 +111,7 @@ impl Rules {
                     findings.push(Finding {
                         offset,
                         severity: Severity::Error,
-                        rule: "easy-read-acronym",
+                        rule: Rule::EASY_READ_ACRONYM,
                         message: format!("`{part}` is a short form in capital letters. Easy read uses full words"),
                         suggestion: full,
                     });
@@ -135,7 +122,7 @@ impl Rules {
                     findings.push(Finding {
                         offset,
                         severity: Severity::Warning,
-                        rule: "easy-read-number",
+                        rule: Rule::EASY_READ_NUMBER,
                         message: format!("`{part}` is a number written as a word"),
                         suggestion: format!("Write numbers as digits: {digits}, not {lower}."),
                     });
@@ -148,7 +135,7 @@ impl Rules {
                         findings.push(Finding {
                             offset,
                             severity: Severity::Warning,
-                            rule: "easy-read-hard-word",
+                            rule: Rule::EASY_READ_HARD_WORD,
                             message: format!("`{part}` is a hard word ({count} syllables) and is not in the glossary"),
                             suggestion: "Use a shorter, everyday word. If you need this word, add it to content/glossary.yaml, or to known_words under [easy_read] in site.toml if most readers know it.".to_string(),
                         });
@@ -176,7 +163,7 @@ impl Rules {
             findings.push(Finding {
                 offset: sentence.source_offset(found.start()),
                 severity: Severity::Error,
-                rule: "easy-read-date",
+                rule: Rule::EASY_READ_DATE,
                 message: format!("`{}` is a date in numbers, which is easy to misread", found.as_str()),
                 suggestion: "Write the date in full, for example Monday 3 March 2026.".to_string(),
             });
@@ -195,7 +182,7 @@ impl Rules {
                 findings.push(Finding {
                     offset: sentence.source_offset(at),
                     severity: Severity::Warning,
-                    rule: "easy-read-idiom",
+                    rule: Rule::EASY_READ_IDIOM,
                     message: format!("\"{idiom}\" is an idiom: some readers will take it word for word"),
                     suggestion: "Say what you mean in plain words.".to_string(),
                 });
@@ -235,7 +222,7 @@ mod tests {
         Rules::new(&config, &glossary)
     }
 
-    fn fired(markdown: &str) -> Vec<(&'static str, usize)> {
+    fn fired(markdown: &str) -> Vec<(Rule, usize)> {
         rules()
             .check(&text::read(markdown, 0..markdown.len()))
             .into_iter()
@@ -251,16 +238,16 @@ mod tests {
 
     #[test]
     fn each_rule_points_at_its_word_or_sentence() {
-        assert_eq!(fired("It takes two weeks."), vec![("easy-read-number", 9)]);
-        assert_eq!(fired("Ask the SENCO."), vec![("easy-read-acronym", 8)]);
-        assert_eq!(fired("Come on 3/3/26."), vec![("easy-read-date", 8)]);
-        assert_eq!(fired("Come on 2026-03-03."), vec![("easy-read-date", 8)]);
-        assert_eq!(fired("We will touch base."), vec![("easy-read-idiom", 8)]);
-        assert_eq!(fired("It is *nice*."), vec![("easy-read-italics", 6)]);
-        assert_eq!(fired("It is a consideration."), vec![("easy-read-hard-word", 8)]);
+        assert_eq!(fired("It takes two weeks."), vec![(Rule::EASY_READ_NUMBER, 9)]);
+        assert_eq!(fired("Ask the SENCO."), vec![(Rule::EASY_READ_ACRONYM, 8)]);
+        assert_eq!(fired("Come on 3/3/26."), vec![(Rule::EASY_READ_DATE, 8)]);
+        assert_eq!(fired("Come on 2026-03-03."), vec![(Rule::EASY_READ_DATE, 8)]);
+        assert_eq!(fired("We will touch base."), vec![(Rule::EASY_READ_IDIOM, 8)]);
+        assert_eq!(fired("It is *nice*."), vec![(Rule::EASY_READ_ITALICS, 6)]);
+        assert_eq!(fired("It is a consideration."), vec![(Rule::EASY_READ_HARD_WORD, 8)]);
         assert_eq!(
             fired("Hi. One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.").first(),
-            Some(&("easy-read-sentence", 4))
+            Some(&(Rule::EASY_READ_SENTENCE, 4))
         );
     }
 

@@ -15,10 +15,12 @@ pub mod pictures;
 pub mod text;
 pub mod words;
 
+use crate::check::Finding;
 use crate::content::easy_read::{EasyBlock, parse};
 use crate::content::{Page, Service, Site};
-use crate::diagnostic::{Diagnostic, Severity};
-use language::{Finding, Rules};
+use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
+use language::Rules;
 use pictures::{PictureCheck, PictureLibrary, PictureUse};
 use std::path::Path;
 
@@ -35,7 +37,7 @@ pub fn check_site(site: &Site, root: &Path) -> Vec<Diagnostic> {
     out.extend(problems);
     if library.is_none() && !easy.is_empty() {
         out.push(
-            Diagnostic::error(pictures::library_file(), 0, 0, "easy-read-picture-library", "There is no picture library for the easy-read pages")
+            Diagnostic::error(pictures::library_file(), 0, 0, Rule::EASY_READ_PICTURE_LIBRARY, "There is no picture library for the easy-read pages")
                 .with_suggestion("Create content/easy-read-pictures.yaml: a list of `- concept: phone` with `picture: /assets/easy-read/phone.svg`, one for each idea."),
         );
     }
@@ -71,7 +73,7 @@ fn check_page(site: &Site, page: &Page, rules: &Rules, pictures: &mut PictureChe
                             &page.source.file,
                             line,
                             column,
-                            "easy-read-too-long",
+                            Rule::EASY_READ_TOO_LONG,
                             format!(
                                 "This page has {} points. An easy-read page should have {max_points} or fewer",
                                 doc.points().count()
@@ -102,7 +104,7 @@ fn check_page(site: &Site, page: &Page, rules: &Rules, pictures: &mut PictureChe
                 &page.source.file,
                 line,
                 column,
-                "easy-read-you",
+                Rule::EASY_READ_YOU,
                 "This page never speaks to the reader: it has no \"you\" or \"your\"",
             )
             .with_suggestion("Talk to the reader, for example \"You can phone us\" instead of \"Parents can phone the team\"."),
@@ -110,7 +112,7 @@ fn check_page(site: &Site, page: &Page, rules: &Rules, pictures: &mut PictureChe
     }
     for finding in findings {
         let (line, column) = at(finding.offset);
-        out.push(to_diagnostic(&page.source.file, line, column, finding));
+        out.push(finding.at(&page.source.file, line, column));
     }
     out
 }
@@ -135,23 +137,12 @@ fn check_service_summary(service: &Service, rules: &Rules, site: &Site) -> Vec<D
     rules
         .check(&text)
         .into_iter()
-        .map(|finding| to_diagnostic(&service.source.file, line, column, finding))
+        .map(|finding| finding.at(&service.source.file, line, column))
         .collect()
-}
-
-fn to_diagnostic(file: &str, line: usize, column: usize, finding: Finding) -> Diagnostic {
-    let diagnostic = match finding.severity {
-        Severity::Error => Diagnostic::error(file, line, column, finding.rule, finding.message),
-        Severity::Warning => Diagnostic::warning(file, line, column, finding.rule, finding.message),
-    };
-    diagnostic.with_suggestion(finding.suggestion)
 }
 
 /// The file line and column of a byte offset in a page body that starts at `first_line`.
 pub fn position(body: &str, offset: usize, first_line: usize) -> (usize, usize) {
-    let offset = offset.min(body.len());
-    let before = body.get(..offset).unwrap_or("");
-    let line = before.matches('\n').count();
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (first_line + line, before[line_start..].chars().count() + 1)
+    let (line, column) = crate::location::line_column(body, offset);
+    (first_line + line - 1, column)
 }

@@ -6,6 +6,7 @@ use crate::config::plain_language::Level;
 use crate::content::easy_read::easy_read_url;
 use crate::content::{Page, Site};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use std::collections::BTreeMap;
 
 /// Checks the pairs of full and easy-read pages.
@@ -22,7 +23,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                         &page.source.file,
                         1,
                         1,
-                        "easy-read-orphan",
+                        Rule::EASY_READ_ORPHAN,
                         format!("This easy-read page has no full version: there is no page at {full_url}"),
                     )
                     .with_suggestion(format!(
@@ -74,8 +75,8 @@ fn missing(site: &Site, page: &Page, by_url: &BTreeMap<&str, &Page>) -> Option<D
         file.strip_suffix(".md").map(|stem| format!("{stem}.easy.md")).unwrap_or_default()
     );
     let diagnostic = match level {
-        Level::Error => Diagnostic::error(file, 1, 1, "easy-read-missing", message),
-        _ => Diagnostic::warning(file, 1, 1, "easy-read-missing", message),
+        Level::Error => Diagnostic::error(file, 1, 1, Rule::EASY_READ_MISSING, message),
+        _ => Diagnostic::warning(file, 1, 1, Rule::EASY_READ_MISSING, message),
     };
     Some(diagnostic.with_suggestion(fix))
 }
@@ -98,7 +99,7 @@ fn out_of_date(easy: &Page, full: &Page, site: &Site) -> Option<Diagnostic> {
             &easy.source.file,
             line,
             column,
-            "easy-read-out-of-date",
+            Rule::EASY_READ_OUT_OF_DATE,
             format!(
                 "This easy-read version may be out of date: its full version {} was reviewed on {}, after this page ({})",
                 full.url,

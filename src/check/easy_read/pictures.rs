@@ -16,6 +16,7 @@ use crate::content::Page;
 use crate::content::SourceTexts;
 use crate::content::easy_read::PICTURE_LIBRARY_FILE;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use crate::yaml::{self, Spanned};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -94,7 +95,7 @@ impl PictureLibrary {
                 && *picture != entry.picture
             {
                 problems.push(at(
-                    "easy-read-picture-library",
+                    Rule::EASY_READ_PICTURE_LIBRARY,
                     format!(
                         "The idea `{}` already has the picture {picture} (line {line}), so it cannot also have {}",
                         entry.concept, entry.picture
@@ -107,7 +108,7 @@ impl PictureLibrary {
                 && normalise(other) != concept
             {
                 problems.push(at(
-                    "easy-read-picture-library",
+                    Rule::EASY_READ_PICTURE_LIBRARY,
                     format!(
                         "The picture {} already stands for `{other}`, so it cannot also stand for `{}`",
                         entry.picture, entry.concept
@@ -120,7 +121,7 @@ impl PictureLibrary {
                 && !root.join("assets").join(asset).is_file()
             {
                 problems.push(at(
-                    "easy-read-picture-library",
+                    Rule::EASY_READ_PICTURE_LIBRARY,
                     format!("The picture {} is not in the assets folder", entry.picture),
                     format!("Add the file assets/{asset}, or correct the address."),
                 ));
@@ -170,7 +171,7 @@ impl<'a> PictureCheck<'a> {
         let Some(picture) = point.picture else {
             let (line, column) = point.point_at;
             out.push(
-                Diagnostic::error(file, line, column, "easy-read-picture", "This point has no picture. In easy read, every point starts with a picture")
+                Diagnostic::error(file, line, column, Rule::EASY_READ_PICTURE, "This point has no picture. In easy read, every point starts with a picture")
                     .with_suggestion("Start the point with `- ` and a picture from the picture library, for example `- ![A phone](/assets/easy-read/phone.svg) You can phone us.`"),
             );
             return;
@@ -184,7 +185,7 @@ impl<'a> PictureCheck<'a> {
                         file,
                         line,
                         column,
-                        "easy-read-unknown-picture",
+                        Rule::EASY_READ_UNKNOWN_PICTURE,
                         format!("The picture {} is not in the picture library", picture.src),
                     )
                     .with_suggestion(format!(
@@ -202,7 +203,7 @@ impl<'a> PictureCheck<'a> {
                         file,
                         line,
                         column,
-                        "easy-read-same-picture",
+                        Rule::EASY_READ_SAME_PICTURE,
                         format!(
                             "This picture's alt text says it shows `{concept}`, but the picture library has {expected} for `{concept}`"
                         ),
@@ -221,7 +222,7 @@ impl<'a> PictureCheck<'a> {
                     file,
                     line,
                     column,
-                    "easy-read-same-picture",
+                    Rule::EASY_READ_SAME_PICTURE,
                     format!(
                         "\"{}\" has the picture {} here, but {} in {} (line {})",
                         picture.alt.trim(),

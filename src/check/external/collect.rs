@@ -74,12 +74,7 @@ fn position(text: &str, needle: &str, from_line: usize) -> (usize, usize) {
         .map(|at| start + at)
         .or_else(|| text.find(needle));
     match found {
-        Some(at) => {
-            let before = &text[..at];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |line| line.chars().count()) + 1;
-            (line, column)
-        }
+        Some(at) => crate::location::line_column(text, at),
         None => (from_line, 0),
     }
 }

@@ -6,6 +6,7 @@ use super::{ExternalReport, LinkResult, Verdict};
 use crate::diagnostic::Diagnostic;
 use crate::render::escape_html;
 use crate::report::csv::cell;
+use crate::rules::Rule;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -68,10 +69,10 @@ pub fn diagnostics(report: &ExternalReport) -> Vec<Diagnostic> {
         for owner in &result.owners {
             let (file, line, column) = (owner.file.as_str(), owner.line, owner.column);
             let diagnostic = match result.verdict {
-                Verdict::Dead => Diagnostic::error(file, line, column, "external-dead", message.clone()),
-                Verdict::Blocked => Diagnostic::warning(file, line, column, "external-blocked", message.clone()),
-                Verdict::Redirected => Diagnostic::warning(file, line, column, "external-redirect", message.clone()),
-                _ => Diagnostic::warning(file, line, column, "external-slow", message.clone()),
+                Verdict::Dead => Diagnostic::error(file, line, column, Rule::EXTERNAL_DEAD, message.clone()),
+                Verdict::Blocked => Diagnostic::warning(file, line, column, Rule::EXTERNAL_BLOCKED, message.clone()),
+                Verdict::Redirected => Diagnostic::warning(file, line, column, Rule::EXTERNAL_REDIRECT, message.clone()),
+                _ => Diagnostic::warning(file, line, column, Rule::EXTERNAL_SLOW, message.clone()),
             };
             found.push(diagnostic.with_suggestion(fix.clone()));
         }

@@ -20,14 +20,16 @@ pub mod syllables;
 mod tests;
 pub mod words;
 
+use crate::check::Finding;
 use crate::config::plain_language::{Limits, Profile};
 use crate::content::{Audience, Page, Service, Site};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
 use extract::Extract;
 use measures::{Counts, Scores};
 use place::{Place, SourceFile};
 use rayon::prelude::*;
-use rules::{Context, Finding};
+use rules::{BlockFinding, Context};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use words::WordLists;
@@ -220,7 +222,7 @@ fn page_limits(site: &Site, page: &Page, profile: Profile) -> (Limits, Option<Di
         &page.source.file,
         1,
         1,
-        "limits-need-reason",
+        Rule::LIMITS_NEED_REASON,
         "The front matter raises the plain-language limits of this page but does not say why",
     )
     .with_suggestion("Add `reason: \"...\"` under `plain_language:`, for example reason: \"quotes the law word for word\". Better still, make the text plainer.");
@@ -337,7 +339,7 @@ fn analyse_service(
 
 /// A warning when scored text reads above the profile's reading age or below its reading ease.
 /// `what` names the text in the message: "This page" or "This service".
-fn reading_age(what: &str, extract: &Extract, place: &Place<'_>, scores: Option<Scores>, limits: &Limits) -> Option<Finding> {
+fn reading_age(what: &str, extract: &Extract, place: &Place<'_>, scores: Option<Scores>, limits: &Limits) -> Option<BlockFinding> {
     let scores = scores?;
     if scores.reading_age <= limits.max_reading_age && scores.flesch_reading_ease >= limits.min_reading_ease {
         return None;
@@ -349,16 +351,18 @@ fn reading_age(what: &str, extract: &Extract, place: &Place<'_>, scores: Option<
     } else {
         format!(" Start with the longest sentences, on lines {}.", lines.join(", "))
     };
-    Some(Finding {
+    Some(BlockFinding {
         block: None,
-        offset: 0,
-        rule: rules::READING_AGE,
-        severity: Severity::Warning,
-        message: format!(
-            "{what} has a reading age of {:.1} (Flesch reading ease {:.1}); the aim here is a reading age of {} or under and a reading ease of {} or more",
-            scores.reading_age, scores.flesch_reading_ease, limits.max_reading_age, limits.min_reading_ease
-        ),
-        suggestion: format!("Use shorter sentences and everyday words with fewer syllables.{hint}"),
+        finding: Finding {
+            offset: 0,
+            rule: rules::READING_AGE,
+            severity: Severity::Warning,
+            message: format!(
+                "{what} has a reading age of {:.1} (Flesch reading ease {:.1}); the aim here is a reading age of {} or under and a reading ease of {} or more",
+                scores.reading_age, scores.flesch_reading_ease, limits.max_reading_age, limits.min_reading_ease
+            ),
+            suggestion: format!("Use shorter sentences and everyday words with fewer syllables.{hint}"),
+        },
     })
 }
 
@@ -383,7 +387,7 @@ fn longest_sentences(extract: &Extract, place: &Place<'_>) -> Vec<LongSentence> 
 /// Turns findings into diagnostics, setting aside those an allow comment covers, and reports
 /// allow comments without a reason or naming an unknown rule.
 /// `whole_file`: findings about all of the text (the reading age) are about the whole file.
-fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'_>, findings: Vec<Finding>, whole_file: bool) {
+fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'_>, findings: Vec<BlockFinding>, whole_file: bool) {
     let file = result.file.clone();
     let mut used = vec![false; extract.allows.len()];
     for (index, allow) in extract.allows.iter().enumerate() {
@@ -395,25 +399,26 @@ fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'
                     &file,
                     line,
                     column,
-                    "allow-needs-reason",
+                    Rule::ALLOW_NEEDS_REASON,
                     "This signpost-allow comment gives no reason",
                 )
                 .with_suggestion("Say why after a colon, for example <!-- signpost-allow sentence-too-long: the title of the law -->."),
             );
         }
         for rule in &allow.rules {
-            if !rules::RULES.contains(&rule.as_str()) {
+            if !crate::rules::find(rule).is_some_and(|named| rules::RULES.contains(&named)) {
                 used[index] = true;
-                let hint = match crate::suggest::closest(rule, rules::RULES.iter().copied()) {
+                let ids = rules::RULES.iter().map(|r| r.id());
+                let hint = match crate::suggest::closest(rule, ids.clone()) {
                     Some(best) => format!("Did you mean `{best}`?"),
-                    None => format!("The rules are: {}.", rules::RULES.join(", ")),
+                    None => format!("The rules are: {}.", ids.collect::<Vec<_>>().join(", ")),
                 };
                 result.findings.push(
                     Diagnostic::error(
                         &file,
                         line,
                         column,
-                        "allow-unknown-rule",
+                        Rule::ALLOW_UNKNOWN_RULE,
                         format!("This signpost-allow comment names `{rule}`, which is not a plain-language rule"),
                     )
                     .with_suggestion(hint),
@@ -421,26 +426,18 @@ fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'
             }
         }
     }
-    for finding in findings {
-        let (line, column) = if whole_file && finding.block.is_none() && finding.rule == rules::READING_AGE {
+    for BlockFinding { block, finding } in findings {
+        let rule = finding.rule;
+        let (line, column) = if whole_file && block.is_none() && rule == rules::READING_AGE {
             (0, 0)
         } else {
             place.position(finding.offset)
         };
-        let diagnostic = Diagnostic {
-            file: file.clone(),
-            line,
-            column,
-            rule: finding.rule,
-            severity: finding.severity,
-            message: finding.message,
-            suggestion: Some(finding.suggestion),
-            related: None,
-        };
+        let diagnostic = finding.at(file.clone(), line, column);
         let allow = extract.allows.iter().position(|allow| {
             !allow.reason.is_empty()
-                && allow.rules.iter().any(|r| r == finding.rule)
-                && (allow.block == finding.block || finding.block.is_none())
+                && allow.rules.iter().any(|r| crate::rules::find(r) == Some(rule))
+                && (allow.block == block || block.is_none())
         });
         match allow {
             Some(index) => {
@@ -461,7 +458,7 @@ fn apply_allows(result: &mut PageReadability, extract: &Extract, place: &Place<'
                     &file,
                     line,
                     column,
-                    "allow-unused",
+                    Rule::ALLOW_UNUSED,
                     format!("This signpost-allow comment for {} allows nothing here", allow.rules.join(", ")),
                 )
                 .with_suggestion("Remove the comment, or put it on the line just before the paragraph it is about."),

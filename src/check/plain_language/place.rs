@@ -59,7 +59,7 @@ impl Place<'_> {
     pub fn position(&self, offset: usize) -> (usize, usize) {
         match *self {
             Place::Markdown { text, first_line, indent } => {
-                let (line, column) = crate::config::line_column(text, offset);
+                let (line, column) = crate::location::line_column(text, offset);
                 (line + first_line - 1, column + indent)
             }
             Place::Value { line, column, exact } => match exact.and_then(|text| text.get(..offset)) {

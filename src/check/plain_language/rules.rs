@@ -3,33 +3,35 @@
 
 use super::extract::{Block, BlockKind, Extract, Sentence};
 use super::words::{IRREGULAR_PARTICIPLES, NOT_PASSIVE_WORDS, PhraseList, VAGUE_LINKS, WordLists};
+use crate::check::Finding;
 use crate::config::plain_language::{Level, Limits};
 use crate::diagnostic::Severity;
+use crate::rules::Rule;
 use std::collections::HashSet;
 
 /// A sentence longer than the profile allows.
-pub const SENTENCE_TOO_LONG: &str = "sentence-too-long";
+pub const SENTENCE_TOO_LONG: Rule = Rule::SENTENCE_TOO_LONG;
 /// A paragraph with too many sentences.
-pub const PARAGRAPH_TOO_LONG: &str = "paragraph-too-long";
+pub const PARAGRAPH_TOO_LONG: Rule = Rule::PARAGRAPH_TOO_LONG;
 /// A word or phrase with a plainer alternative.
-pub const WORD_TO_AVOID: &str = "word-to-avoid";
+pub const WORD_TO_AVOID: Rule = Rule::WORD_TO_AVOID;
 /// An acronym that is not in the glossary and not explained where it is first used.
-pub const UNEXPLAINED_ACRONYM: &str = "unexplained-acronym";
+pub const UNEXPLAINED_ACRONYM: Rule = Rule::UNEXPLAINED_ACRONYM;
 /// A sentence in the passive voice.
-pub const PASSIVE_VOICE: &str = "passive-voice";
+pub const PASSIVE_VOICE: Rule = Rule::PASSIVE_VOICE;
 /// A link whose words do not say where it goes.
-pub const VAGUE_LINK_TEXT: &str = "vague-link-text";
+pub const VAGUE_LINK_TEXT: Rule = Rule::VAGUE_LINK_TEXT;
 /// Whole words in capital letters.
-pub const CAPITALS: &str = "capitals";
+pub const CAPITALS: Rule = Rule::CAPITALS;
 /// "&" written for "and".
-pub const AMPERSAND: &str = "ampersand";
+pub const AMPERSAND: Rule = Rule::AMPERSAND;
 /// Offensive or outdated words about disability.
-pub const DISABILITY_LANGUAGE: &str = "disability-language";
+pub const DISABILITY_LANGUAGE: Rule = Rule::DISABILITY_LANGUAGE;
 /// A page whose reading age is above the profile's limit.
-pub const READING_AGE: &str = "reading-age";
+pub const READING_AGE: Rule = Rule::READING_AGE;
 
 /// Every rule an allow comment may name.
-pub const RULES: &[&str] = &[
+pub const RULES: &[Rule] = &[
     SENTENCE_TOO_LONG,
     PARAGRAPH_TOO_LONG,
     WORD_TO_AVOID,
@@ -53,21 +55,13 @@ pub struct Context<'a> {
     pub known_acronyms: &'a HashSet<String>,
 }
 
-/// One finding, before it is turned into a diagnostic.
+/// One finding, with the block of the text it is in (for allow comments).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    /// The block it is in (for allow comments); `None` for the whole text.
+pub struct BlockFinding {
+    /// The block it is in; `None` for the whole text.
     pub block: Option<usize>,
-    /// Byte offset in the source.
-    pub offset: usize,
-    /// Stable rule name.
-    pub rule: &'static str,
-    /// Warning or error.
-    pub severity: Severity,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub suggestion: String,
+    /// What was found, and where in the source.
+    pub finding: Finding,
 }
 
 fn level_severity(level: Level) -> Option<Severity> {
@@ -79,18 +73,20 @@ fn level_severity(level: Level) -> Option<Severity> {
 }
 
 /// Runs every rule on the text.
-pub fn check(extract: &Extract, cx: &Context<'_>) -> Vec<Finding> {
+pub fn check(extract: &Extract, cx: &Context<'_>) -> Vec<BlockFinding> {
     let mut findings = Vec::new();
     let mut seen_acronyms = HashSet::new();
     for (index, block) in extract.blocks.iter().enumerate() {
         let mut push = |offset_in_block: usize, rule, severity, message: String, suggestion: String| {
-            findings.push(Finding {
+            findings.push(BlockFinding {
                 block: Some(index),
-                offset: block.source_offset(offset_in_block),
-                rule,
-                severity,
-                message,
-                suggestion,
+                finding: Finding {
+                    offset: block.source_offset(offset_in_block),
+                    rule,
+                    severity,
+                    message,
+                    suggestion,
+                },
             });
         };
         if block.kind == BlockKind::Paragraph && block.sentences.len() > cx.limits.paragraph_warn_sentences {
@@ -125,13 +121,15 @@ pub fn check(extract: &Extract, cx: &Context<'_>) -> Vec<Finding> {
             .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
             .to_lowercase();
         if VAGUE_LINKS.contains(words.as_str()) {
-            findings.push(Finding {
+            findings.push(BlockFinding {
                 block: extract.blocks.iter().rposition(|b| b.source_offset(0) <= link.offset),
-                offset: link.offset,
-                rule: VAGUE_LINK_TEXT,
-                severity: Severity::Warning,
-                message: format!("The link text \"{}\" does not say where the link goes", link.text.trim()),
-                suggestion: "Use the words of what people will find, for example [how to ask for an EHC needs assessment](/advice/ehc-needs-assessment/). People using screen readers often hear links on their own.".to_string(),
+                finding: Finding {
+                    offset: link.offset,
+                    rule: VAGUE_LINK_TEXT,
+                    severity: Severity::Warning,
+                    message: format!("The link text \"{}\" does not say where the link goes", link.text.trim()),
+                    suggestion: "Use the words of what people will find, for example [how to ask for an EHC needs assessment](/advice/ehc-needs-assessment/). People using screen readers often hear links on their own.".to_string(),
+                },
             });
         }
     }
@@ -151,7 +149,7 @@ fn opening(block: &Block, sentence: &Sentence) -> String {
     format!("\"{}{more}\"", words.join(" "))
 }
 
-type Push<'p> = dyn FnMut(usize, &'static str, Severity, String, String) + 'p;
+type Push<'p> = dyn FnMut(usize, Rule, Severity, String, String) + 'p;
 
 fn sentence_length(block: &Block, sentence: &Sentence, cx: &Context<'_>, push: &mut Push<'_>) {
     let count = sentence.words.len();
@@ -179,7 +177,7 @@ fn sentence_length(block: &Block, sentence: &Sentence, cx: &Context<'_>, push: &
     );
 }
 
-fn phrases(block: &Block, sentence: &Sentence, lower: &[String], list: &PhraseList, rule: &'static str, push: &mut Push<'_>) {
+fn phrases(block: &Block, sentence: &Sentence, lower: &[String], list: &PhraseList, rule: Rule, push: &mut Push<'_>) {
     let mut start = 0;
     while start < lower.len() {
         let mut advanced = false;

@@ -3,6 +3,7 @@
 use super::*;
 use crate::config::SiteConfig;
 use crate::content::{GlossaryTerm, PageMeta, SourceRef};
+use crate::rules::Rule;
 
 const CONFIG: &str = r#"
 name = "Test"
@@ -61,7 +62,7 @@ fn analyse_with(front: &str, body: &str, config: &str) -> PageReadability {
 }
 
 /// (rule, severity, line, column) of every finding.
-fn found(page: &PageReadability) -> Vec<(&'static str, Severity, usize, usize)> {
+fn found(page: &PageReadability) -> Vec<(Rule, Severity, usize, usize)> {
     let mut all: Vec<_> = page.findings.iter().map(|d| (d.rule, d.severity, d.line, d.column)).collect();
     all.sort_by_key(|f| (f.2, f.3));
     all
@@ -280,19 +281,23 @@ fn an_allow_comment_needs_a_reason_and_a_real_rule() {
     assert_eq!(
         found(&page),
         vec![
-            ("allow-needs-reason", Severity::Error, FIRST_LINE, 1),
+            (Rule::ALLOW_NEEDS_REASON, Severity::Error, FIRST_LINE, 1),
             (rules::SENTENCE_TOO_LONG, Severity::Error, FIRST_LINE + 1, 1),
-            ("allow-unknown-rule", Severity::Error, FIRST_LINE + 3, 1),
+            (Rule::ALLOW_UNKNOWN_RULE, Severity::Error, FIRST_LINE + 3, 1),
         ]
     );
-    let unknown = page.findings.iter().find(|d| d.rule == "allow-unknown-rule").expect("unknown rule");
+    let unknown = page
+        .findings
+        .iter()
+        .find(|d| d.rule == Rule::ALLOW_UNKNOWN_RULE)
+        .expect("unknown rule");
     assert!(unknown.suggestion.as_deref().unwrap_or("").contains("sentence-too-long"));
 }
 
 #[test]
 fn an_allow_comment_that_allows_nothing_is_a_warning() {
     let page = analyse("<!-- signpost-allow passive-voice: quoted -->\nWe send letters.\n");
-    assert_eq!(found(&page), vec![("allow-unused", Severity::Warning, FIRST_LINE, 1)]);
+    assert_eq!(found(&page), vec![(Rule::ALLOW_UNUSED, Severity::Warning, FIRST_LINE, 1)]);
 }
 
 #[test]
@@ -331,7 +336,7 @@ fn front_matter_raises_limits_only_with_a_reason() {
     assert_eq!(
         found(&without),
         vec![
-            ("limits-need-reason", Severity::Error, 1, 1),
+            (Rule::LIMITS_NEED_REASON, Severity::Error, 1, 1),
             (rules::SENTENCE_TOO_LONG, Severity::Error, FIRST_LINE, 1),
         ]
     );

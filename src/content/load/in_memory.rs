@@ -68,6 +68,7 @@ pub fn load_file_from_str(config: &SiteConfig, relative: &Path, text: &str, incl
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Rule;
 
     const SITE: &str = "name = \"T\"\narea = \"T\"\ncouncil = \"T\"\nbase_url = \"https://t.example/\"\naccessibility_statement = \"/a/\"\n\n[[categories]]\nid = \"health\"\nname = \"Health\"\ndescription = \"Health.\"\n";
 
@@ -98,7 +99,7 @@ mod tests {
         let text = format!("[{{{SERVICE}}}, {{name: B, bad: 1}}]\n");
         let loaded = load_file_from_str(&config, Path::new("services/x.yaml"), &text, false);
         let rules: Vec<_> = loaded.diagnostics.iter().map(|d| d.rule).collect();
-        assert_eq!(rules, vec!["unknown-field"], "{:?}", loaded.diagnostics);
+        assert_eq!(rules, vec![Rule::UNKNOWN_FIELD], "{:?}", loaded.diagnostics);
     }
 
     #[test]
@@ -110,6 +111,9 @@ mod tests {
         assert_eq!(loaded.services.len(), 1, "{:?}", loaded.diagnostics);
         let found: Vec<_> = loaded.diagnostics.iter().map(|d| (d.rule, d.line, d.column)).collect();
         // B is not published, but its other fields are still checked, each at its own line.
-        assert_eq!(found, vec![("unknown-field", 21, 3), ("contact", 18, 12), ("where", 19, 10)]);
+        assert_eq!(
+            found,
+            vec![(Rule::UNKNOWN_FIELD, 21, 3), (Rule::CONTACT, 18, 12), (Rule::WHERE, 19, 10)]
+        );
     }
 }

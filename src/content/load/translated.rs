@@ -6,10 +6,11 @@ use crate::content::front_matter::Split;
 use crate::content::text_fields::{FieldLocator, Key};
 use crate::content::{PageMeta, ServiceRecord};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use std::path::Path;
 
 /// The rule for front matter a translation needs, or that only a translation may have.
-const RULE: &str = "translation-front-matter";
+const RULE: Rule = Rule::TRANSLATION_FRONT_MATTER;
 
 /// A page file named for a language the site does not list (`sendiass.de.md`).
 pub(crate) fn unlisted_language(file: &str, tag: &str, languages: &[LanguageConfig]) -> Diagnostic {
@@ -23,7 +24,7 @@ pub(crate) fn unlisted_language(file: &str, tag: &str, languages: &[LanguageConf
         file,
         0,
         0,
-        "language-unlisted",
+        Rule::LANGUAGE_UNLISTED,
         format!("This file is named as a translation into `{tag}`, but {listed}, so it is not published"),
     )
     .with_suggestion(format!(
@@ -50,7 +51,7 @@ pub(crate) fn translation_not_supported(relative: &Path, source: &Path, file: &s
             file,
             0,
             0,
-            "file-name",
+            Rule::FILE_NAME,
             format!("This file is named as a translation of {what}, which Signpost cannot publish yet"),
         )
         .with_suggestion("Translate the full page instead (for example `short-breaks.pl.md` beside `short-breaks.md`), or take the language out of the file name."),
@@ -162,7 +163,7 @@ pub(crate) fn service_translations(
                         file,
                         line,
                         column,
-                        "language-unlisted",
+                        Rule::LANGUAGE_UNLISTED,
                         format!("This service has a translation into `{tag}`, a language site.toml does not list, so it is not published"),
                     )
                     .with_suggestion(fix),

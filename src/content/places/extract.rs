@@ -5,6 +5,7 @@
 
 use super::{Places, Point, postcode};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use std::io::{BufRead, Read};
 
 /// The longest line read: ONSPD lines are under 1 KB.
@@ -44,7 +45,7 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
                     file,
                     line_number + 1,
                     0,
-                    "read-error",
+                    Rule::READ_ERROR,
                     format!("Cannot read this file: {error}"),
                 ));
                 break;
@@ -60,7 +61,7 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
                     file,
                     line_number,
                     1,
-                    "postcode-extract",
+                    Rule::POSTCODE_EXTRACT,
                     "This line is too long to be a row of the ONS Postcode Directory",
                 )
                 .with_suggestion("Export the extract again as CSV (comma-separated values), one postcode a line."),
@@ -78,7 +79,7 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
                 Some(found) => columns = Some(found),
                 None => {
                     diagnostics.push(
-                        Diagnostic::error(file, line_number, 1, "postcode-extract", "This file has no `pcds`, `lat` and `long` columns, so it is not in the ONS Postcode Directory layout")
+                        Diagnostic::error(file, line_number, 1, Rule::POSTCODE_EXTRACT, "This file has no `pcds`, `lat` and `long` columns, so it is not in the ONS Postcode Directory layout")
                             .with_suggestion("Keep the first line of the ONSPD CSV file (its column names) and at least the columns pcds, lat and long. See docs/directory.md#places."),
                     );
                     return counts;
@@ -94,7 +95,7 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
                     file,
                     line_number,
                     1,
-                    "postcode-extract-row",
+                    Rule::POSTCODE_EXTRACT_ROW,
                     "This row has fewer columns than the first line, so it was left out",
                 )
                 .with_suggestion("Export the extract again as CSV; every row needs as many columns as the first line.")
@@ -108,7 +109,7 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
                     file,
                     line_number,
                     code_at,
-                    "postcode-extract-row",
+                    Rule::POSTCODE_EXTRACT_ROW,
                     format!("`{code}` is not a postcode, so this row was left out"),
                 )
                 .with_suggestion("The pcds column holds postcodes such as `WS3 2XQ`.")
@@ -123,7 +124,7 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
                     file,
                     line_number,
                     at,
-                    "postcode-extract-row",
+                    Rule::POSTCODE_EXTRACT_ROW,
                     format!(
                         "The latitude or longitude of {} is not a number, so it was left out",
                         parsed.written()
@@ -148,7 +149,7 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
                     file,
                     line_number,
                     if in_latitude { lat_at } else { long_at },
-                    "postcode-extract-row",
+                    Rule::POSTCODE_EXTRACT_ROW,
                     format!("{}: {message}, so it was left out", parsed.written()),
                 )
                 .with_suggestion(fix)
@@ -170,7 +171,7 @@ pub fn read<R: Read>(file: &str, reader: R, places: &mut Places, diagnostics: &m
                 file,
                 0,
                 0,
-                "postcode-extract-row",
+                Rule::POSTCODE_EXTRACT_ROW,
                 format!("{} more rows could not be read and were left out", reported - MAX_ROW_REPORTS),
             )
             .with_suggestion("Export the extract again from the ONS Postcode Directory; the first rows are listed above."),
@@ -270,7 +271,7 @@ mod tests {
             &mut found,
         );
         assert_eq!(found.len(), 1);
-        assert_eq!((found[0].rule, found[0].line, found[0].column), ("postcode-extract", 1, 1));
+        assert_eq!((found[0].rule, found[0].line, found[0].column), (Rule::POSTCODE_EXTRACT, 1, 1));
         assert!(places.postcodes.is_empty());
     }
 
@@ -284,10 +285,10 @@ mod tests {
         assert_eq!(
             at,
             [
-                ("postcode-extract-row", 2, 9),
-                ("postcode-extract-row", 3, 1),
-                ("postcode-extract-row", 4, 9),
-                ("postcode-extract-row", 5, 1),
+                (Rule::POSTCODE_EXTRACT_ROW, 2, 9),
+                (Rule::POSTCODE_EXTRACT_ROW, 3, 1),
+                (Rule::POSTCODE_EXTRACT_ROW, 4, 9),
+                (Rule::POSTCODE_EXTRACT_ROW, 5, 1),
             ]
         );
         assert_eq!(counts.bad, 4);

@@ -4,6 +4,7 @@
 use super::{Places, Point, postcode};
 use crate::content::slugify;
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use crate::yaml::{self, Spanned, position_of};
 use serde::Deserialize;
 
@@ -54,7 +55,7 @@ pub fn read(file: &str, text: &str, places: &mut Places, diagnostics: &mut Vec<D
         let name = locality.name.value.trim();
         if name.is_empty() || slugify(name).is_empty() {
             diagnostics.push(
-                Diagnostic::error(file, at.line, at.column, "place-name", "This locality has no name")
+                Diagnostic::error(file, at.line, at.column, Rule::PLACE_NAME, "This locality has no name")
                     .with_suggestion("Write the locality's name as the services write it under `locality:`, for example `name: Bloxwich`."),
             );
             continue;
@@ -79,7 +80,7 @@ pub fn read(file: &str, text: &str, places: &mut Places, diagnostics: &mut Vec<D
                     file,
                     at.line,
                     at.column,
-                    "place-name",
+                    Rule::PLACE_NAME,
                     format!("`{}` is not a postcode district", district.district.value.trim()),
                 )
                 .with_suggestion("Write the first part of the postcodes in it, before the space: `WS3` for WS3 2XQ."),
@@ -103,7 +104,7 @@ fn duplicate(file: &str, line: usize, column: usize, what: &str, first: usize) -
         file,
         line,
         column,
-        "place-duplicate",
+        Rule::PLACE_DUPLICATE,
         format!("{what} is listed twice (first on line {first})"),
     )
     .with_suggestion("Keep one entry and remove the other, so every place has one middle point.")
@@ -116,8 +117,9 @@ fn point(file: &str, latitude: &Spanned<f64>, longitude: &Spanned<f64>, name: &s
         None => Some(Point { lat, lon }),
         Some((in_latitude, message, fix)) => {
             let at = position_of(if in_latitude { latitude } else { longitude });
-            diagnostics
-                .push(Diagnostic::error(file, at.line, at.column, "place-coordinates", format!("{name}: {message}")).with_suggestion(fix));
+            diagnostics.push(
+                Diagnostic::error(file, at.line, at.column, Rule::PLACE_COORDINATES, format!("{name}: {message}")).with_suggestion(fix),
+            );
             None
         }
     }

@@ -16,6 +16,7 @@ pub use postcode::{Postcode, normalise};
 
 use crate::content::{CONTENT_DIR, Service, slugify};
 use crate::diagnostic::{Diagnostic, display_path};
+use crate::rules::Rule;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -123,7 +124,7 @@ pub fn load(root: &Path, sources: &crate::content::SourceTexts) -> (Places, Vec<
         let shown = display_path(root, &csv);
         if places.file.is_none() {
             diagnostics.push(
-                Diagnostic::warning(&shown, 0, 0, "postcode-extract", "This postcode extract is not used, as there is no content/places.yaml")
+                Diagnostic::warning(&shown, 0, 0, Rule::POSTCODE_EXTRACT, "This postcode extract is not used, as there is no content/places.yaml")
                     .with_suggestion("Create content/places.yaml with the postcode districts of your area (see docs/directory.md#places); only postcodes in them are used."),
             );
             continue;
@@ -140,7 +141,7 @@ pub fn load(root: &Path, sources: &crate::content::SourceTexts) -> (Places, Vec<
                 &shown,
                 0,
                 0,
-                "read-error",
+                Rule::READ_ERROR,
                 format!("Cannot read this file: {error}"),
             )),
         }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::content::Place;
+use crate::rules::Rule;
 
 /// A site folder with `content/places.yaml` holding `yaml` and each extract in `content/places/`.
 fn site(yaml: Option<&str>, extracts: &[(&str, &str)]) -> tempfile::TempDir {
@@ -92,11 +93,11 @@ postcode_districts:
     assert_eq!(
         at,
         [
-            ("place-coordinates", 3, 15),
-            ("place-coordinates", 6, 15),
-            ("place-duplicate", 11, 11),
-            ("place-name", 15, 15),
-            ("place-coordinates", 20, 16),
+            (Rule::PLACE_COORDINATES, 3, 15),
+            (Rule::PLACE_COORDINATES, 6, 15),
+            (Rule::PLACE_DUPLICATE, 11, 11),
+            (Rule::PLACE_NAME, 15, 15),
+            (Rule::PLACE_COORDINATES, 20, 16),
         ],
         "{found:#?}"
     );
@@ -132,7 +133,7 @@ fn an_extract_without_a_places_file_is_reported_not_lost() {
     assert_eq!(found.len(), 1);
     assert_eq!(
         (found[0].rule, found[0].file.as_str()),
-        ("postcode-extract", "content/places/onspd.csv")
+        (Rule::POSTCODE_EXTRACT, "content/places/onspd.csv")
     );
 }
 

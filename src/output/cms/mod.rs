@@ -13,6 +13,7 @@ mod yaml_text;
 use crate::config::cms::{CmsConfig, LocalBackend};
 use crate::content::{GLOSSARY_LIST_KEY, SERVICE_LIST_KEY, Site};
 use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use fields::{Choices, Field, Widget};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
@@ -253,7 +254,7 @@ fn bare_list_warning(file: &str, key: &str, what: &str) -> Diagnostic {
         file,
         1,
         1,
-        "cms-bare-list",
+        Rule::CMS_BARE_LIST,
         format!("The browser editor cannot edit this file: its {what} are a list at the top of the file"),
     )
     .with_suggestion(format!(
