@@ -303,6 +303,8 @@ impl Loader<'_> {
                         part
                     })
                     .collect();
+                self.services.reserve(parts.iter().map(|p| p.services.len()).sum());
+                self.pages.reserve(parts.iter().map(|p| p.pages.len()).sum());
                 parts.into_iter().for_each(|part| self.absorb(part));
             }
         }
