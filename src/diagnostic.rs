@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 pub mod follow_on;
-pub mod snippet;
+pub(crate) mod snippet;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

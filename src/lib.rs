@@ -6,6 +6,7 @@
 //! [`build`] keeps what one build made for the next (the preview's incremental rebuilds); [`serve`]
 //! only watches, serves and reloads.
 #![warn(missing_docs)]
+#![warn(unreachable_pub)]
 
 pub mod build;
 pub mod check;
@@ -14,15 +15,15 @@ pub mod content;
 pub mod diagnostic;
 pub mod import;
 pub mod init;
-pub mod location;
+pub(crate) mod location;
 pub mod output;
 pub mod render;
 pub mod report;
 pub mod rules;
 pub mod search;
 pub mod serve;
-pub mod suggest;
-pub mod text;
+pub(crate) mod suggest;
+pub(crate) mod text;
 mod timings;
 pub mod yaml;
 

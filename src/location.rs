@@ -6,21 +6,21 @@
 
 /// The line starts of one text, for turning many offsets into lines and columns quickly.
 #[derive(Debug, Clone)]
-pub struct Lines<'a> {
+pub(crate) struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
     /// Indexes the lines of `text`, which end at `\n`.
-    pub fn new(text: &'a str) -> Lines<'a> {
+    pub(crate) fn new(text: &'a str) -> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Lines { text, starts }
     }
 
     /// Indexes the lines of `text`, which end at `\n`, `\r\n` or a lone `\r` (CommonMark).
-    pub fn ending_at_lone_cr(text: &'a str) -> Lines<'a> {
+    pub(crate) fn ending_at_lone_cr(text: &'a str) -> Lines<'a> {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         starts.extend(
@@ -33,7 +33,7 @@ impl<'a> Lines<'a> {
 
     /// 1-based line and column (in characters) of byte `offset`; an offset past the end is
     /// taken as the end, and one inside a character as that character's start.
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.starts.partition_point(|&start| start <= offset).max(1);
         let start = self.starts[line - 1];
@@ -43,7 +43,7 @@ impl<'a> Lines<'a> {
 
 /// 1-based line and column (in characters) of byte `offset` in `text` (see [`Lines::position`];
 /// use [`Lines`] for many offsets in one text).
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     Lines::new(text).position(offset)
 }
 

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// The environment variable that turns the stage timings on.
-pub const ENV: &str = "SIGNPOST_TIMINGS";
+pub(crate) const ENV: &str = "SIGNPOST_TIMINGS";
 
 /// One stage's wall and CPU time, over all the steps counted to it.
 struct Stage {

@@ -9,7 +9,7 @@ use crate::rules::Rule;
 use serde::de::DeserializeOwned;
 
 pub mod context;
-pub mod explain;
+pub(crate) mod explain;
 
 /// A YAML problem with its 1-based position inside the parsed text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Each page's and service's counts and scores (when it has enough words), by site address.
-pub type Readability = BTreeMap<String, (Counts, Scores)>;
+pub(crate) type Readability = BTreeMap<String, (Counts, Scores)>;
 
 /// The findings of the per-file checks of one build, by file, with the shared inputs they were
 /// made with.

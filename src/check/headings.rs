@@ -78,7 +78,7 @@ fn key_in(text: &str, from: usize, key: &str) -> Option<(usize, usize)> {
 
 /// What a piece of Markdown comes under: the level of the heading above it and how to name it.
 #[derive(Debug, Clone, Copy)]
-pub struct Above {
+pub(super) struct Above {
     level: u8,
     name: &'static str,
 }
@@ -98,7 +98,7 @@ const ABOUT_SERVICE: Above = Above {
 /// The heading levels in Markdown `body`, which starts at `(line, indent)` of `file` (`indent`:
 /// the columns in front of every line, for a `description: |` block) and comes under `above`.
 /// A `#` heading is always a second main heading; no level may be skipped.
-pub fn check_levels(file: &str, body: &str, (first_line, indent): (usize, usize), above: Above) -> Vec<Diagnostic> {
+pub(super) fn check_levels(file: &str, body: &str, (first_line, indent): (usize, usize), above: Above) -> Vec<Diagnostic> {
     let options = crate::content::markdown_options();
     let mut problems = Vec::new();
     let mut previous = above.level;

@@ -23,7 +23,7 @@ pub fn check_link_syntax(site: &Site) -> Vec<Diagnostic> {
 }
 
 /// The links with spaces in `body` (Markdown that starts at line `first_line` of `file`).
-pub fn check_body(file: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
+pub(super) fn check_body(file: &str, body: &str, first_line: usize) -> Vec<Diagnostic> {
     let options = crate::content::markdown_options();
     let mut code = Vec::new();
     let mut blocks = Vec::new();

@@ -2,7 +2,7 @@
 
 pub mod easy_read;
 pub mod external;
-pub mod field_help;
+pub(crate) mod field_help;
 mod finding;
 mod headings;
 mod help;

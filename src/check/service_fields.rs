@@ -41,7 +41,7 @@ pub fn check_past_schedules(site: &crate::content::Site, today: crate::content::
 const LATEST_CLOSE_AFTER_MIDNIGHT: u32 = 6 * 60;
 
 /// Checks one service's phone numbers, schedules, prices and description length.
-pub fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> {
+pub(super) fn check_service_fields(service: &Service, config: &SiteConfig) -> Vec<Diagnostic> {
     let record = &service.record;
     let source = &service.source;
     let error = |field: &str, rule: Rule, message: String, fix: &str| {

@@ -63,7 +63,7 @@ impl SearchConfig {
 }
 
 /// Why `index_dir` cannot hold the search index, if it cannot.
-pub fn index_dir_problem(index_dir: &str) -> Option<String> {
+pub(super) fn index_dir_problem(index_dir: &str) -> Option<String> {
     let value = index_dir.trim().replace('\\', "/");
     if value.is_empty() {
         return Some("is empty, which would be the site folder itself".to_string());

@@ -11,7 +11,7 @@ use crate::location::line_column;
 use crate::rules::Rule;
 
 /// A diagnostic for `error`, met while reading `text` as `site.toml`.
-pub fn explain(text: &str, error: &toml::de::Error) -> Diagnostic {
+pub(super) fn explain(text: &str, error: &toml::de::Error) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
     let (line, column) = if error.span().is_some() {
         line_column(text, span.start)

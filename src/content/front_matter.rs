@@ -16,7 +16,7 @@ pub struct Split<'a> {
 }
 
 /// Splits `text` at its `---` fences. `None` when the file has no front matter.
-pub fn split(text: &str) -> Option<Split<'_>> {
+pub(crate) fn split(text: &str) -> Option<Split<'_>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line_end = text.find('\n')?;
     if text[..first_line_end].trim_end() != "---" {
@@ -42,14 +42,14 @@ pub fn split(text: &str) -> Option<Split<'_>> {
 
 /// True when `text` opens front matter with a `---` line but never closes it (so [`split`] gives
 /// `None` for a reason the author can fix with one line).
-pub fn opened_but_not_closed(text: &str) -> bool {
+pub(crate) fn opened_but_not_closed(text: &str) -> bool {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.split(['\n', '\r']).next().unwrap_or("");
     first.trim_end() == "---" && split(text).is_none()
 }
 
 /// The diagnostic for front matter that is opened on line 1 but never closed.
-pub fn unclosed_diagnostic(file: &str, text: &str) -> crate::diagnostic::Diagnostic {
+pub(crate) fn unclosed_diagnostic(file: &str, text: &str) -> crate::diagnostic::Diagnostic {
     // The last field line, where the closing `---` should go after.
     let last_field = text
         .lines()

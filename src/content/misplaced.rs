@@ -18,7 +18,7 @@ const SERVICE_KEYS: [&str; 8] = [
 
 /// True when `text` reads like a list of services: a top-level list whose items have a `name`
 /// and a key only services have. Read line by line, so a file with YAML mistakes is still known.
-pub fn looks_like_services(text: &str) -> bool {
+pub(crate) fn looks_like_services(text: &str) -> bool {
     let mut item_keys: Vec<String> = Vec::new();
     let mut found = false;
     let mut check = |keys: &mut Vec<String>| {
@@ -66,7 +66,7 @@ fn key_of(text: &str) -> Option<String> {
 
 /// The error for a services list at `file` (a path such as `content/advice/clubs.yaml`): it names
 /// where the file should go.
-pub fn services_outside_folder(file: &str) -> Diagnostic {
+pub(super) fn services_outside_folder(file: &str) -> Diagnostic {
     let name = file.rsplit('/').next().unwrap_or(file);
     let place = format!("content/services/{name}");
     Diagnostic::error(

@@ -31,7 +31,7 @@ const SPACING_TAGS: &[&str] = &[
 
 /// Markup found in a piece of text, for the warning: `<p>`, `&nbsp;`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cleaned {
+pub(crate) struct Cleaned {
     /// The text without markup, entities decoded and spaces tidied.
     pub text: String,
     /// The first few pieces of markup found, as written.
@@ -42,7 +42,7 @@ pub struct Cleaned {
 /// left exactly as written). Tags are removed, entities decoded to characters (a no-break space
 /// becomes a space), and runs of spaces and new lines become one space. Repeated until no markup
 /// is left, so `&lt;b&gt;` does not come back as a tag.
-pub fn clean(text: &str) -> Option<Cleaned> {
+pub(crate) fn clean(text: &str) -> Option<Cleaned> {
     let mut found = Vec::new();
     let mut current = text.to_string();
     for _ in 0..4 {
@@ -74,7 +74,7 @@ pub fn clean(text: &str) -> Option<Cleaned> {
 
 /// `text` with every tag and comment taken out (nothing else changed: entities, spaces and new
 /// lines stay as written), and the tags found. For Markdown that must not carry raw HTML.
-pub fn strip_tags(text: &str) -> (String, Vec<String>) {
+pub(crate) fn strip_tags(text: &str) -> (String, Vec<String>) {
     let mut out = String::with_capacity(text.len());
     let mut found = Vec::new();
     let mut rest = text;
@@ -99,7 +99,7 @@ pub fn strip_tags(text: &str) -> (String, Vec<String>) {
 }
 
 /// True when `text` has a tag or an entity in it.
-pub fn has_markup(text: &str) -> bool {
+pub(crate) fn has_markup(text: &str) -> bool {
     (text.contains('<') || text.contains('&')) && !strip_once(text).1.is_empty()
 }
 
@@ -174,14 +174,10 @@ fn entity(text: &str) -> Option<(char, usize)> {
 
 /// The words of some Markdown as plain text, for places that cannot show markup (the Open Referral
 /// feed): paragraphs, headings and list items on lines of their own, raw HTML left out, and a web
-/// link's address written after its words ("Book online (https://…)").
-pub fn markdown_to_text(markdown: &str) -> String {
-    markdown_to_text_at(markdown, "")
-}
-
-/// [`markdown_to_text`], with site-relative links (`/advice/`) written as absolute addresses
-/// under `base_url` (`https://localoffer.example/advice/`), so they work outside the site.
-pub fn markdown_to_text_at(markdown: &str, base_url: &str) -> String {
+/// link's address written after its words ("Book online (https://…)"). Site-relative links
+/// (`/advice/`) are written as absolute addresses under `base_url`
+/// (`https://localoffer.example/advice/`), so they work outside the site.
+pub(crate) fn markdown_to_text_at(markdown: &str, base_url: &str) -> String {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let base = base_url.trim_end_matches('/');
     let mut out = String::with_capacity(markdown.len());
@@ -240,6 +236,10 @@ pub fn markdown_to_text_at(markdown: &str, base_url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn markdown_to_text(markdown: &str) -> String {
+        markdown_to_text_at(markdown, "")
+    }
 
     #[test]
     fn video_blocks_are_left_out_of_the_text() {

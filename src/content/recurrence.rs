@@ -74,7 +74,7 @@ fn days_until(from: Weekday, to: Weekday) -> u8 {
 }
 
 /// A weekday from its English name (`tuesday`, `tues`, `tue`).
-pub fn weekday_from_name(name: &str) -> Option<Weekday> {
+pub(crate) fn weekday_from_name(name: &str) -> Option<Weekday> {
     let name = name.trim().to_ascii_lowercase();
     let days = [
         ("monday", Weekday::Monday),
@@ -91,7 +91,7 @@ pub fn weekday_from_name(name: &str) -> Option<Weekday> {
 }
 
 /// The two-letter iCalendar weekday: `MO`, `TU`.
-pub fn ical_weekday(day: Weekday) -> &'static str {
+pub(crate) fn ical_weekday(day: Weekday) -> &'static str {
     match day {
         Weekday::Monday => "MO",
         Weekday::Tuesday => "TU",
@@ -280,7 +280,7 @@ fn last_sunday(year: i32, month: Month) -> Option<time::Date> {
 /// Summer Time (from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
 /// October), 0 otherwise. A local time that does not exist (01:30 on the March change day) is
 /// read as summer time; one that happens twice (01:30 in October) as the first, summer one.
-pub fn uk_offset_hours(date: Date, time: LocalTime) -> i64 {
+pub(crate) fn uk_offset_hours(date: Date, time: LocalTime) -> i64 {
     let inner = date.inner();
     let (Some(spring), Some(autumn)) = (last_sunday(inner.year(), Month::March), last_sunday(inner.year(), Month::October)) else {
         return 0;
@@ -298,7 +298,7 @@ pub fn uk_offset_hours(date: Date, time: LocalTime) -> i64 {
 }
 
 /// The universal time of a UK local time, as `2026-03-30T09:00:00Z`.
-pub fn utc_instant(date: Date, time: LocalTime) -> String {
+pub(crate) fn utc_instant(date: Date, time: LocalTime) -> String {
     let local = time::PrimitiveDateTime::new(
         date.inner(),
         time::Time::from_hms(time.hour, time.minute, 0).unwrap_or(time::Time::MIDNIGHT),

@@ -29,7 +29,7 @@ fn locate(text: &str, index: usize, key: &str) -> (usize, usize) {
 }
 
 /// The problems in a terms file's terms (in the order written), located in its `text`.
-pub fn check_terms(file: &str, text: &str, terms: &[Term]) -> Vec<Diagnostic> {
+pub(crate) fn check_terms(file: &str, text: &str, terms: &[Term]) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for (index, term) in terms.iter().enumerate() {
         if term.to < term.from {

@@ -14,7 +14,7 @@ use crate::rules::Rule;
 
 /// One step of a path to a field in YAML: a key, or the n-th (0-based) item of a list.
 #[derive(Debug, Clone, Copy)]
-pub enum Key<'k> {
+pub(crate) enum Key<'k> {
     /// `name:`.
     Name(&'k str),
     /// The n-th `- ` item.
@@ -23,7 +23,7 @@ pub enum Key<'k> {
 
 /// Finds the line and column of a field inside one record's lines of a YAML file.
 #[derive(Debug, Clone, Copy)]
-pub struct FieldLocator<'a> {
+pub(crate) struct FieldLocator<'a> {
     /// The lines of the text (see [`crate::yaml::context::lines`]), split once for the whole file.
     lines: &'a [&'a str],
     /// 1-based line where the record starts.
@@ -76,7 +76,7 @@ fn measure(line: &str) -> YamlLine<'_> {
 impl<'a> FieldLocator<'a> {
     /// The record in `lines` (a file split with [`crate::yaml::context::lines`]) from 1-based
     /// `from_line` up to (not including) `to_line`.
-    pub fn new(lines: &'a [&'a str], from_line: usize, to_line: usize) -> Self {
+    pub(crate) fn new(lines: &'a [&'a str], from_line: usize, to_line: usize) -> Self {
         FieldLocator {
             lines,
             from_line: from_line.max(1),
@@ -87,7 +87,7 @@ impl<'a> FieldLocator<'a> {
 
     /// Front matter or another piece of YAML parsed on its own, starting at 1-based line `first_line` of the file.
     /// `lines` is the piece split with [`crate::yaml::context::lines`].
-    pub fn whole(lines: &'a [&'a str], first_line: usize) -> Self {
+    pub(crate) fn whole(lines: &'a [&'a str], first_line: usize) -> Self {
         FieldLocator {
             lines,
             from_line: 1,
@@ -98,7 +98,7 @@ impl<'a> FieldLocator<'a> {
 
     /// 1-based line and column of the value of the field at `path` (of its key, when the value is
     /// on the lines below). Falls back to the deepest part of the path found, then the record.
-    pub fn find(&self, path: &[Key<'_>]) -> (usize, usize) {
+    pub(crate) fn find(&self, path: &[Key<'_>]) -> (usize, usize) {
         let end = self.to_line.saturating_sub(1).min(self.lines.len());
         let lines = &self.lines[(self.from_line - 1).min(end)..end];
         let mut found = (self.from_line, 1);
@@ -201,7 +201,7 @@ fn flow_field(line: &str, column: usize, name: &str) -> Option<usize> {
 }
 
 /// Cleans the fields of one record, reporting at their lines.
-pub struct FieldCleaner<'a> {
+pub(crate) struct FieldCleaner<'a> {
     file: &'a str,
     locator: FieldLocator<'a>,
     schemes: &'a [String],
@@ -211,7 +211,7 @@ pub struct FieldCleaner<'a> {
 
 impl<'a> FieldCleaner<'a> {
     /// A cleaner for a record of `file`, found with `locator`, with the site's allowed link schemes.
-    pub fn new(file: &'a str, locator: FieldLocator<'a>, schemes: &'a [String]) -> Self {
+    pub(crate) fn new(file: &'a str, locator: FieldLocator<'a>, schemes: &'a [String]) -> Self {
         FieldCleaner {
             file,
             locator,
@@ -221,7 +221,7 @@ impl<'a> FieldCleaner<'a> {
     }
 
     /// A plain-text field: markup is a warning and is taken out.
-    pub fn text(&mut self, path: &[Key<'_>], value: &mut String) {
+    pub(crate) fn text(&mut self, path: &[Key<'_>], value: &mut String) {
         let Some(cleaned) = plain_text::clean(value) else { return };
         let (line, column) = self.locator.find(path);
         let field = field_name(path);
@@ -245,14 +245,14 @@ impl<'a> FieldCleaner<'a> {
     }
 
     /// An optional plain-text field.
-    pub fn optional(&mut self, path: &[Key<'_>], value: &mut Option<String>) {
+    pub(crate) fn optional(&mut self, path: &[Key<'_>], value: &mut Option<String>) {
         if let Some(text) = value.as_mut() {
             self.text(path, text);
         }
     }
 
     /// An address field: a scheme that is not allowed is an error, and the address is taken out.
-    pub fn url(&mut self, path: &[Key<'_>], value: &mut Option<String>) {
+    pub(crate) fn url(&mut self, path: &[Key<'_>], value: &mut Option<String>) {
         let Some(url) = value.as_deref() else { return };
         let Err(problem) = check_url(url, self.schemes) else { return };
         let (line, column) = self.locator.find(path);
@@ -270,7 +270,7 @@ impl<'a> FieldCleaner<'a> {
     }
 
     /// Every plain-text and address field of a service.
-    pub fn service(&mut self, record: &mut ServiceRecord) {
+    pub(crate) fn service(&mut self, record: &mut ServiceRecord) {
         use Key::{Item, Name};
         self.text(&[Name("name")], &mut record.name);
         self.text(&[Name("summary")], &mut record.summary);
@@ -318,13 +318,13 @@ impl<'a> FieldCleaner<'a> {
     }
 
     /// The plain-text fields of a page's front matter.
-    pub fn page(&mut self, meta: &mut PageMeta) {
+    pub(crate) fn page(&mut self, meta: &mut PageMeta) {
         self.text(&[Key::Name("title")], &mut meta.title);
         self.text(&[Key::Name("summary")], &mut meta.summary);
     }
 
     /// The plain-text and address fields of a contact block.
-    pub fn contact(&mut self, block: &mut ContactBlock) {
+    pub(crate) fn contact(&mut self, block: &mut ContactBlock) {
         use Key::Name;
         self.text(&[Name("name")], &mut block.name);
         self.optional(&[Name("heading")], &mut block.heading);
@@ -339,7 +339,7 @@ impl<'a> FieldCleaner<'a> {
     }
 
     /// The fields of a glossary term.
-    pub fn glossary_term(&mut self, term: &mut GlossaryTerm) {
+    pub(crate) fn glossary_term(&mut self, term: &mut GlossaryTerm) {
         use Key::Name;
         self.text(&[Name("term")], &mut term.term);
         self.optional(&[Name("stands_for")], &mut term.stands_for);
@@ -347,7 +347,7 @@ impl<'a> FieldCleaner<'a> {
     }
 
     /// The fields of "You said, we did".
-    pub fn you_said_we_did(&mut self, data: &mut YouSaidWeDid) {
+    pub(crate) fn you_said_we_did(&mut self, data: &mut YouSaidWeDid) {
         use Key::{Item, Name};
         self.optional(&[Name("how_we_asked")], &mut data.how_we_asked);
         for (index, entry) in data.entries.iter_mut().enumerate() {
@@ -386,7 +386,7 @@ fn preview(text: &str) -> String {
 /// Where the Markdown of a `description:` starts in a record's YAML: the 1-based line and the
 /// indentation of a `description: |` block, or the line and column of a value written on the
 /// key's own line; `(0, 0)` when there is no description.
-pub fn description_start(locator: &FieldLocator<'_>) -> (usize, usize) {
+pub(crate) fn description_start(locator: &FieldLocator<'_>) -> (usize, usize) {
     let lines = locator.lines;
     let (line, column) = locator.find(&[Key::Name("description")]);
     let Some(key_line) = lines.get(line.saturating_sub(1 + locator.line_offset)) else {

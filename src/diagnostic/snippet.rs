@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The terminal colour code for errors.
-pub const RED: &str = "1;31";
+pub(crate) const RED: &str = "1;31";
 /// The terminal colour code for warnings.
-pub const YELLOW: &str = "1;33";
+pub(crate) const YELLOW: &str = "1;33";
 const BLUE: &str = "1;34";
 
 /// Files bigger than this are not read for snippets.
@@ -21,7 +21,7 @@ const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// The lines of the site's files: the texts the loader kept, else (when the build never loaded
 /// the file, as with `site.toml` that does not parse) read once, only from inside the site folder.
-pub struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     root: Option<PathBuf>,
     kept: Option<&'a SourceTexts>,
     files: BTreeMap<String, Option<Vec<String>>>,
@@ -29,7 +29,7 @@ pub struct Sources<'a> {
 
 impl<'a> Sources<'a> {
     /// Files under `root`, read from the disk.
-    pub fn new(root: &Path) -> Self {
+    pub(crate) fn new(root: &Path) -> Self {
         Sources {
             root: root.canonicalize().ok(),
             kept: None,
@@ -38,7 +38,7 @@ impl<'a> Sources<'a> {
     }
 
     /// Files as the loader kept them (`kept`), and only the others from under `root`.
-    pub fn with_kept(root: &Path, kept: &'a SourceTexts) -> Self {
+    pub(crate) fn with_kept(root: &Path, kept: &'a SourceTexts) -> Self {
         Sources {
             kept: Some(kept),
             ..Sources::new(root)
@@ -46,7 +46,7 @@ impl<'a> Sources<'a> {
     }
 
     /// Line `line` (1-based) of `file` (relative to the root, `/`-separated), if it can be read.
-    pub fn line(&mut self, file: &str, line: usize) -> Option<String> {
+    pub(crate) fn line(&mut self, file: &str, line: usize) -> Option<String> {
         let index = line.checked_sub(1)?;
         let kept = self.kept.and_then(|kept| {
             if file == crate::config::CONFIG_FILE {
@@ -120,7 +120,7 @@ fn marker_length(chars: &[char], start: usize) -> usize {
 }
 
 /// The snippet for 1-based `line` and `column` (0 for none) of `text`, ending in a newline.
-pub fn snippet(line: usize, column: usize, text: &str, paint: &str, colour: bool) -> String {
+pub(crate) fn snippet(line: usize, column: usize, text: &str, paint: &str, colour: bool) -> String {
     let style = |code: &str, s: &str| if colour { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
     let number = line.to_string();
     let gutter = " ".repeat(number.len());

@@ -12,9 +12,9 @@ pub mod openreferral;
 pub mod places;
 pub mod publish;
 pub mod redirects;
-pub mod site_root;
+pub(crate) mod site_root;
 mod sitemap;
-pub mod static_files;
+pub(crate) mod static_files;
 mod system;
 
 pub use assets::{AssetFile, collect_assets, finish_stylesheets};

@@ -12,14 +12,14 @@ use std::collections::BTreeSet;
 use std::sync::Mutex;
 
 /// A sink that remembers the path of every file handed to it (or reported unchanged).
-pub struct RecordingSink<'s> {
+pub(crate) struct RecordingSink<'s> {
     inner: &'s dyn Sink,
     paths: Mutex<BTreeSet<String>>,
 }
 
 impl<'s> RecordingSink<'s> {
     /// Records what goes to `inner`.
-    pub fn new(inner: &'s dyn Sink) -> Self {
+    pub(crate) fn new(inner: &'s dyn Sink) -> Self {
         RecordingSink {
             inner,
             paths: Mutex::new(BTreeSet::new()),
@@ -33,7 +33,7 @@ impl<'s> RecordingSink<'s> {
     }
 
     /// Every path handed over so far.
-    pub fn paths(&self) -> BTreeSet<String> {
+    pub(crate) fn paths(&self) -> BTreeSet<String> {
         self.paths.lock().map(|paths| paths.clone()).unwrap_or_default()
     }
 }
@@ -56,7 +56,7 @@ const MADE_AT_THE_TOP: &[&str] = &["sitemap.xml", "robots.txt", super::headers::
 /// What can be known before writing: static files named like a page, a redirect page or a file
 /// the build always makes. (`_redirects` is Signpost's only when the site has redirects; without
 /// any, a site's own `static/_redirects` is published.)
-pub fn check_before_writing(files: &[StaticFile], pages: &[PageRecord], redirects: &[Redirect]) -> Vec<Diagnostic> {
+pub(crate) fn check_before_writing(files: &[StaticFile], pages: &[PageRecord], redirects: &[Redirect]) -> Vec<Diagnostic> {
     let mut made: BTreeSet<String> = pages.iter().map(|page| page.output_path.clone()).collect();
     made.extend(MADE_AT_THE_TOP.iter().map(|name| name.to_string()));
     made.extend(redirects.iter().filter_map(Redirect::output_path));
@@ -68,7 +68,7 @@ pub fn check_before_writing(files: &[StaticFile], pages: &[PageRecord], redirect
 
 /// Writes the redirect pages, `_redirects` and then the static files (refusing any whose path
 /// was already written). `Err`: a file could not be written (the system's problem).
-pub fn write(
+pub(crate) fn write(
     renderer: &Renderer<'_>,
     redirects: &[Redirect],
     files: &[StaticFile],

@@ -11,11 +11,11 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The folder, beside `site.toml`.
-pub const STATIC_DIR: &str = "static";
+pub(crate) const STATIC_DIR: &str = "static";
 
 /// One file of `static/`.
 #[derive(Debug, Clone)]
-pub struct StaticFile {
+pub(crate) struct StaticFile {
     /// Its path in the output, e.g. `.well-known/security.txt`.
     pub path: String,
     /// Where it was found, for messages: `static/.well-known/security.txt`.
@@ -35,7 +35,7 @@ fn skipped(relative: &Path) -> bool {
 }
 
 /// Every file in `static/` (none when there is no such folder), sorted by path.
-pub fn collect_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
+pub(crate) fn collect_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
     let folder = root.join(STATIC_DIR);
     if !folder.is_dir() {
         return (Vec::new(), Vec::new());
@@ -68,7 +68,7 @@ pub fn collect_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
 }
 
 /// An error for each static file whose path is one the build makes (`made`).
-pub fn clashes(files: &[StaticFile], made: &BTreeSet<String>) -> Vec<Diagnostic> {
+pub(crate) fn clashes(files: &[StaticFile], made: &BTreeSet<String>) -> Vec<Diagnostic> {
     files
         .iter()
         .filter(|file| made.contains(&file.path))
@@ -92,7 +92,7 @@ pub fn clashes(files: &[StaticFile], made: &BTreeSet<String>) -> Vec<Diagnostic>
 /// Files that belong in `static/` but were put where Signpost does not publish them as they are:
 /// `CNAME`, `_redirects` and `_headers` at the top of `content/` or `assets/`. An error, because a
 /// site published without its `CNAME` loses its own domain on GitHub Pages.
-pub fn misplaced(root: &Path) -> Vec<Diagnostic> {
+pub(crate) fn misplaced(root: &Path) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for folder in ["content", "assets"] {
         for name in ["CNAME", "_redirects", "_headers"] {

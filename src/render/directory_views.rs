@@ -7,7 +7,7 @@ use serde::Serialize;
 
 /// `service.details`: status, needs, prices, schedules, venues, languages.
 #[derive(Serialize)]
-pub struct ServiceDetailsView<'a> {
+pub(crate) struct ServiceDetailsView<'a> {
     /// `active`, `temporarily-closed` or `inactive`.
     pub status: &'static str,
     /// The needs it is for, broad areas first.
@@ -30,7 +30,7 @@ pub struct ServiceDetailsView<'a> {
 
 /// A need with the address of its browsing page.
 #[derive(Serialize, Clone)]
-pub struct NeedLink {
+pub(crate) struct NeedLink {
     /// Need id, also the key of its name in the theme strings (`need_<id>`).
     pub id: &'static str,
     /// True for a broad area of need.
@@ -41,7 +41,7 @@ pub struct NeedLink {
 
 impl NeedLink {
     /// The link for `need`; "all needs" has no page of its own, so it links to the whole directory.
-    pub fn new(need: Need) -> Self {
+    pub(crate) fn new(need: Need) -> Self {
         NeedLink {
             id: need.id(),
             broad: need.is_broad_area(),
@@ -56,7 +56,7 @@ impl NeedLink {
 
 /// A price.
 #[derive(Serialize)]
-pub struct CostView<'a> {
+pub(crate) struct CostView<'a> {
     /// `£2.50`, `£5`.
     pub amount: String,
     /// What it buys, e.g. `session`.
@@ -67,7 +67,7 @@ pub struct CostView<'a> {
 
 /// A regular session or dated event.
 #[derive(Serialize)]
-pub struct ScheduleView<'a> {
+pub(crate) struct ScheduleView<'a> {
     /// Day ids (`monday`), for `day_<id>` strings.
     pub days: Vec<&'static str>,
     /// `weekly`, `fortnightly` or `monthly` (regular sessions only).
@@ -90,7 +90,7 @@ pub struct ScheduleView<'a> {
 
 /// A venue.
 #[derive(Serialize)]
-pub struct PlaceView<'a> {
+pub(crate) struct PlaceView<'a> {
     /// Its fields as written.
     #[serde(flatten)]
     pub place: &'a Place,
@@ -104,7 +104,7 @@ pub struct PlaceView<'a> {
 
 impl<'a> ServiceDetailsView<'a> {
     /// The details of `service` as they stand on `today` (dated sessions that are over are left out).
-    pub fn new(service: &'a Service, today: Date) -> Self {
+    pub(crate) fn new(service: &'a Service, today: Date) -> Self {
         let record = &service.record;
         ServiceDetailsView {
             status: record.service_status.id(),
@@ -163,7 +163,7 @@ impl<'a> ServiceDetailsView<'a> {
 }
 
 /// Needs in display order, without repeats.
-pub fn sorted_needs(needs: &[Need]) -> Vec<Need> {
+pub(crate) fn sorted_needs(needs: &[Need]) -> Vec<Need> {
     let mut sorted = needs.to_vec();
     sorted.sort();
     sorted.dedup();
@@ -172,7 +172,7 @@ pub fn sorted_needs(needs: &[Need]) -> Vec<Need> {
 
 /// What the filters on a category page offer: the needs and localities of its services.
 #[derive(Serialize)]
-pub struct FilterOptions {
+pub(crate) struct FilterOptions {
     /// Need ids (broad areas with their more specific needs), in display order.
     pub needs: Vec<NeedLink>,
     /// Locality names, sorted.
@@ -180,23 +180,10 @@ pub struct FilterOptions {
 }
 
 /// Address of the shortlist page.
-pub const SHORTLIST_URL: &str = "/shortlist/";
-
-/// A service as the shortlist page knows it (embedded as JSON, so shared links work offline).
-#[derive(Serialize)]
-pub struct ShortlistEntry<'a> {
-    /// Name.
-    pub name: &'a str,
-    /// Address.
-    pub url: &'a str,
-    /// Overview.
-    pub summary: &'a str,
-    /// Phone, if any.
-    pub phone: Option<&'a str>,
-}
+pub(crate) const SHORTLIST_URL: &str = "/shortlist/";
 
 /// `£2.50`, `£5`, `£0`.
-pub fn money(amount: f64) -> String {
+pub(crate) fn money(amount: f64) -> String {
     let pence = (amount * 100.0).round() as i64;
     if pence % 100 == 0 {
         format!("£{}", pence / 100)
@@ -206,7 +193,7 @@ pub fn money(amount: f64) -> String {
 }
 
 /// A 24-hour `HH:MM` time as GOV.UK writes times: `18:30` -> `6:30pm`, `09:00` -> `9am`.
-pub fn clock_time(text: &str) -> Option<String> {
+pub(crate) fn clock_time(text: &str) -> Option<String> {
     let minutes = crate::content::parse_time(text)?;
     let (hour, minute) = (minutes / 60, minutes % 60);
     let suffix = if hour < 12 { "am" } else { "pm" };
@@ -221,11 +208,11 @@ pub fn clock_time(text: &str) -> Option<String> {
     })
 }
 
-pub use crate::content::listings::{A_TO_Z_URL, AGE_BANDS, age_band_url, locality_url, need_url};
+pub(crate) use crate::content::listings::{A_TO_Z_URL, AGE_BANDS, age_band_url, locality_url, need_url};
 
 /// A link to a browsing page with how many services it lists.
 #[derive(Serialize)]
-pub struct BrowseLink {
+pub(crate) struct BrowseLink {
     /// Id: need id, locality slug or age band.
     pub id: String,
     /// Name to show (the locality's name; empty for needs and age bands, which use strings).

@@ -9,7 +9,7 @@ use tera::Context;
 
 /// One theme of comments.
 #[derive(Serialize)]
-pub struct FeedbackGroup<'a> {
+pub(super) struct FeedbackGroup<'a> {
     /// Theme id, for the `feedback_theme_<id>` string and the heading's anchor.
     pub theme: &'static str,
     /// Its entries, newest first.
@@ -18,7 +18,7 @@ pub struct FeedbackGroup<'a> {
 
 /// One comment and response.
 #[derive(Serialize)]
-pub struct FeedbackEntryView<'a> {
+pub(super) struct FeedbackEntryView<'a> {
     /// Date, long form.
     pub date: String,
     /// Date, ISO form.

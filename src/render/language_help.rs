@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 /// One language's help line, as the `partials/language_help.html` template shows it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct HelpLine {
+pub(crate) struct HelpLine {
     /// Its language tag, for `lang`.
     pub tag: String,
     /// `ltr` or `rtl`, for `dir`.
@@ -35,7 +35,7 @@ pub struct HelpLine {
 
 /// The number to phone: `[interpreting] phone`, else the first every-page contact's phone.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SitePhone {
+pub(crate) struct SitePhone {
     /// As written.
     pub number: String,
     /// Its `tel:` link.
@@ -43,7 +43,7 @@ pub struct SitePhone {
 }
 
 /// The site's phone number for families, if it has one.
-pub fn site_phone(site: &Site) -> Option<SitePhone> {
+pub(crate) fn site_phone(site: &Site) -> Option<SitePhone> {
     let config = &site.config;
     let number = config.interpreting.phone.clone().filter(|p| !p.trim().is_empty()).or_else(|| {
         config
@@ -61,7 +61,7 @@ pub fn site_phone(site: &Site) -> Option<SitePhone> {
 
 /// The help lines of the site's languages, in the order of `[[languages]]`; `strings` holds each
 /// language's interface strings (English where it has none), `english` the theme's own.
-pub fn help_lines(
+pub(crate) fn help_lines(
     config: &SiteConfig,
     strings: &BTreeMap<String, BTreeMap<String, String>>,
     english: &BTreeMap<String, String>,

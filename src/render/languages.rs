@@ -78,7 +78,7 @@ impl Renderer<'_> {
 
 /// A service's summary in another language, shown on its page.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
-pub struct ServiceTranslationView<'a> {
+pub(super) struct ServiceTranslationView<'a> {
     /// The language tag.
     pub tag: &'a str,
     /// The language's name in its own language.

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 /// `browse`: one page of a need, locality or age listing.
 #[derive(Serialize)]
-pub struct BrowseView<'a> {
+pub(crate) struct BrowseView<'a> {
     /// `need`, `locality` or `age`.
     pub kind: &'static str,
     /// The need id, locality slug or age band id.
@@ -28,7 +28,7 @@ pub struct BrowseView<'a> {
 
 /// A section of a listing as one page shows it.
 #[derive(Serialize)]
-pub struct SectionView<'a> {
+pub(crate) struct SectionView<'a> {
     /// `specialist`, `all-needs`, `venue`, `across` or `listed`.
     pub kind: &'static str,
     /// Its heading ("" for `listed`, which has none).
@@ -47,7 +47,7 @@ pub struct SectionView<'a> {
 
 /// A section of a listing in the outline at the top of each page.
 #[derive(Serialize)]
-pub struct OutlineEntry {
+pub(crate) struct OutlineEntry {
     /// Its heading.
     pub heading: String,
     /// How many services it has.
@@ -60,7 +60,7 @@ pub struct OutlineEntry {
 
 /// Links to the pages of a listing: previous, a window of numbers around this one, next.
 #[derive(Serialize, Debug, PartialEq, Eq)]
-pub struct Pager {
+pub(crate) struct Pager {
     /// This page's number, from 1.
     pub number: usize,
     /// How many pages there are.
@@ -75,7 +75,7 @@ pub struct Pager {
 
 /// A numbered page link, or a gap between numbers (no `url`).
 #[derive(Serialize, Debug, PartialEq, Eq)]
-pub struct PagerLink {
+pub(crate) struct PagerLink {
     /// Its number (0 for a gap).
     pub number: usize,
     /// Its address (`None` for a gap).
@@ -87,7 +87,7 @@ pub struct PagerLink {
 impl Pager {
     /// The links for page `number` of `total` pages of the listing at `first`; `None` for one page.
     /// Shows the first and last pages and two either side of this one; a gap stands for the rest.
-    pub fn new(first: &str, number: usize, total: usize) -> Option<Pager> {
+    pub(crate) fn new(first: &str, number: usize, total: usize) -> Option<Pager> {
         if total <= 1 {
             return None;
         }
@@ -120,7 +120,7 @@ impl Pager {
 
 /// `a_to_z`: one page of the A to Z.
 #[derive(Serialize)]
-pub struct AToZView<'a> {
+pub(crate) struct AToZView<'a> {
     /// True when the A to Z has a page per letter.
     pub split: bool,
     /// The letter navigation.
@@ -140,7 +140,7 @@ pub struct AToZView<'a> {
 
 /// One letter of the A to Z with its services.
 #[derive(Serialize)]
-pub struct LetterGroup<'a> {
+pub(crate) struct LetterGroup<'a> {
     /// The letter (`A`…`Z`, or `#` for names starting with a digit or symbol).
     pub letter: String,
     /// Anchor id, `letter-a`.
@@ -151,7 +151,7 @@ pub struct LetterGroup<'a> {
 
 /// A letter of the A to Z navigation: a link when services start with it, plain text otherwise.
 #[derive(Serialize)]
-pub struct LetterLink {
+pub(crate) struct LetterLink {
     /// The letter (`A`…`Z`, or `#`).
     pub letter: String,
     /// Anchor id, `letter-a` (the link of a one-page A to Z).
@@ -168,7 +168,7 @@ pub struct LetterLink {
 
 /// A service in the A to Z: its name, a one-line summary and its address.
 #[derive(Serialize)]
-pub struct AToZEntry<'a> {
+pub(crate) struct AToZEntry<'a> {
     /// Name.
     pub name: &'a str,
     /// Address.
@@ -195,7 +195,7 @@ impl<'a> From<&'a Service> for AToZEntry<'a> {
 
 /// The first sentence of `text`, cut at the last word that fits in [`ONE_LINE`] characters
 /// (with `…`) if it is longer.
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let text = text.trim();
     let sentence = match text.find(". ") {
         Some(end) => &text[..=end],

@@ -52,7 +52,7 @@ impl Noted {
 }
 
 /// What the post-processing needs to know about the site.
-pub struct PostProcessor<'a> {
+pub(crate) struct PostProcessor<'a> {
     /// Original asset address -> hashed address.
     pub assets: &'a BTreeMap<String, String>,
     /// Host name of the site, e.g. `localoffer.example.org`.
@@ -90,7 +90,7 @@ impl PageFacts {
 }
 
 /// The host name in an absolute `http(s)` address.
-pub fn host_of(url: &str) -> Option<&str> {
+pub(crate) fn host_of(url: &str) -> Option<&str> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
     let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
     Some(&rest[..end])
@@ -125,7 +125,7 @@ impl PostProcessor<'_> {
     }
 
     /// Rewrites `html` and returns it with the facts found in it.
-    pub fn run(&self, html: &str) -> Result<(String, PageFacts), String> {
+    pub(crate) fn run(&self, html: &str) -> Result<(String, PageFacts), String> {
         let facts = RefCell::new(PageFacts::default());
         // An address may be written percent-encoded (`Portage%20Photo.JPG`, as Markdown writes
         // `</assets/Portage Photo.JPG>`); the hashed name is encoded again so the link works.

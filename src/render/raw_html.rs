@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Elements authors may write in raw HTML. Everything else has a Markdown way, or no place on a
 /// Local Offer page (scripts, frames, forms, styles, embedded objects).
-pub const ALLOWED_ELEMENTS: &[&str] = &[
+pub(crate) const ALLOWED_ELEMENTS: &[&str] = &[
     "abbr",
     "b",
     "bdi",
@@ -52,10 +52,10 @@ pub const ALLOWED_ELEMENTS: &[&str] = &[
 ];
 
 /// Attributes allowed on every allowed element.
-pub const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir", "id"];
+pub(crate) const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir", "id"];
 
 /// Attributes allowed on particular elements, besides [`GLOBAL_ATTRIBUTES`].
-pub const ELEMENT_ATTRIBUTES: &[(&str, &[&str])] = &[
+pub(crate) const ELEMENT_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("abbr", &["title"]),
     ("dfn", &["title"]),
     ("details", &["open"]),
@@ -70,7 +70,7 @@ const DROP_WITH_CONTENT: &[&str] = &[
 
 /// What is wrong with one element of raw HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
+pub(crate) enum Problem {
     /// An element that is not allowed, e.g. `script`.
     Element(String),
     /// Attributes that are not allowed on an allowed element.
@@ -111,7 +111,7 @@ pub enum Problem {
 
 impl Problem {
     /// A short description for a diagnostic: "a <script> element".
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             Problem::Element(name) => format!("{} <{name}> element", article(name)),
             Problem::Attributes { element, names } => {
@@ -138,7 +138,7 @@ fn article(name: &str) -> &'static str {
 
 /// One problem and where its element starts, as a byte offset in the reviewed HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     /// Byte offset of the element's start tag.
     pub offset: usize,
     /// What is wrong.
@@ -156,7 +156,7 @@ fn attribute_allowed(element: &str, attribute: &str) -> bool {
 /// Reads one piece of raw HTML (a whole HTML block, or one inline tag) and returns it with every
 /// element, attribute and comment that is not allowed taken out, and what was wrong, in order.
 /// `schemes` are the allowed link schemes.
-pub fn review(raw: &str, schemes: &[String]) -> (String, Vec<Finding>) {
+pub(crate) fn review(raw: &str, schemes: &[String]) -> (String, Vec<Finding>) {
     let findings = RefCell::new(Vec::new());
     let result = rewrite_str(
         raw,
@@ -330,7 +330,7 @@ const MARKDOWN_ELEMENTS: &[&str] = &[
 
 /// Parses `html` (the finished HTML of one piece of Markdown) as a browser would, and keeps only
 /// the allowed elements and attributes and the addresses with allowed schemes.
-pub fn sanitise(html: &str, schemes: &[String]) -> String {
+pub(crate) fn sanitise(html: &str, schemes: &[String]) -> String {
     let mut tags: HashSet<&str> = ALLOWED_ELEMENTS.iter().copied().collect();
     tags.extend(MARKDOWN_ELEMENTS.iter().copied());
     let mut tag_attributes: HashMap<&str, HashSet<&str>> = HashMap::new();

@@ -8,11 +8,11 @@ use crate::content::{Access, Place, Service};
 use serde::Serialize;
 
 /// Where "Get directions" links go: OpenStreetMap's directions, with the venue as destination.
-pub const DIRECTIONS_BASE: &str = "https://www.openstreetmap.org/directions?to=";
+pub(crate) const DIRECTIONS_BASE: &str = "https://www.openstreetmap.org/directions?to=";
 
 /// The words and links a family acts on first.
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct ServiceFacts {
+pub(crate) struct ServiceFacts {
     /// "Call 0121 496 0670" and its `tel:` link, when the service has a phone number.
     pub call: Option<CallLink>,
     /// When it runs, each line once: the service's own `when` words if written (with any dated
@@ -37,7 +37,7 @@ pub struct CallLink {
 
 impl ServiceFacts {
     /// The facts of `service`, whose details (as of today) are `details`, in `theme`'s words.
-    pub fn new(service: &Service, details: &ServiceDetailsView<'_>, theme: &Theme) -> Self {
+    pub(crate) fn new(service: &Service, details: &ServiceDetailsView<'_>, theme: &Theme) -> Self {
         let record = &service.record;
         let call = record
             .contact
@@ -62,7 +62,7 @@ impl ServiceFacts {
 /// When a service runs, each fact once. A service that writes `when` in words has said it the way
 /// families read it, so its regular schedules (which say the same in data) are not repeated; only
 /// its one-off dated sessions are added. Without `when`, every schedule is written out.
-pub fn times(when: Option<&str>, schedules: &[ScheduleView<'_>], theme: &Theme) -> Vec<String> {
+pub(crate) fn times(when: Option<&str>, schedules: &[ScheduleView<'_>], theme: &Theme) -> Vec<String> {
     let when = when.map(str::trim).filter(|w| !w.is_empty());
     let mut lines: Vec<String> = when.map(str::to_string).into_iter().collect();
     let shown = schedules.iter().filter(|s| when.is_none() || s.days.is_empty());
@@ -76,7 +76,7 @@ pub fn times(when: Option<&str>, schedules: &[ScheduleView<'_>], theme: &Theme) 
 
 /// One schedule in words: "Once a month: Saturdays, 9am to 10am (first Saturday of the month)",
 /// "19 December 2026, 9am to 10:30am".
-pub fn schedule_line(s: &ScheduleView<'_>, theme: &Theme) -> String {
+pub(crate) fn schedule_line(s: &ScheduleView<'_>, theme: &Theme) -> String {
     let mut parts: Vec<String> = Vec::new();
     if !s.days.is_empty() {
         let days: Vec<&str> = s.days.iter().map(|d| theme.string(&format!("day_{d}"))).collect();
@@ -115,7 +115,7 @@ pub fn schedule_line(s: &ScheduleView<'_>, theme: &Theme) -> String {
 }
 
 /// The id of a way in, as the theme's strings name it (`access_<id>`).
-pub fn access_id(access: Access) -> &'static str {
+pub(crate) fn access_id(access: Access) -> &'static str {
     match access {
         Access::SelfReferral => "self-referral",
         Access::ProfessionalReferral => "professional-referral",
@@ -127,7 +127,7 @@ pub fn access_id(access: Access) -> &'static str {
 /// How to get a service. One way: its own sentence ("A professional … needs to refer you").
 /// Several: alternatives, "Contact them yourself, or ask a professional such as a GP, teacher or
 /// social worker to refer you", from the `access_first_<id>` and `access_then_<id>` strings.
-pub fn ways_in(access: &[Access], theme: &Theme) -> String {
+pub(crate) fn ways_in(access: &[Access], theme: &Theme) -> String {
     let mut ids: Vec<&str> = Vec::new();
     for id in access.iter().copied().map(access_id) {
         if !ids.contains(&id) {
@@ -156,13 +156,13 @@ pub fn ways_in(access: &[Access], theme: &Theme) -> String {
 /// A postcode as Royal Mail writes it: capitals, one space before the last three characters
 /// (` ws3 2xq ` and `WS32XQ` -> `WS3 2XQ`). Anything that is not a postcode's shape is only
 /// trimmed, with its spaces made single.
-pub fn tidy_postcode(postcode: &str) -> String {
+pub(crate) fn tidy_postcode(postcode: &str) -> String {
     crate::content::places::normalise(postcode).unwrap_or_else(|| postcode.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// OpenStreetMap directions to a venue's postcode, or `None` when it has none. The postcode is
 /// percent-encoded, so nothing in it can change where the link goes.
-pub fn directions_url(place: &Place) -> Option<String> {
+pub(crate) fn directions_url(place: &Place) -> Option<String> {
     let postcode = place.postcode.as_deref().map(tidy_postcode).filter(|p| !p.is_empty())?;
     Some(format!("{DIRECTIONS_BASE}{}", encode_query(&postcode)))
 }
@@ -174,7 +174,7 @@ fn encode_query(value: &str) -> String {
 
 /// A venue's full address, one line each: its name, street address, locality (unless the
 /// address already says it) and postcode.
-pub fn address_lines(place: &Place) -> Vec<String> {
+pub(crate) fn address_lines(place: &Place) -> Vec<String> {
     let clean = |text: &Option<String>| text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
     let address = clean(&place.address);
     let mut lines: Vec<String> = clean(&place.name).into_iter().collect();

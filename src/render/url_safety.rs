@@ -9,26 +9,26 @@
 //! `?q=1`, `//example.org/`) stays on the web and is always allowed.
 
 /// The schemes links may use when `site.toml` does not say otherwise.
-pub const DEFAULT_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+pub(crate) const DEFAULT_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// Schemes that can run script or read files, and so can never be allowed, whatever `site.toml` says.
-pub const NEVER_ALLOWED: [&str; 4] = ["javascript", "vbscript", "data", "file"];
+pub(crate) const NEVER_ALLOWED: [&str; 4] = ["javascript", "vbscript", "data", "file"];
 
 /// An address whose scheme is not allowed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnsafeUrl {
+pub(crate) struct UnsafeUrl {
     /// The scheme as the browser would read it, lowercased (`javascript`).
     pub scheme: String,
 }
 
 impl UnsafeUrl {
     /// True when the scheme can run script or read files (as opposed to one the site simply does not allow).
-    pub fn is_dangerous(&self) -> bool {
+    pub(crate) fn is_dangerous(&self) -> bool {
         NEVER_ALLOWED.contains(&self.scheme.as_str())
     }
 
     /// A plain sentence saying what is wrong, for a diagnostic.
-    pub fn explain(&self, allowed: &[String]) -> String {
+    pub(crate) fn explain(&self, allowed: &[String]) -> String {
         let allowed = allowed.join(", ");
         if self.is_dangerous() {
             format!(
@@ -44,7 +44,7 @@ impl UnsafeUrl {
     }
 
     /// How to fix it, for a diagnostic.
-    pub fn fix(&self) -> String {
+    pub(crate) fn fix(&self) -> String {
         let base = "Link to a web page (https://…), an email address (mailto:…), a phone number (tel:…) or a page of this site (/services/…). If the link was copied from somewhere else, ask for the real address.";
         if self.is_dangerous() {
             base.to_string()
@@ -58,7 +58,7 @@ impl UnsafeUrl {
 }
 
 /// Checks one address against the allowed schemes (lowercase). `Ok` for allowed and relative addresses.
-pub fn check_url(url: &str, allowed: &[String]) -> Result<(), UnsafeUrl> {
+pub(crate) fn check_url(url: &str, allowed: &[String]) -> Result<(), UnsafeUrl> {
     match scheme_of(url) {
         None => Ok(()),
         Some(scheme) if !NEVER_ALLOWED.contains(&scheme.as_str()) && allowed.contains(&scheme) => Ok(()),
@@ -67,7 +67,7 @@ pub fn check_url(url: &str, allowed: &[String]) -> Result<(), UnsafeUrl> {
 }
 
 /// Checks every address in a `srcset` value (`a.jpg 1x, b.jpg 2x`).
-pub fn check_srcset(value: &str, allowed: &[String]) -> Result<(), UnsafeUrl> {
+pub(crate) fn check_srcset(value: &str, allowed: &[String]) -> Result<(), UnsafeUrl> {
     value
         .split(',')
         .filter_map(|candidate| candidate.split_whitespace().next())
@@ -77,7 +77,7 @@ pub fn check_srcset(value: &str, allowed: &[String]) -> Result<(), UnsafeUrl> {
 }
 
 /// The scheme of an address as a browser would read it, lowercased; `None` when it has none.
-pub fn scheme_of(url: &str) -> Option<String> {
+pub(crate) fn scheme_of(url: &str) -> Option<String> {
     // Most addresses are plain (`/services/`, `#main`): read them as they are, without copying.
     if !url.chars().any(|c| c == '&' || c.is_ascii_whitespace() || c.is_control()) {
         return plain_scheme(url);
@@ -100,7 +100,7 @@ fn plain_scheme(cleaned: &str) -> Option<String> {
 }
 
 /// True when `name` is an attribute whose value is an address (`href`, `src`, `srcset`, `action`…).
-pub fn is_url_attribute(name: &str) -> bool {
+pub(crate) fn is_url_attribute(name: &str) -> bool {
     URL_ATTRIBUTES.iter().any(|known| known.eq_ignore_ascii_case(name))
 }
 
@@ -126,7 +126,7 @@ const URL_ATTRIBUTES: &[&str] = &[
 ];
 
 /// Checks one attribute's value when it is an address; `Ok` for other attributes.
-pub fn check_attribute(name: &str, value: &str, allowed: &[String]) -> Result<(), UnsafeUrl> {
+pub(crate) fn check_attribute(name: &str, value: &str, allowed: &[String]) -> Result<(), UnsafeUrl> {
     if !is_url_attribute(name) {
         return Ok(());
     }
@@ -212,7 +212,7 @@ const NAMED: &[(&str, char)] = &[
 
 /// The character a named entity stands for (`colon` -> `:`), if it is one Signpost knows (any
 /// case is accepted, to be on the safe side: `&COLON;` is read as `:`).
-pub fn named_entity(name: &str) -> Option<char> {
+pub(crate) fn named_entity(name: &str) -> Option<char> {
     NAMED
         .iter()
         .find(|(n, _)| *n == name)
@@ -224,7 +224,7 @@ pub fn named_entity(name: &str) -> Option<char> {
 /// `strict`, only entities ending in `;` are decoded (as for text); without it, also those without
 /// (as browsers are lenient in addresses). Unknown names are left as they are; a number that is
 /// no character becomes U+FFFD.
-pub fn decode_entities(text: &str, strict: bool) -> String {
+pub(crate) fn decode_entities(text: &str, strict: bool) -> String {
     if !text.contains('&') {
         return text.to_string();
     }

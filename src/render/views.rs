@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// `site`: the site-wide facts every template can use.
 #[derive(Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     /// Site name.
     pub name: &'a str,
     /// Council area.
@@ -31,7 +31,7 @@ pub struct SiteView<'a> {
 
 /// One main navigation link.
 #[derive(Serialize, Clone)]
-pub struct NavView<'a> {
+pub(crate) struct NavView<'a> {
     /// Link text.
     pub title: &'a str,
     /// Address.
@@ -42,7 +42,7 @@ pub struct NavView<'a> {
 
 impl<'a> SiteView<'a> {
     /// The site view for a page at `current_url`.
-    pub fn new(config: &'a SiteConfig, current_url: &str) -> Self {
+    pub(crate) fn new(config: &'a SiteConfig, current_url: &str) -> Self {
         SiteView {
             name: &config.name,
             area: &config.area,
@@ -72,7 +72,7 @@ impl<'a> SiteView<'a> {
 
 /// `contacts`: a contact block with a ready-made `tel:` link.
 #[derive(Serialize)]
-pub struct ContactView<'a> {
+pub(crate) struct ContactView<'a> {
     /// Id (file name).
     pub id: &'a str,
     /// Name.
@@ -119,14 +119,14 @@ impl<'a> From<&'a ContactBlock> for ContactView<'a> {
 }
 
 /// A `tel:` link from a phone number as people write it: `0121 496 0000` -> `tel:01214960000`.
-pub fn tel_href(phone: &str) -> String {
+pub(crate) fn tel_href(phone: &str) -> String {
     let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
     format!("tel:{digits}")
 }
 
 /// A link in the breadcrumb trail.
 #[derive(Serialize, Clone)]
-pub struct Crumb {
+pub(crate) struct Crumb {
     /// Link text.
     pub title: String,
     /// Address.
@@ -135,7 +135,7 @@ pub struct Crumb {
 
 /// `page`: the current page.
 #[derive(Serialize)]
-pub struct PageView<'a> {
+pub(crate) struct PageView<'a> {
     /// What kind of page this is (`home`, `page`, `service`, …).
     pub kind: &'static str,
     /// Title.
@@ -178,7 +178,7 @@ pub struct PageView<'a> {
 
 /// One language a page is published in, for the language list.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-pub struct LanguageLink {
+pub(crate) struct LanguageLink {
     /// The language tag.
     pub tag: String,
     /// The language's name in its own language ("Polski").
@@ -193,7 +193,7 @@ pub struct LanguageLink {
 
 /// One `<link rel="alternate" hreflang>` of a page.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-pub struct Hreflang {
+pub(crate) struct Hreflang {
     /// The language tag, or `x-default`.
     pub hreflang: String,
     /// Absolute address.
@@ -202,7 +202,7 @@ pub struct Hreflang {
 
 /// A link from a page to its other version: easy read, or full.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-pub struct AlternateView {
+pub(crate) struct AlternateView {
     /// Address of the other version.
     pub url: String,
     /// Link text ("Easy read version" or "Full version").
@@ -213,7 +213,7 @@ pub struct AlternateView {
 
 /// Review dates of a page or service, as the templates show them.
 #[derive(Clone, Copy)]
-pub struct Review {
+pub(crate) struct Review {
     /// Last reviewed.
     pub last: Date,
     /// Next review due.
@@ -224,7 +224,7 @@ pub struct Review {
 
 impl<'a> PageView<'a> {
     /// A view of a generated page (no review dates).
-    pub fn generated(kind: &'static str, title: &'a str, summary: Option<&'a str>, url: &'a str, config: &SiteConfig) -> Self {
+    pub(crate) fn generated(kind: &'static str, title: &'a str, summary: Option<&'a str>, url: &'a str, config: &SiteConfig) -> Self {
         PageView {
             kind,
             title,
@@ -248,7 +248,7 @@ impl<'a> PageView<'a> {
     }
 
     /// Adds review dates.
-    pub fn with_review(mut self, review: Review) -> Self {
+    pub(crate) fn with_review(mut self, review: Review) -> Self {
         self.last_reviewed = Some(review.last.long());
         self.last_reviewed_iso = Some(review.last.iso());
         self.next_review = Some(review.next.long());
@@ -258,7 +258,7 @@ impl<'a> PageView<'a> {
     }
 
     /// Writes the review dates in words the way `words`' language writes them.
-    pub fn write_dates(&mut self, words: &super::strings::DateWords) {
+    pub(crate) fn write_dates(&mut self, words: &super::strings::DateWords) {
         let in_words = |iso: &Option<String>| iso.as_deref().and_then(|d| Date::parse(d).ok()).map(|d| words.long(d));
         if let Some(text) = in_words(&self.last_reviewed_iso) {
             self.last_reviewed = Some(text);
@@ -269,7 +269,7 @@ impl<'a> PageView<'a> {
     }
 
     /// A view of a Markdown page.
-    pub fn from_page(page: &'a Page, content: String, config: &SiteConfig, today: Date) -> Self {
+    pub(crate) fn from_page(page: &'a Page, content: String, config: &SiteConfig, today: Date) -> Self {
         let kind = if page.url == "/" { "home" } else { "page" };
         let mut view = PageView::generated(kind, &page.meta.title, Some(&page.meta.summary), &page.url, config).with_review(Review {
             last: page.meta.last_reviewed,
@@ -293,13 +293,13 @@ impl<'a> PageView<'a> {
 }
 
 /// The absolute address of a site address.
-pub fn canonical(config: &SiteConfig, url: &str) -> String {
+pub(crate) fn canonical(config: &SiteConfig, url: &str) -> String {
     super::address::Addresses::new(&config.base_url).absolute(url)
 }
 
 /// A child page in a section listing.
 #[derive(Serialize)]
-pub struct ChildView<'a> {
+pub(crate) struct ChildView<'a> {
     /// Title.
     pub title: &'a str,
     /// Summary.
@@ -310,7 +310,7 @@ pub struct ChildView<'a> {
 
 /// A service in a list.
 #[derive(Serialize)]
-pub struct ServiceCard<'a> {
+pub(crate) struct ServiceCard<'a> {
     /// Name.
     pub name: &'a str,
     /// Address.
@@ -360,7 +360,7 @@ impl<'a> From<&'a Service> for ServiceCard<'a> {
 
 impl<'a> ServiceCard<'a> {
     /// The card of a service listed under headings of `level` (its title is one level lower).
-    pub fn listed(service: &'a Service, level: u8) -> Self {
+    pub(crate) fn listed(service: &'a Service, level: u8) -> Self {
         let record = &service.record;
         ServiceCard {
             name: &record.name,
@@ -387,13 +387,13 @@ impl<'a> ServiceCard<'a> {
 }
 
 /// "11 to 25", or "16" when both ends are the same.
-pub fn ages_text(from: u8, to: u8) -> String {
+pub(crate) fn ages_text(from: u8, to: u8) -> String {
     if from == to { from.to_string() } else { format!("{from} to {to}") }
 }
 
 /// A category with its services.
 #[derive(Serialize)]
-pub struct CategoryView<'a> {
+pub(crate) struct CategoryView<'a> {
     /// Id.
     pub id: &'a str,
     /// Name.
@@ -410,7 +410,7 @@ pub struct CategoryView<'a> {
 
 impl<'a> CategoryView<'a> {
     /// A category view with its services (already sorted).
-    pub fn new(category: &'a CategoryConfig, services: Vec<ServiceCard<'a>>) -> Self {
+    pub(crate) fn new(category: &'a CategoryConfig, services: Vec<ServiceCard<'a>>) -> Self {
         CategoryView {
             id: &category.id,
             name: &category.name,
@@ -423,7 +423,7 @@ impl<'a> CategoryView<'a> {
 
     /// A category view that only counts its services, for pages that list categories rather
     /// than services (the services page, the search page).
-    pub fn summary(category: &'a CategoryConfig, count: usize) -> Self {
+    pub(crate) fn summary(category: &'a CategoryConfig, count: usize) -> Self {
         CategoryView {
             count,
             ..CategoryView::new(category, Vec::new())
@@ -433,7 +433,7 @@ impl<'a> CategoryView<'a> {
 
 /// A link to a category from a service page.
 #[derive(Serialize)]
-pub struct CategoryLink<'a> {
+pub(crate) struct CategoryLink<'a> {
     /// Id.
     pub id: &'a str,
     /// Name.
@@ -444,7 +444,7 @@ pub struct CategoryLink<'a> {
 
 /// How to contact a service, with a ready-made `tel:` link.
 #[derive(Serialize)]
-pub struct ContactDetailsView<'a> {
+pub(crate) struct ContactDetailsView<'a> {
     /// Phone.
     pub phone: Option<&'a str>,
     /// `tel:` link.
@@ -457,7 +457,7 @@ pub struct ContactDetailsView<'a> {
 
 /// `service`: the full service record for its page.
 #[derive(Serialize)]
-pub struct ServiceView<'a> {
+pub(crate) struct ServiceView<'a> {
     /// Id.
     pub id: &'a str,
     /// Name.
@@ -499,7 +499,7 @@ pub struct ServiceView<'a> {
 
 impl<'a> ServiceView<'a> {
     /// The view of `service`, in `category`, with its description already rendered.
-    pub fn new(service: &'a Service, category: &'a CategoryConfig, description_html: String, today: Date) -> Self {
+    pub(crate) fn new(service: &'a Service, category: &'a CategoryConfig, description_html: String, today: Date) -> Self {
         let record = &service.record;
         ServiceView {
             id: &service.id,
@@ -561,7 +561,7 @@ mod tests {
 
 /// The points of a service's venues that are on the map, `lat,lon` to 4 decimal places (about
 /// 10 metres) separated by spaces.
-pub fn near_points(service: &Service) -> String {
+pub(crate) fn near_points(service: &Service) -> String {
     let points: Vec<String> = service
         .places()
         .filter_map(|place| place.located)
@@ -578,7 +578,7 @@ pub fn near_points(service: &Service) -> String {
 
 /// Where the browser finds the places files ("near me"), as addresses with the site's base path.
 #[derive(Serialize)]
-pub struct NearMeView {
+pub(crate) struct NearMeView {
     /// The file of postcode districts and sectors: `/places/districts.json`.
     pub districts: String,
     /// The folder of the postcode files, ending `/`: `/places/postcodes/`.
@@ -589,7 +589,7 @@ pub struct NearMeView {
 
 impl NearMeView {
     /// The addresses for this site.
-    pub fn new(addresses: &super::address::Addresses) -> Self {
+    pub(crate) fn new(addresses: &super::address::Addresses) -> Self {
         NearMeView {
             districts: addresses.local(&format!("/{}", crate::output::places::DISTRICTS_FILE)),
             postcodes: addresses.local(&format!("/{}/", crate::output::places::POSTCODES_DIR)),

@@ -6,7 +6,7 @@ use crate::content::events::{Events, next_date};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// A row for each event, marked `over` when it has no dates from `today` on; events with problems first.
-pub fn event_rows(events: &Events, diagnostics: &[Diagnostic], today: Date) -> Vec<AuditRow> {
+pub(super) fn event_rows(events: &Events, diagnostics: &[Diagnostic], today: Date) -> Vec<AuditRow> {
     let mut rows: Vec<AuditRow> = events
         .events
         .iter()

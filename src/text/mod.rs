@@ -4,8 +4,8 @@
 //! Search does not split here: its words come from tantivy's tokenizer (see
 //! `search::analysis`), because the browser script repeats those exact steps.
 
-pub mod sentences;
-pub mod words;
+pub(crate) mod sentences;
+pub(crate) mod words;
 
-pub use sentences::{Sentences, sentences};
-pub use words::{Word, Words, words};
+pub(crate) use sentences::{Sentences, sentences};
+pub(crate) use words::{Words, words};

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 /// How a text is cut into sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sentences {
+pub(crate) enum Sentences {
     /// Prose, for the plain-language checks and reports: a sentence ends after `.`, `!` or `?`
     /// (with any closing quotes or brackets) followed by a space and a capital letter, a digit,
     /// an opening quote or bracket, or by the end of the text. A line break does not end one (a
@@ -28,7 +28,7 @@ const ABBREVIATIONS: &[&str] = &["dr", "mr", "mrs", "ms", "st", "no", "vs", "app
 /// Cuts `text` into sentences read the `style` way: the byte ranges of the sentences, trimmed
 /// of spaces, in order. Pieces that are only spaces are left out; pieces with no words (a lone
 /// "–") are kept, for the caller to drop by its own idea of a word.
-pub fn sentences(text: &str, style: Sentences) -> Vec<Range<usize>> {
+pub(crate) fn sentences(text: &str, style: Sentences) -> Vec<Range<usize>> {
     let mut ends = match style {
         Sentences::Prose => prose_ends(text),
         Sentences::LineByLine => line_ends(text),

@@ -10,7 +10,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// How a text is cut into words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Words {
+pub(crate) enum Words {
     /// Words as Unicode segments them (UAX #29), keeping only those with a letter or digit.
     /// Words joined by a hyphen or a slash with no space ("cost-effective", "post-16",
     /// "2024/25", "and/or") are one word, as a reader sees them; "7.5" is one word.
@@ -22,7 +22,7 @@ pub enum Words {
 
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
+pub(crate) struct Word {
     /// Byte range of the word itself.
     pub range: Range<usize>,
     /// Byte range of what was written around it: for [`Words::Spaced`] the whole piece between
@@ -31,7 +31,7 @@ pub struct Word {
 }
 
 /// The words of `text` read the `style` way, in order.
-pub fn words(text: &str, style: Words) -> Vec<Word> {
+pub(crate) fn words(text: &str, style: Words) -> Vec<Word> {
     match style {
         Words::Reading => reading(text),
         Words::Spaced => spaced(text),
@@ -39,7 +39,7 @@ pub fn words(text: &str, style: Words) -> Vec<Word> {
 }
 
 /// How many words `text` has, read the `style` way.
-pub fn count(text: &str, style: Words) -> usize {
+pub(crate) fn count(text: &str, style: Words) -> usize {
     match style {
         Words::Reading => reading(text).len(),
         Words::Spaced => text

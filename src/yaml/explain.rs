@@ -8,11 +8,11 @@ use serde_saphyr::Error as E;
 use serde_saphyr::budget::BudgetBreach;
 
 /// Nesting deeper than this is never meant in a content file.
-pub const MAX_NESTING: usize = 40;
+pub(crate) const MAX_NESTING: usize = 40;
 
 /// A problem in plain words: where, what, which rule, how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Explained {
+pub(crate) struct Explained {
     /// 1-based line (0 when unknown).
     pub line: usize,
     /// 1-based column (0 when unknown).
@@ -36,7 +36,7 @@ fn innermost(mut error: &E) -> &E {
 }
 
 /// Explains `error`, met while reading `text`.
-pub fn explain(text: &str, error: &E) -> Explained {
+pub(crate) fn explain(text: &str, error: &E) -> Explained {
     let (line, column) = error.location().map(|l| (l.line() as usize, l.column() as usize)).unwrap_or((0, 0));
     let column = if line > 0 { column.max(1) } else { column };
     let at = At::new(text, line, column);
@@ -383,7 +383,7 @@ fn first_field(name: &str) -> &'static str {
 }
 
 /// `5-11`, `5 to 11`, `5–11` or `[5, 11]`, read as an age range.
-pub fn range_in(text: &str) -> Option<(u8, u8)> {
+pub(crate) fn range_in(text: &str) -> Option<(u8, u8)> {
     let text = text.trim().trim_matches(['[', ']', '"', '\'']);
     let cleaned = text.replace(" to ", "-").replace(['–', '—', ','], "-");
     let (from, to) = cleaned.split_once('-')?;
@@ -482,7 +482,7 @@ fn scalar_expected(expected: &str) -> Option<&str> {
 /// custom error as text only, so the kind travels as a tag before the message ([`own_error`]
 /// writes it, [`own_message`] reads it, both from [`OwnError::tag`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OwnError {
+pub(crate) enum OwnError {
     /// A date that cannot be read (`bad-date`).
     Date,
     /// A value that is not one the field allows, with the message saying why (`bad-value`).
@@ -501,7 +501,7 @@ impl OwnError {
 }
 
 /// The serde error one of Signpost's own types gives: `message` in plain words, of kind `kind`.
-pub fn own_error<Error: serde::de::Error>(kind: OwnError, message: impl std::fmt::Display) -> Error {
+pub(crate) fn own_error<Error: serde::de::Error>(kind: OwnError, message: impl std::fmt::Display) -> Error {
     Error::custom(format!("{} {message}", kind.tag()))
 }
 
@@ -529,7 +529,7 @@ fn own_message(at: &At, message: &str) -> Explained {
 }
 
 /// The field a missing-field error names, from the error itself.
-pub fn missing_field(error: &E) -> Option<&'static str> {
+pub(crate) fn missing_field(error: &E) -> Option<&'static str> {
     match innermost(error) {
         E::SerdeMissingField { field, .. } => Some(field),
         _ => None,
@@ -537,7 +537,7 @@ pub fn missing_field(error: &E) -> Option<&'static str> {
 }
 
 /// A date written the British way, `1/9/2026` or `01.09.26`, as its long form and ISO form.
-pub fn uk_date(text: &str) -> Option<(String, String)> {
+pub(crate) fn uk_date(text: &str) -> Option<(String, String)> {
     let text = text.trim().trim_matches(['"', '\'']);
     let parts: Vec<&str> = text.split(['/', '.']).collect();
     let [day, month, year] = parts.as_slice() else { return None };

@@ -4,35 +4,35 @@ use crate::content::Service;
 
 /// A source file read once, with its line starts, so each service can look up its own lines quickly.
 #[derive(Debug, Clone, Default)]
-pub struct SourceFile {
+pub(super) struct SourceFile {
     text: String,
     starts: Vec<usize>,
 }
 
 impl SourceFile {
     /// Indexes the lines of `text`.
-    pub fn new(text: String) -> SourceFile {
+    pub(super) fn new(text: String) -> SourceFile {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile { text, starts }
     }
 
     /// Line `index` (0-based), without its line ending; empty past the end.
-    pub fn line(&self, index: usize) -> &str {
+    pub(super) fn line(&self, index: usize) -> &str {
         let Some(&start) = self.starts.get(index) else { return "" };
         let end = self.starts.get(index + 1).map(|e| e - 1).unwrap_or(self.text.len());
         self.text.get(start..end).unwrap_or("").trim_end_matches('\r')
     }
 
     /// Number of lines.
-    pub fn line_count(&self) -> usize {
+    pub(super) fn line_count(&self) -> usize {
         self.starts.len()
     }
 }
 
 /// Where a piece of checked text was written.
 #[derive(Debug, Clone, Copy)]
-pub enum Place<'a> {
+pub(super) enum Place<'a> {
     /// Markdown whose first line is `first_line` of the file.
     Markdown {
         /// The Markdown.
@@ -56,7 +56,7 @@ pub enum Place<'a> {
 
 impl Place<'_> {
     /// 1-based line and column of a byte offset in the checked text.
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(super) fn position(&self, offset: usize) -> (usize, usize) {
         match *self {
             Place::Markdown { text, first_line, indent } => {
                 let (line, column) = crate::location::line_column(text, offset);
@@ -71,7 +71,7 @@ impl Place<'_> {
 }
 
 /// Where the service itself starts in its file.
-pub fn service_place(service: &Service) -> Place<'static> {
+pub(super) fn service_place(service: &Service) -> Place<'static> {
     Place::Value {
         line: service.source.line.max(1),
         column: service.source.column.max(1),
@@ -80,7 +80,7 @@ pub fn service_place(service: &Service) -> Place<'static> {
 }
 
 /// Where a service's summary is written, found from the service's own position in its file.
-pub fn summary_place<'a>(source: Option<&SourceFile>, service: &'a Service) -> Place<'a> {
+pub(super) fn summary_place<'a>(source: Option<&SourceFile>, service: &'a Service) -> Place<'a> {
     let summary = service.record.summary.as_str();
     let fallback = service_place(service);
     let Some(source) = source else { return fallback };
@@ -117,7 +117,7 @@ pub fn summary_place<'a>(source: Option<&SourceFile>, service: &'a Service) -> P
 
 /// Where a service's Markdown description starts: below `description: |` in a YAML file, or the
 /// body of a Markdown service file.
-pub fn description_place<'a>(source: Option<&SourceFile>, service: &Service, text: &'a str) -> Place<'a> {
+pub(super) fn description_place<'a>(source: Option<&SourceFile>, service: &Service, text: &'a str) -> Place<'a> {
     let fallback = Place::Markdown {
         text,
         first_line: service.description_first_line,

@@ -7,7 +7,7 @@ use crate::config::SiteConfig;
 
 /// One top-level `- ` item of a YAML list, as a range of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListItem {
+pub(super) struct ListItem {
     /// Byte offset where its first line starts.
     pub start: usize,
     /// Byte offset just past its last line.
@@ -22,7 +22,7 @@ pub struct ListItem {
 
 /// The lines of `text` as (byte offset, text without its line end), ending at `\n`, `\r\n` or a
 /// lone `\r`, as YAML counts them.
-pub fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
+pub(super) fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -51,7 +51,7 @@ pub fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
 /// The top-level items of a YAML list written in block style: each starts at a line whose `-`
 /// is at the list's indentation, either at the top of the file or under one key (`services:`).
 /// Empty when the text does not look like such a list.
-pub fn list_items(text: &str) -> Vec<ListItem> {
+pub(super) fn list_items(text: &str) -> Vec<ListItem> {
     let lines = lines_with_offsets(text);
     let is_item = |line: &str, indent: usize| {
         line.len() > indent
@@ -95,7 +95,7 @@ pub fn list_items(text: &str) -> Vec<ListItem> {
 /// Blanks out the field of `item` that holds 1-based line `line` in `lines` (the item's text,
 /// padded so that its lines are the file's), so the item can be read again without it. Returns
 /// the field's name and the 0-based index of its first line, or `None` when nothing could be taken out.
-pub fn blank_field(lines: &mut [String], item: &ListItem, line: usize) -> Option<(String, usize)> {
+pub(super) fn blank_field(lines: &mut [String], item: &ListItem, line: usize) -> Option<(String, usize)> {
     let index = line.checked_sub(1)?;
     let first = item.first_line - 1;
     if index < first || index >= lines.len() {
@@ -139,7 +139,7 @@ pub fn blank_field(lines: &mut [String], item: &ListItem, line: usize) -> Option
 
 /// A valid stand-in for a required field of a service that has a mistake or is missing, so the
 /// service's other fields can still be read and checked. `None` for fields that are optional.
-pub fn stand_in(field: &str, config: &SiteConfig) -> Option<String> {
+pub(super) fn stand_in(field: &str, config: &SiteConfig) -> Option<String> {
     let value = match field {
         "name" => "This service".to_string(),
         "category" => format!("\"{}\"", config.categories.first().map(|c| c.id.as_str()).unwrap_or("none")),
@@ -155,7 +155,7 @@ pub fn stand_in(field: &str, config: &SiteConfig) -> Option<String> {
 }
 
 /// Where each field of `record` is written, found with `locator`.
-pub fn field_positions(record: &ServiceRecord, locator: &FieldLocator<'_>) -> FieldPositions {
+pub(super) fn field_positions(record: &ServiceRecord, locator: &FieldLocator<'_>) -> FieldPositions {
     let mut paths: Vec<String> = [
         "id",
         "name",

@@ -36,7 +36,7 @@ struct District {
 
 /// Reads the places file's text into `places`, reporting each bad entry at its line and column
 /// (and leaving it out).
-pub fn read(file: &str, text: &str, places: &mut Places, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn read(file: &str, text: &str, places: &mut Places, diagnostics: &mut Vec<Diagnostic>) {
     if text.trim().is_empty() {
         return;
     }

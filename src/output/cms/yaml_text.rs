@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 /// The value as a YAML document.
-pub fn to_yaml(value: &Value) -> String {
+pub(super) fn to_yaml(value: &Value) -> String {
     let mut out = String::new();
     write_block(value, 0, &mut out);
     out
