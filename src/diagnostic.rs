@@ -265,6 +265,8 @@ pub fn render_human(diagnostics: &[Diagnostic]) -> String {
 pub fn render_human_with_source(diagnostics: &[Diagnostic], root: &Path, kept: &crate::content::SourceTexts, colour: bool) -> String {
     let mut sources = snippet::Sources::with_kept(root, kept);
     let mut out = String::new();
+    // Most builds have no findings that follow from another: then none is looked for.
+    let any_follow = diagnostics.iter().any(|d| d.caused_by().is_some());
     for d in diagnostics.iter().filter(|d| d.caused_by().is_none()) {
         let paint = match d.severity {
             Severity::Error => snippet::RED,
@@ -291,7 +293,9 @@ pub fn render_human_with_source(diagnostics: &[Diagnostic], root: &Path, kept: &
         if let Some(fix) = &d.suggestion {
             let _ = writeln!(out, "  how to fix: {fix}");
         }
-        write_follow_on(&mut out, d, diagnostics);
+        if any_follow {
+            write_follow_on(&mut out, d, diagnostics);
+        }
     }
     out
 }

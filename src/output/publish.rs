@@ -46,6 +46,8 @@ pub struct StagedFolder {
     serial: usize,
     purpose: Purpose,
     published: bool,
+    /// Folders inside it already made, so that each is made (and looked for) once.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl StagedFolder {
@@ -68,6 +70,7 @@ impl StagedFolder {
             serial,
             purpose,
             published: false,
+            made: Default::default(),
         };
         std::fs::write(staged.folder.join(guard::MARKER_FILE), guard::MARKER_TEXT)?;
         Ok(staged)
@@ -87,7 +90,13 @@ impl StagedFolder {
     pub fn write(&self, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
         let path = self.folder.join(relative);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+            let known = self.made.lock().is_ok_and(|made| made.contains(parent));
+            if !known {
+                std::fs::create_dir_all(parent)?;
+                if let Ok(mut made) = self.made.lock() {
+                    made.insert(parent.to_path_buf());
+                }
+            }
         }
         std::fs::write(path, bytes)
     }
