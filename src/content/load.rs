@@ -92,18 +92,7 @@ pub fn load_site_cached(root: &Path, include_drafts: bool, mut cache: Option<&mu
         Ok(config) => config,
         Err(problems) => return (None, problems),
     };
-    let mut loader = Loader {
-        root,
-        config: &config,
-        include_drafts,
-        diagnostics: Vec::new(),
-        pages: Vec::new(),
-        services: Vec::new(),
-        contacts: BTreeMap::new(),
-        glossary: Vec::new(),
-        you_said_we_did: None,
-        sources: SourceTexts::new(&config_text(root)),
-    };
+    let mut loader = Loader::new(root, &config, include_drafts, SourceTexts::new(&config_text(root)));
     if let Some(cache) = cache.as_deref_mut() {
         let settings = (include_drafts, config.checks.max_file_kb);
         if cache.settings != Some(settings) {
@@ -244,7 +233,7 @@ fn classify(relative: &Path) -> FileKind {
 /// The folder beside `content/` with the site's own plain-language word lists.
 pub const WORD_LISTS_DIR: &str = "plain-language";
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
     /// Keeps the text of each YAML file in `plain-language/` for the plain-language checks.
     fn keep_word_lists(&mut self) {
         let folder = self.root.join(WORD_LISTS_DIR);
@@ -310,33 +299,51 @@ impl Loader<'_> {
         }
     }
 
-    /// An empty loader for the same site, to read some of its files.
-    fn part(&self) -> Self {
+    /// A loader that has read nothing yet.
+    fn new(root: &'a Path, config: &'a SiteConfig, include_drafts: bool, sources: SourceTexts) -> Self {
         Loader {
-            root: self.root,
-            config: self.config,
-            include_drafts: self.include_drafts,
+            root,
+            config,
+            include_drafts,
             diagnostics: Vec::new(),
             pages: Vec::new(),
             services: Vec::new(),
             contacts: BTreeMap::new(),
             glossary: Vec::new(),
             you_said_we_did: None,
-            sources: SourceTexts::new(""),
+            sources,
         }
+    }
+
+    /// An empty loader for the same site, to read some of its files.
+    fn part(&self) -> Self {
+        Loader::new(self.root, self.config, self.include_drafts, SourceTexts::new(""))
     }
 
     /// Takes in what a [`Loader::part`] read, after what this one read before.
     fn absorb(&mut self, part: Self) {
-        self.diagnostics.extend(part.diagnostics);
-        self.pages.extend(part.pages);
-        self.services.extend(part.services);
-        self.contacts.extend(part.contacts);
-        self.glossary.extend(part.glossary);
-        if part.you_said_we_did.is_some() {
-            self.you_said_we_did = part.you_said_we_did;
-        }
         self.sources.absorb(part.sources);
+        self.take(FileResult {
+            text: None,
+            pages: part.pages,
+            services: part.services,
+            contacts: part.contacts.into_iter().collect(),
+            glossary: part.glossary,
+            diagnostics: part.diagnostics,
+            you_said_we_did: part.you_said_we_did,
+        });
+    }
+
+    /// Adds what one file gave (after what was read before); its text is kept apart.
+    fn take(&mut self, result: FileResult) {
+        self.pages.extend(result.pages);
+        self.services.extend(result.services);
+        self.contacts.extend(result.contacts);
+        self.glossary.extend(result.glossary);
+        self.diagnostics.extend(result.diagnostics);
+        if result.you_said_we_did.is_some() {
+            self.you_said_we_did = result.you_said_we_did;
+        }
     }
 
     fn read_file(&mut self, walked: &WalkedFile) {
@@ -407,20 +414,13 @@ impl Loader<'_> {
             && *cached_hash == hash
         {
             *cached_stamp = trusted;
-            let result = result.clone();
-            if let Some(text) = result.text {
+            let mut result = result.clone();
+            if let Some(text) = result.text.take() {
                 let file = display_path(self.root, path);
                 self.sources.insert(&file, text);
                 self.sources.set_hash(&file, hash);
             }
-            self.pages.extend(result.pages);
-            self.services.extend(result.services);
-            self.contacts.extend(result.contacts);
-            self.glossary.extend(result.glossary);
-            self.diagnostics.extend(result.diagnostics);
-            if result.you_said_we_did.is_some() {
-                self.you_said_we_did = result.you_said_we_did;
-            }
+            self.take(result);
             return;
         }
         let before = (self.pages.len(), self.services.len(), self.glossary.len(), self.diagnostics.len());

@@ -4,7 +4,7 @@
 
 use super::directory_views::{SHORTLIST_URL, ServiceDetailsView};
 use super::service_facts::{CallLink, ServiceFacts, address_lines, directions_url};
-use super::views::{Crumb, PageView, ages_text};
+use super::views::{Crumb, ages_text};
 use super::{Renderer, template_source};
 use crate::content::{SERVICES_URL, Service, SourceRef};
 use rayon::prelude::*;
@@ -117,17 +117,7 @@ impl<'a> Renderer<'a> {
     /// Fills `context` for the shortlist page, which lists the services a family saved in their
     /// browser. It embeds no services: `shortlist_data` is the address of the data files' folder.
     pub(super) fn render_shortlist(&self, context: &mut Context) -> (&'static str, SourceRef) {
-        let config = &self.site.config;
-        context.insert(
-            "page",
-            &PageView::generated(
-                "shortlist",
-                self.theme.string("shortlist_title"),
-                Some(self.theme.string("shortlist_summary")),
-                SHORTLIST_URL,
-                config,
-            ),
-        );
+        context.insert("page", &self.theme_page("shortlist", "shortlist", SHORTLIST_URL));
         context.insert("shortlist_data", &self.addresses().local(SHORTLIST_DATA_ROUTE));
         let mut crumbs = self.breadcrumbs(SERVICES_URL);
         crumbs.push(Crumb {

@@ -34,18 +34,7 @@ pub struct LoadedFile {
 pub fn load_file_from_str(config: &SiteConfig, relative: &Path, text: &str, include_drafts: bool) -> LoadedFile {
     let root = Path::new("");
     let file = display_path(root, &Path::new(CONTENT_DIR).join(relative));
-    let mut loader = Loader {
-        root,
-        config,
-        include_drafts,
-        diagnostics: Vec::new(),
-        pages: Vec::new(),
-        services: Vec::new(),
-        contacts: BTreeMap::new(),
-        glossary: Vec::new(),
-        you_said_we_did: None,
-        sources: Default::default(),
-    };
+    let mut loader = Loader::new(root, config, include_drafts, Default::default());
     match classify(relative) {
         FileKind::Page => loader.load_page(relative, &file, text),
         FileKind::ServiceMarkdown => loader.load_service_markdown(&file, text),

@@ -3,7 +3,7 @@
 use super::Filled;
 use crate::content::{GLOSSARY_URL, slugify};
 use crate::render::Renderer;
-use crate::render::views::{GlossaryView, PageView};
+use crate::render::views::GlossaryView;
 use tera::Context;
 
 impl Renderer<'_> {
@@ -17,16 +17,7 @@ impl Renderer<'_> {
                 meaning: &t.meaning,
             })
             .collect();
-        context.insert(
-            "page",
-            &PageView::generated(
-                "glossary",
-                self.theme.string("glossary_title"),
-                Some(self.theme.string("glossary_summary")),
-                GLOSSARY_URL,
-                &self.site.config,
-            ),
-        );
+        context.insert("page", &self.theme_page("glossary", "glossary", GLOSSARY_URL));
         context.insert("glossary", &terms);
         context.insert("breadcrumbs", &self.breadcrumbs(GLOSSARY_URL));
         Filled::generated("glossary.html", context)

@@ -15,7 +15,7 @@ mod services;
 
 use super::markdown::LinkRef;
 use super::routes::PageKind;
-use super::views::SiteView;
+use super::views::{PageView, SiteView};
 use super::{Renderer, template_source};
 use crate::content::{Date, SourceRef};
 use crate::diagnostic::Diagnostic;
@@ -57,6 +57,18 @@ impl Filled {
 }
 
 impl<'a> Renderer<'a> {
+    /// The view of a generated page titled and summed up by the theme strings `{strings}_title`
+    /// and `{strings}_summary`.
+    pub(in crate::render) fn theme_page(&self, kind: &'static str, strings: &str, url: &'a str) -> PageView<'_> {
+        PageView::generated(
+            kind,
+            self.theme.string(&format!("{strings}_title")),
+            Some(self.theme.string(&format!("{strings}_summary"))),
+            url,
+            &self.site.config,
+        )
+    }
+
     /// Fills the page at `url` that `kind` makes, through that kind's own file.
     pub(super) fn fill(&self, kind: &PageKind<'a>, url: &str) -> Filled {
         let mut context = Context::new();

@@ -3,7 +3,7 @@
 use super::Filled;
 use crate::content::SERVICES_URL;
 use crate::render::Renderer;
-use crate::render::views::{CategoryView, PageView};
+use crate::render::views::CategoryView;
 use tera::Context;
 
 impl Renderer<'_> {
@@ -11,16 +11,7 @@ impl Renderer<'_> {
     pub(super) fn services_page(&self, mut context: Context) -> Filled {
         let config = &self.site.config;
         let categories: Vec<CategoryView<'_>> = config.categories.iter().map(|c| self.category_summary(c)).collect();
-        context.insert(
-            "page",
-            &PageView::generated(
-                "services",
-                self.theme.string("services_title"),
-                Some(self.theme.string("services_summary")),
-                SERVICES_URL,
-                config,
-            ),
-        );
+        context.insert("page", &self.theme_page("services", "services", SERVICES_URL));
         context.insert("categories", &categories);
         context.insert("browse_links", &self.browse_links());
         context.insert("breadcrumbs", &self.breadcrumbs(SERVICES_URL));
