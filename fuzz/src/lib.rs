@@ -3,6 +3,7 @@
 
 use signpost::config::SiteConfig;
 use signpost::diagnostic::Diagnostic;
+use signpost::rules::Rule;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -23,7 +24,7 @@ pub fn line_count(text: &str) -> usize {
 }
 
 /// Findings about the whole file, which may use line 0.
-const WHOLE_FILE_RULES: &[&str] = &["empty-file", "file-name"];
+const WHOLE_FILE_RULES: &[Rule] = &[Rule::EMPTY_FILE, Rule::FILE_NAME];
 
 /// Panics (so the fuzzer records a crash) when a diagnostic breaks the rules.
 pub fn check(diagnostics: &[Diagnostic], file: &str, lines: usize) {
