@@ -247,12 +247,15 @@ pub enum Format {
 /// from a root cause are listed under it, indented.
 pub fn render_human(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
+    let any_follow = diagnostics.iter().any(|d| d.caused_by().is_some());
     for d in diagnostics.iter().filter(|d| d.caused_by().is_none()) {
         let _ = writeln!(out, "{}: {}: {} [{}]", d.severity.label(), d.location(), d.message, d.rule);
         if let Some(fix) = &d.suggestion {
             let _ = writeln!(out, "  how to fix: {fix}");
         }
-        write_follow_on(&mut out, d, diagnostics);
+        if any_follow {
+            write_follow_on(&mut out, d, diagnostics);
+        }
     }
     out
 }
