@@ -247,15 +247,13 @@ pub enum Format {
 /// from a root cause are listed under it, indented.
 pub fn render_human(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
-    let any_follow = diagnostics.iter().any(|d| d.caused_by().is_some());
+    let followers = follow_on::Followers::new(diagnostics);
     for d in diagnostics.iter().filter(|d| d.caused_by().is_none()) {
         let _ = writeln!(out, "{}: {}: {} [{}]", d.severity.label(), d.location(), d.message, d.rule);
         if let Some(fix) = &d.suggestion {
             let _ = writeln!(out, "  how to fix: {fix}");
         }
-        if any_follow {
-            write_follow_on(&mut out, d, diagnostics);
-        }
+        write_follow_on(&mut out, followers.of(d));
     }
     out
 }
@@ -268,8 +266,7 @@ pub fn render_human(diagnostics: &[Diagnostic]) -> String {
 pub fn render_human_with_source(diagnostics: &[Diagnostic], root: &Path, kept: &crate::content::SourceTexts, colour: bool) -> String {
     let mut sources = snippet::Sources::with_kept(root, kept);
     let mut out = String::new();
-    // Most builds have no findings that follow from another: then none is looked for.
-    let any_follow = diagnostics.iter().any(|d| d.caused_by().is_some());
+    let followers = follow_on::Followers::new(diagnostics);
     for d in diagnostics.iter().filter(|d| d.caused_by().is_none()) {
         let paint = match d.severity {
             Severity::Error => snippet::RED,
@@ -296,17 +293,14 @@ pub fn render_human_with_source(diagnostics: &[Diagnostic], root: &Path, kept: &
         if let Some(fix) = &d.suggestion {
             let _ = writeln!(out, "  how to fix: {fix}");
         }
-        if any_follow {
-            write_follow_on(&mut out, d, diagnostics);
-        }
+        write_follow_on(&mut out, followers.of(d));
     }
     out
 }
 
-/// Writes the findings that follow from `cause`, indented under it with a one-line summary.
-fn write_follow_on(out: &mut String, cause: &Diagnostic, diagnostics: &[Diagnostic]) {
-    let follow: Vec<&Diagnostic> = follow_on::of(cause, diagnostics).collect();
-    if let Some(summary) = follow_on::summary(&follow) {
+/// Writes the findings that follow from a cause, indented under it with a one-line summary.
+fn write_follow_on(out: &mut String, follow: &[&Diagnostic]) {
+    if let Some(summary) = follow_on::summary(follow) {
         let go = if follow.len() == 1 { "It goes" } else { "They go" };
         let _ = writeln!(out, "  {summary}. {go} once that is fixed:");
         for f in follow {
@@ -346,6 +340,7 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
         follow_on: usize,
         diagnostics: Vec<Item<'a>>,
     }
+    let followers = follow_on::Followers::new(diagnostics);
     let report = Report {
         errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
         warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
@@ -355,7 +350,7 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
             .map(|diagnostic| Item {
                 diagnostic,
                 caused_by: diagnostic.caused_by(),
-                follow_on: Some(follow_on::of(diagnostic, diagnostics).count()).filter(|n| *n > 0),
+                follow_on: Some(followers.of(diagnostic).len()).filter(|n| *n > 0),
             })
             .collect(),
     };
@@ -365,6 +360,7 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
 /// Renders findings as GitHub Actions annotations (`::error file=…,line=…::message`).
 pub fn render_github(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
+    let followers = follow_on::Followers::new(diagnostics);
     for d in diagnostics {
         // A finding that follows from a root cause is a notice: the cause is the error to fix.
         let level = if d.caused_by().is_some() { "notice" } else { d.severity.label() };
@@ -381,8 +377,8 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
             message.push_str("\nHow to fix: ");
             message.push_str(fix);
         }
-        let follow: Vec<&Diagnostic> = follow_on::of(d, diagnostics).collect();
-        if let Some(summary) = follow_on::summary(&follow) {
+        let follow = followers.of(d);
+        if let Some(summary) = follow_on::summary(follow) {
             let places: Vec<String> = follow.iter().map(|f| f.location()).collect();
             let _ = write!(message, "\n{summary}: {}", places.join(", "));
         }

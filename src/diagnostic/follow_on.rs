@@ -1,6 +1,8 @@
 //! Findings that follow from a root cause: ordering them under it and saying how many there are.
 
 use super::{Diagnostic, Subject};
+use crate::rules::Rule;
+use std::collections::HashMap;
 
 /// Puts each root cause first, with the findings that follow from it right after it (both in the
 /// order given); then every other finding in the order given.
@@ -28,10 +30,37 @@ pub(super) fn causes_first(items: Vec<Diagnostic>) -> Vec<Diagnostic> {
     ordered
 }
 
-/// The findings in `all` that follow from `cause`.
-pub fn of<'a>(cause: &'a Diagnostic, all: &'a [Diagnostic]) -> impl Iterator<Item = &'a Diagnostic> + 'a {
-    all.iter()
-        .filter(move |d| cause.caused_by().is_none() && d.caused_by().is_some_and(|c| cause.is(c)))
+/// Where a root cause is: its file, line, column and rule.
+type CauseKey<'a> = (&'a str, usize, usize, Rule);
+
+/// The findings that follow from each root cause, gathered in one pass over all the findings
+/// (in their order), so that listing them under every cause does not look through all of them
+/// again for each.
+pub struct Followers<'a> {
+    by_cause: HashMap<CauseKey<'a>, Vec<&'a Diagnostic>>,
+}
+
+impl<'a> Followers<'a> {
+    /// Gathers the findings in `all` that name a root cause.
+    pub fn new(all: &'a [Diagnostic]) -> Self {
+        let mut by_cause: HashMap<CauseKey<'a>, Vec<&'a Diagnostic>> = HashMap::new();
+        for d in all {
+            if let Some(c) = d.caused_by() {
+                by_cause.entry((c.file.as_str(), c.line, c.column, c.rule)).or_default().push(d);
+            }
+        }
+        Followers { by_cause }
+    }
+
+    /// The findings that follow from `cause`, one of the findings given to [`Followers::new`]
+    /// (none when `cause` itself follows from another).
+    pub fn of(&self, cause: &'a Diagnostic) -> &[&'a Diagnostic] {
+        if cause.caused_by().is_some() {
+            return &[];
+        }
+        let key = (cause.file.as_str(), cause.line, cause.column, cause.rule);
+        self.by_cause.get(&key).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// "11 links broke because content/services/short-breaks.yaml could not be read", or `None` when

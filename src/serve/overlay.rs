@@ -65,14 +65,14 @@ impl<'a> From<&'a Diagnostic> for FindingView<'a> {
 
 impl<'a> FindingView<'a> {
     /// A root cause with the findings that follow from it in `all`.
-    fn with_follow_on(d: &'a Diagnostic, all: &'a [Diagnostic], sources: &mut snippet::Sources) -> Self {
-        let follow: Vec<&Diagnostic> = follow_on::of(d, all).collect();
+    fn with_follow_on(d: &'a Diagnostic, followers: &follow_on::Followers<'a>, sources: &mut snippet::Sources) -> Self {
+        let follow = followers.of(d);
         FindingView {
             snippet: sources
                 .line(&d.file, d.line)
                 .map(|text| snippet::snippet(d.line, d.column, &text, snippet::RED, false)),
-            follow_on_summary: follow_on::summary(&follow),
-            follow_on: follow.into_iter().map(FindingView::from).collect(),
+            follow_on_summary: follow_on::summary(follow),
+            follow_on: follow.iter().map(|f| FindingView::from(*f)).collect(),
             ..FindingView::from(d)
         }
     }
@@ -120,11 +120,12 @@ impl PreviewTemplates {
         // The lines come from the texts the build kept; only a file it could not keep (a
         // `site.toml` that does not parse) is read from the site folder.
         let mut sources = snippet::Sources::with_kept(&self.root, &report.sources);
+        let followers = follow_on::Followers::new(&report.diagnostics);
         let errors: Vec<FindingView<'_>> = report
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error && d.caused_by().is_none())
-            .map(|d| FindingView::with_follow_on(d, &report.diagnostics, &mut sources))
+            .map(|d| FindingView::with_follow_on(d, &followers, &mut sources))
             .collect();
         let source = report.records.iter().find(|r| r.url == url).map(|r| r.source.file.as_str());
         let findings: Vec<FindingView<'_>> = match source {
