@@ -13,7 +13,6 @@ use super::postprocess::PageFacts;
 use super::views::{ServiceCard, SiteView};
 use crate::content::{SERVICES_URL, Service, SourceRef};
 use crate::diagnostic::Diagnostic;
-use crate::rules::Rule;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tera::Context;
@@ -118,21 +117,7 @@ impl<'a> Renderer<'a> {
         if let Some(strings) = language.and_then(|tag| self.language_strings.get(tag)) {
             context.insert("strings", strings);
         }
-        let failed = |code: Rule, error: String| {
-            Diagnostic::error(
-                &source.file,
-                source.line,
-                source.column,
-                code,
-                format!("The page at {url} could not be made with the template {CARD_TEMPLATE}: {error}"),
-            )
-            .with_suggestion("If you changed the theme, check the template. Otherwise this is a bug in the theme: please report it.")
-        };
-        let html = self
-            .tera
-            .render(CARD_TEMPLATE, &context)
-            .map_err(|e| failed(Rule::TEMPLATE_ERROR, e.to_string()))?;
-        let (html, facts) = self.post.run(&html).map_err(|e| failed(Rule::HTML_ERROR, e))?;
+        let (html, facts) = self.make_and_finish(CARD_TEMPLATE, &context, url, source)?;
         Ok(Card { html, facts })
     }
 }

@@ -358,6 +358,37 @@ impl<'a> Renderer<'a> {
         )
     }
 
+    /// Renders `template` with `context` and runs the last pass over the result, for the page at
+    /// `url` (or a part of it, such as a service card): a template or HTML error is reported
+    /// against `source`.
+    pub(super) fn make_and_finish(
+        &self,
+        template: &str,
+        context: &Context,
+        url: &str,
+        source: &SourceRef,
+    ) -> Result<(String, PageFacts), Diagnostic> {
+        let html = self.tera.render(template, context).map_err(|error| {
+            Diagnostic::error(
+                &source.file,
+                source.line,
+                source.column,
+                Rule::TEMPLATE_ERROR,
+                format!("The page at {url} could not be made with the template {template}: {error}"),
+            )
+            .with_suggestion("If you changed the theme, check the template. Otherwise this is a bug in the theme: please report it.")
+        })?;
+        self.post.run(&html).map_err(|error| {
+            Diagnostic::error(
+                &source.file,
+                source.line,
+                source.column,
+                Rule::HTML_ERROR,
+                format!("The page at {url} could not be finished: {error}"),
+            )
+        })
+    }
+
     /// Renders `template` with `context` and post-processes the page, as every page is finished:
     /// template and HTML errors, unsafe addresses and pictures without alt text are reported
     /// against `source`. Returns the page's record, the findings (after `diagnostics`) and the HTML.
@@ -384,25 +415,7 @@ impl<'a> Renderer<'a> {
                 context
             });
         let context = translated.as_ref().unwrap_or(context);
-        let html = self.tera.render(template, context).map_err(|error| {
-            Diagnostic::error(
-                &source.file,
-                source.line,
-                source.column,
-                Rule::TEMPLATE_ERROR,
-                format!("The page at {url} could not be made with the template {template}: {error}"),
-            )
-            .with_suggestion("If you changed the theme, check the template. Otherwise this is a bug in the theme: please report it.")
-        })?;
-        let (html, mut facts) = self.post.run(&html).map_err(|error| {
-            Diagnostic::error(
-                &source.file,
-                source.line,
-                source.column,
-                Rule::HTML_ERROR,
-                format!("The page at {url} could not be finished: {error}"),
-            )
-        })?;
+        let (html, mut facts) = self.make_and_finish(template, context, &url, &source)?;
         let html = self.fill_cards(html, &url, &source, &mut facts)?;
         if !facts.unsafe_urls.is_empty() {
             diagnostics.push(

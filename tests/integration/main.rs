@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per area. Each runs the real `signpost` binary on fixture sites.
 
 mod build;
+mod cards;
 mod cli;
 mod cms;
 mod common;
