@@ -13,26 +13,13 @@
 // Exit status: 0 all passed; 1 a check failed; 2 the harness could not run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveStatic, launchChromium, journeyArgs, axeAt } from './lib.mjs';
+import { serveStatic, launchChromium, journeyArgs, axeAt, checks, assert } from './lib.mjs';
 
 const { site, option, shots, base: BASE } = journeyArgs('family');
 const PHONE = { width: 390, height: 844 };
 
-let passed = 0;
-let failed = 0;
-async function journey(name, body) {
-  try {
-    await body();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String((error && error.stack) || error).split('\n').join('\n     ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const counted = checks();
+const journey = counted.check;
 
 async function visibleCards(page) {
   return page.$$eval('.card-list [data-service]', (cards) =>
@@ -219,5 +206,5 @@ await journey('(8) without JavaScript the search page says so and offers the bro
 
 await browser.close();
 await server.close();
-console.log(`family: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`family: ${counted.passed} passed, ${counted.failed} failed`);
+process.exit(counted.failed ? 1 : 0);

@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serveStatic, launchChromium, journeyArgs } from './lib.mjs';
+import { serveStatic, launchChromium, journeyArgs, checks, assert } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { site, option, shots, base: BASE } = journeyArgs('filters');
@@ -27,21 +27,8 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // Saturday 7 November 2026, 10:30 in London (GMT): in term, Sensory Saturdays (10am to noon) is on.
 const SATURDAY_MORNING = new Date('2026-11-07T10:30:00Z');
 
-let passed = 0;
-let failed = 0;
-async function step(name, body) {
-  try {
-    await body();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String((error && error.stack) || error).split('\n').join('\n     ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const counted = checks();
+const step = counted.check;
 
 async function axeAt(page, label) {
   const problems = [];
@@ -312,5 +299,5 @@ await step('(4j) without JavaScript the filters are a GET form that says every s
 
 await browser.close();
 await server.close();
-console.log(`filters: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`filters: ${counted.passed} passed, ${counted.failed} failed`);
+process.exit(counted.failed ? 1 : 0);

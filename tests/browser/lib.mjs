@@ -306,3 +306,26 @@ export async function axeAt(page, restore, widths = [320, 1280]) {
   await page.setViewportSize(restore);
   return problems;
 }
+
+/** Counted checks for a journey file: `check(name, body)` runs one, prints `ok` or `FAIL` with
+ *  the reason, and counts it; `passed` and `failed` are the counts so far. */
+export function checks({ stack = true } = {}) {
+  const counts = { passed: 0, failed: 0 };
+  counts.check = async (name, body) => {
+    try {
+      await body();
+      counts.passed++;
+      console.log(`ok   ${name}`);
+    } catch (error) {
+      counts.failed++;
+      const reason = stack ? (error && error.stack) || error : (error && error.message) || error;
+      console.log(`FAIL ${name}\n     ${String(reason).split('\n').join('\n     ')}`);
+    }
+  };
+  return counts;
+}
+
+/** Throws `message` unless `condition` holds. */
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}

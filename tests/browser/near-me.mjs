@@ -14,28 +14,15 @@
 // Exit status: 0 all passed; 1 a check failed; 2 the harness could not run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveStatic, launchChromium, journeyArgs, axeAt } from './lib.mjs';
+import { serveStatic, launchChromium, journeyArgs, axeAt, checks, assert } from './lib.mjs';
 
 const { site, shots, base: BASE } = journeyArgs('near-me');
 const PHONE = { width: 390, height: 844 };
 // Where the mocked device is: Blakenall, north of Walsall town centre.
 const HERE = { latitude: 52.6098, longitude: -1.9925 };
 
-let passed = 0;
-let failed = 0;
-async function journey(name, body) {
-  try {
-    await body();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String((error && error.stack) || error).split('\n').join('\n     ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const counted = checks();
+const journey = counted.check;
 
 // The test's own great-circle distance in miles (not the page's), to check the page's order.
 function miles(a, b) {
@@ -310,5 +297,5 @@ await journey('without JavaScript the control is not shown and the list is there
 
 await browser.close();
 await server.close();
-console.log(`near-me: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`near-me: ${counted.passed} passed, ${counted.failed} failed`);
+process.exit(counted.failed ? 1 : 0);

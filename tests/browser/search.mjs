@@ -9,7 +9,7 @@
 // Exit status: 0 all passed; 1 a test failed; 2 the harness could not run.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { serveStatic, launchChromium, basePath } from './lib.mjs';
+import { serveStatic, launchChromium, basePath, checks, assert } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -34,21 +34,8 @@ const AGREEMENT_QUERIES = [
   'camhs',
 ];
 
-let passed = 0;
-let failed = 0;
-async function test(name, body) {
-  try {
-    await body();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(error && error.message || error).split('\n').join('\n     ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const counted = checks({ stack: false });
+const test = counted.check;
 
 let srv;
 let browser;
@@ -317,5 +304,5 @@ if (signpostBin && siteRoot) {
 
 await browser.close();
 await srv.close();
-console.log(`search: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`search: ${counted.passed} passed, ${counted.failed} failed`);
+process.exit(counted.failed ? 1 : 0);

@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serveStatic, launchChromium, journeyArgs } from './lib.mjs';
+import { serveStatic, launchChromium, journeyArgs, checks, assert } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { site, shots, base: BASE } = journeyArgs('service-page');
@@ -28,21 +28,8 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const FIRST = 'monday-night-myplace';
 const SECOND = 'deaf-children-sign-club';
 
-let passed = 0;
-let failed = 0;
-async function journey(name, body) {
-  try {
-    await body();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String((error && error.stack) || error).split('\n').join('\n     ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const counted = checks();
+const journey = counted.check;
 
 async function axeAt(page, label, widths = [320, 1280]) {
   const problems = [];
@@ -211,5 +198,5 @@ await journey('(11) an easy-read page at 320 px keeps each picture beside its wo
 
 await browser.close();
 await server.close();
-console.log(`service-page: ${passed} passed, ${failed} failed (screenshots in ${shots})`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(`service-page: ${counted.passed} passed, ${counted.failed} failed (screenshots in ${shots})`);
+process.exit(counted.failed === 0 ? 0 : 1);
