@@ -13,7 +13,7 @@
 // Exit status: 0 all passed; 1 a check failed; 2 the harness could not run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveStatic, launchChromium } from './lib.mjs';
+import { serveStatic, launchChromium, checks } from './lib.mjs';
 
 const WIDTHS = { 1280: { width: 1280, height: 900 }, 320: { width: 320, height: 800 } };
 
@@ -77,13 +77,8 @@ async function main() {
     process.exit(2);
   }
   fs.mkdirSync(opts.screenshots, { recursive: true });
-  let passed = 0;
-  let failed = 0;
-  const check = (name, ok, detail = '') => {
-    if (ok) passed++;
-    else failed++;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-  };
+  const counted = checks();
+  const check = counted.note;
 
   const srv = await serveStatic(opts.site);
   let browser;
@@ -136,14 +131,14 @@ async function main() {
     check('print: the other-version link is hidden', printed.alternateDisplay === 'none', printed.alternateDisplay);
     await context.close();
   } catch (err) {
-    failed++;
+    counted.failed++;
     console.log(`FAIL harness: ${err && err.stack ? err.stack : err}`);
   } finally {
     await browser.close().catch(() => {});
     await srv.close();
   }
-  console.log(`easy-read: ${passed} passed, ${failed} failed`);
-  process.exit(failed > 0 ? 1 : 0);
+  console.log(`easy-read: ${counted.passed} passed, ${counted.failed} failed`);
+  process.exit(counted.failed > 0 ? 1 : 0);
 }
 
 main();

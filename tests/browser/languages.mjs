@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serveStatic, launchChromium } from './lib.mjs';
+import { serveStatic, launchChromium, checks } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -99,13 +99,8 @@ async function main() {
   }
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   fs.mkdirSync(opts.screenshots, { recursive: true });
-  let passed = 0;
-  let failed = 0;
-  const check = (name, ok, detail = '') => {
-    if (ok) passed++;
-    else failed++;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-  };
+  const counted = checks();
+  const check = counted.note;
 
   const srv = await serveStatic(opts.site);
   let browser;
@@ -243,14 +238,14 @@ async function main() {
       await context.close();
     }
   } catch (err) {
-    failed++;
+    counted.failed++;
     console.log(`FAIL harness: ${err && err.stack ? err.stack : err}`);
   } finally {
     await browser.close().catch(() => {});
     await srv.close();
   }
-  console.log(`languages: ${passed} passed, ${failed} failed`);
-  process.exit(failed > 0 ? 1 : 0);
+  console.log(`languages: ${counted.passed} passed, ${counted.failed} failed`);
+  process.exit(counted.failed > 0 ? 1 : 0);
 }
 
 main();

@@ -308,9 +308,15 @@ export async function axeAt(page, restore, widths = [320, 1280]) {
 }
 
 /** Counted checks for a journey file: `check(name, body)` runs one, prints `ok` or `FAIL` with
- *  the reason, and counts it; `passed` and `failed` are the counts so far. */
+ *  the reason, and counts it; `note(name, ok, detail)` counts a check already made; `passed` and
+ *  `failed` are the counts so far. */
 export function checks({ stack = true } = {}) {
   const counts = { passed: 0, failed: 0 };
+  counts.note = (name, ok, detail = '') => {
+    if (ok) counts.passed++;
+    else counts.failed++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
+  };
   counts.check = async (name, body) => {
     try {
       await body();
