@@ -487,7 +487,13 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
                 .collect::<Result<Vec<()>, _>>()
                 .and_then(|_| output::openreferral::write_feed(&site, &need_name, &|name, bytes| sink.write(name, bytes)))
         },
-        || build_search.then(|| search::build(root, &site, &synonyms)),
+        // The preview keeps the bundle's files for its next build; a plain build writes each
+        // as soon as it is made.
+        || match (build_search, memory.is_some()) {
+            (false, _) => None,
+            (true, true) => Some(search::build(root, &site, &synonyms).map(Searched::Kept)),
+            (true, false) => Some(search::write(root, &site, &synonyms, &|name, bytes| sink.write(name, bytes)).map(Searched::Written)),
+        },
     );
     match written {
         Ok(_) => outcome.assets = assets.len(),
@@ -503,7 +509,11 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
                     outcome.searchable = Some(index);
                 }
             }
-            (None, Some(Ok(built))) => match built.files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
+            (None, Some(Ok(Searched::Written(written)))) => {
+                outcome.searchable = Some(written.index);
+                outcome.search_index = Some(written.staged);
+            }
+            (None, Some(Ok(Searched::Kept(built)))) => match built.files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
                 Ok(()) => {
                     if let (Some(memory), Some(key)) = (memory.as_deref_mut(), key) {
                         memory.built_search(key, &synonyms, &built.files, &built.index);
@@ -537,6 +547,12 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         memory.remember(site, today, &asset_map);
     }
     outcome
+}
+
+/// The search files of a build: kept for the preview's next build, or already written.
+enum Searched {
+    Kept(search::SearchBuild),
+    Written(search::SearchWritten),
 }
 
 /// The first part of every address the site can have (`services`, `sitemap.xml`), for the

@@ -17,6 +17,10 @@ mod sitemap;
 pub(crate) mod static_files;
 mod system;
 
+/// Where a stage's finished files go, one at a time, from any thread: (path inside the site,
+/// bytes). An `Err` (the system's problem, such as a full disk) stops the stage.
+pub type FileWriter<'w> = dyn Fn(&str, &[u8]) -> Result<(), String> + Sync + 'w;
+
 pub use assets::{AssetFile, collect_assets, finish_stylesheets};
 pub use publish::{StagedFolder, publish, tidy};
 pub use sitemap::{robots_txt, sitemap_xml};

@@ -47,66 +47,67 @@ pub fn language_dir(tag: &str) -> String {
     format!("{BUNDLE_DIR}/lang/{tag}")
 }
 
-/// Every file of the bundle, by path inside the output folder, sorted.
-pub fn files(index: &SearchIndex, docs: &[SearchDoc], config: &SearchConfig) -> tantivy::Result<Vec<(String, Vec<u8>)>> {
-    files_in(BUNDLE_DIR, None, index, docs, config)
-}
+/// Where the bundle's files go, one at a time, as they are made: (path inside the output folder,
+/// bytes). An `Err` stops making them and is passed on.
+pub type Emit<'e> = dyn FnMut(String, Vec<u8>) -> Result<(), String> + 'e;
 
-/// The shard of the bundle for the language `tag` (its own index of its translated pages), under
-/// [`language_dir`]: the same files as the main bundle, which `search.js` loads only on that
-/// language's search page. Its `meta.json` says `"stem": false`: words are matched as written.
-pub fn language_files(
-    tag: &str,
-    index: &SearchIndex,
-    docs: &[SearchDoc],
-    config: &SearchConfig,
-) -> tantivy::Result<Vec<(String, Vec<u8>)>> {
-    files_in(&language_dir(tag), Some(tag), index, docs, config)
-}
+/// Stems whose postings are scored side by side before their shards are handed over: enough to
+/// keep both cores busy, few enough that a large site's postings are never all in memory at once.
+const STEMS_PER_ROUND: usize = 4096;
 
-fn files_in(
+/// Makes the bundle's files under `dir` ([`BUNDLE_DIR`], or [`language_dir`] for the shard of
+/// the language `language`: its own index of its translated pages, which `search.js` loads only
+/// on that language's search page, with `"stem": false` in its `meta.json`: words are matched as
+/// written) and hands each to `emit` as soon as it is made. The order and the bytes are the same
+/// in every build of the same site.
+pub fn write_files(
     dir: &str,
     language: Option<&str>,
     index: &SearchIndex,
     docs: &[SearchDoc],
     config: &SearchConfig,
-) -> tantivy::Result<Vec<(String, Vec<u8>)>> {
-    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    emit: &mut Emit<'_>,
+) -> Result<(), String> {
     let shard_bytes = config.shard_kb.max(1) * 1024;
     let docs_per_file = config.docs_per_file.max(1);
+    let unreadable = |e: tantivy::TantivyError| format!("Cannot read the search index just built: {e}");
 
     let stems: Vec<(&String, &u64)> = index.vocabulary().iter().collect();
-    let postings: Vec<String> = stems
-        .par_iter()
-        .map(|(stem, _)| index.stem_scores(stem).map(|scores| encode_postings(&scores)))
-        .collect::<tantivy::Result<_>>()?;
-
     let mut dict: BTreeMap<String, BTreeMap<&str, (usize, u64)>> = BTreeMap::new();
     let mut shard = String::new();
     let mut shard_number = 0;
-    for ((stem, count), encoded) in stems.iter().zip(&postings) {
-        let entry = format!("{}:{encoded}", json!(stem));
-        if !shard.is_empty() && shard.len() + entry.len() > shard_bytes {
-            out.push((format!("{dir}/terms/{shard_number}.json"), format!("{{{shard}}}").into_bytes()));
-            shard.clear();
-            shard_number += 1;
+    for round in stems.chunks(STEMS_PER_ROUND) {
+        let postings: Vec<String> = round
+            .par_iter()
+            .map(|(stem, _)| index.stem_scores(stem).map(|scores| encode_postings(&scores)))
+            .collect::<tantivy::Result<_>>()
+            .map_err(unreadable)?;
+        for ((stem, count), encoded) in round.iter().zip(postings) {
+            let entry = format!("{}:{encoded}", json!(stem));
+            if !shard.is_empty() && shard.len() + entry.len() > shard_bytes {
+                emit(format!("{dir}/terms/{shard_number}.json"), format!("{{{shard}}}").into_bytes())?;
+                shard.clear();
+                shard_number += 1;
+            }
+            if !shard.is_empty() {
+                shard.push(',');
+            }
+            shard.push_str(&entry);
+            let first = stem.chars().next().unwrap_or('_');
+            dict.entry(dict_key(first))
+                .or_default()
+                .insert(stem.as_str(), (shard_number, **count));
         }
-        if !shard.is_empty() {
-            shard.push(',');
-        }
-        shard.push_str(&entry);
-        let first = stem.chars().next().unwrap_or('_');
-        dict.entry(dict_key(first))
-            .or_default()
-            .insert(stem.as_str(), (shard_number, **count));
     }
     if !shard.is_empty() {
-        out.push((format!("{dir}/terms/{shard_number}.json"), format!("{{{shard}}}").into_bytes()));
+        emit(format!("{dir}/terms/{shard_number}.json"), format!("{{{shard}}}").into_bytes())?;
     }
+    drop(shard);
     for (key, entries) in &dict {
         let value: BTreeMap<&str, [u64; 2]> = entries.iter().map(|(t, (s, c))| (*t, [*s as u64, *c])).collect();
-        out.push((format!("{dir}/dict/{key}.json"), to_bytes(&json!(value))));
+        emit(format!("{dir}/dict/{key}.json"), to_bytes(&json!(value)))?;
     }
+    drop(dict);
 
     for (number, chunk) in docs.chunks(docs_per_file).enumerate() {
         let rows: Vec<Value> = chunk
@@ -128,10 +129,10 @@ fn files_in(
                 ])
             })
             .collect();
-        out.push((format!("{dir}/docs/{number}.json"), to_bytes(&Value::Array(rows))));
+        emit(format!("{dir}/docs/{number}.json"), to_bytes(&Value::Array(rows)))?;
     }
-    out.push((format!("{dir}/facets.json"), to_bytes(&facets(docs))));
-    let name_buckets = name_files(dir, docs, shard_bytes, &mut out);
+    emit(format!("{dir}/facets.json"), to_bytes(&facets(docs)))?;
+    let name_buckets = name_files(dir, docs, shard_bytes, emit)?;
 
     let mut meta = json!({
         "version": 1,
@@ -151,9 +152,7 @@ fn files_in(
         fields.insert("language".to_string(), json!(tag));
         fields.insert("stem".to_string(), json!(false));
     }
-    out.push((format!("{dir}/meta.json"), to_bytes(&meta)));
-    out.sort();
-    Ok(out)
+    emit(format!("{dir}/meta.json"), to_bytes(&meta))
 }
 
 /// The bucket of a name: FNV-1a (32 bits) of its UTF-8 bytes, modulo `buckets` (`search.js`
@@ -167,9 +166,9 @@ pub fn name_bucket(name: &str, buckets: u32) -> u32 {
     hash % buckets.max(1)
 }
 
-/// Adds `search/names/<bucket>.json` files, each `{name: [doc, …]}` for the names in that
+/// Hands over `search/names/<bucket>.json` files, each `{name: [doc, …]}` for the names in that
 /// bucket, with about `shard_bytes` in each; returns how many buckets there are.
-fn name_files(dir: &str, docs: &[SearchDoc], shard_bytes: usize, out: &mut Vec<(String, Vec<u8>)>) -> u32 {
+fn name_files(dir: &str, docs: &[SearchDoc], shard_bytes: usize, emit: &mut Emit<'_>) -> Result<u32, String> {
     let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (number, doc) in docs.iter().enumerate() {
         for name in &doc.names {
@@ -183,9 +182,9 @@ fn name_files(dir: &str, docs: &[SearchDoc], shard_bytes: usize, out: &mut Vec<(
         files.entry(name_bucket(name, buckets)).or_default().insert(name, numbers);
     }
     for (bucket, entries) in &files {
-        out.push((format!("{dir}/names/{bucket}.json"), to_bytes(&json!(entries))));
+        emit(format!("{dir}/names/{bucket}.json"), to_bytes(&json!(entries)))?;
     }
-    buckets
+    Ok(buckets)
 }
 
 /// `[doc gap, score, doc gap, score, …]` with scores as whole numbers (at least 1).

@@ -56,31 +56,52 @@ pub struct SearchDoc {
     pub language: Option<String>,
 }
 
+impl SearchDoc {
+    /// Lets go of the searched text (headings, body, details, need terms) once it is indexed,
+    /// keeping what results show and filters use.
+    pub fn keep_shown(&mut self) {
+        for text in [&mut self.headings, &mut self.body, &mut self.details, &mut self.need_terms] {
+            *text = String::new();
+        }
+    }
+}
+
 /// Every published page and service of `site`, in a fixed order: pages by address, then services
 /// by address. The position in this list is the document's number everywhere in search.
 pub fn collect(site: &Site, synonyms: &Synonyms) -> Vec<SearchDoc> {
+    let mut docs = Vec::new();
+    let _ = each(site, synonyms, |doc| {
+        docs.push(doc);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    docs
+}
+
+/// Hands each document of [`collect`] to `take`, in the same order, one at a time (so a large
+/// site's searched text is never all in memory at once). Stops at the first error `take` returns.
+pub fn each<E>(site: &Site, synonyms: &Synonyms, mut take: impl FnMut(SearchDoc) -> Result<(), E>) -> Result<(), E> {
     let easy_read_versions: BTreeSet<String> = site.pages.iter().filter_map(|p| p.full_version_url()).collect();
-    let mut docs: Vec<SearchDoc> = site
-        .pages
-        .iter()
-        .map(|page| from_page(page, page.is_easy_read() || easy_read_versions.contains(&page.url)))
-        .collect();
     let mut everywhere: Vec<String> = site.services.iter().flat_map(|s| s.localities()).map(str::to_lowercase).collect();
     everywhere.sort();
     everywhere.dedup();
-    docs.extend(
-        site.services
-            .iter()
-            .map(|service| from_service(site, service, synonyms, &everywhere)),
-    );
     let namer = Namer::new(&site.config.area, &site.glossary);
     let plain_namer = Namer::plain(&site.config.area);
-    for doc in &mut docs {
+    let mut named = |mut doc: SearchDoc| {
         let namer = if doc.language.is_some() { &plain_namer } else { &namer };
         doc.names = namer.names(&doc.title);
+        take(doc)
+    };
+    let mut pages: Vec<&Page> = site.pages.iter().collect();
+    pages.sort_by(|a, b| a.url.cmp(&b.url));
+    for page in pages {
+        named(from_page(page, page.is_easy_read() || easy_read_versions.contains(&page.url)))?;
     }
-    docs.sort_by(|a, b| (a.category.is_some(), &a.url).cmp(&(b.category.is_some(), &b.url)));
-    docs
+    let mut services: Vec<&Service> = site.services.iter().collect();
+    services.sort_by(|a, b| a.url.cmp(&b.url));
+    for service in services {
+        named(from_service(site, service, synonyms, &everywhere))?;
+    }
+    Ok(())
 }
 
 /// A page; `has_easy_read`: it is in easy read, or has an easy-read version.

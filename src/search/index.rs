@@ -153,23 +153,58 @@ pub fn write(folder: &Path, docs: &[SearchDoc]) -> tantivy::Result<Index> {
 
 /// [`write`], with the text analysed by `analysis`.
 pub fn write_with(folder: &Path, docs: &[SearchDoc], analysis: Analysis) -> tantivy::Result<Index> {
-    let (schema, fields) = schema_for(analysis);
-    let memory = RamDirectory::create();
-    let index = Index::create(memory.clone(), schema, tantivy::IndexSettings::default())?;
-    prepare(&index);
-    let mut writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 200_000_000)?;
-    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-    for (number, doc) in docs.iter().enumerate() {
-        writer.add_document(to_document(&fields, number as u64, doc))?;
+    let mut builder = IndexBuilder::new(analysis)?;
+    for doc in docs {
+        builder.add(doc)?;
     }
-    writer.commit()?;
-    let segments = index.searchable_segment_ids()?;
-    if segments.len() > 1 {
-        writer.merge(&segments).wait()?;
+    builder.finish(folder)
+}
+
+/// A new index being built in memory, a document at a time (numbered in the order they are added).
+pub struct IndexBuilder {
+    index: Index,
+    memory: RamDirectory,
+    writer: IndexWriter<TantivyDocument>,
+    fields: Fields,
+    added: u64,
+}
+
+impl IndexBuilder {
+    /// An empty index with the text fields analysed by `analysis`.
+    pub fn new(analysis: Analysis) -> tantivy::Result<Self> {
+        let (schema, fields) = schema_for(analysis);
+        let memory = RamDirectory::create();
+        let index = Index::create(memory.clone(), schema, tantivy::IndexSettings::default())?;
+        prepare(&index);
+        let writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 200_000_000)?;
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        Ok(IndexBuilder {
+            index,
+            memory,
+            writer,
+            fields,
+            added: 0,
+        })
     }
-    writer.wait_merging_threads()?;
-    save(&index, &memory, folder)?;
-    Ok(index)
+
+    /// Adds `doc` as the next document.
+    pub fn add(&mut self, doc: &SearchDoc) -> tantivy::Result<()> {
+        self.writer.add_document(to_document(&self.fields, self.added, doc))?;
+        self.added += 1;
+        Ok(())
+    }
+
+    /// Commits the documents as one segment and writes the index's files into `folder`.
+    pub fn finish(mut self, folder: &Path) -> tantivy::Result<Index> {
+        self.writer.commit()?;
+        let segments = self.index.searchable_segment_ids()?;
+        if segments.len() > 1 {
+            self.writer.merge(&segments).wait()?;
+        }
+        self.writer.wait_merging_threads()?;
+        save(&self.index, &self.memory, folder)?;
+        Ok(self.index)
+    }
 }
 
 /// Copies the files of an index built in memory into `folder`.

@@ -20,8 +20,9 @@ pub use query::{Filters, Hit, SearchIndex};
 pub use synonyms::Synonyms;
 
 use crate::content::Site;
+use crate::output::FileWriter;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// The site address of the search page.
 pub const SEARCH_URL: &str = "/search/";
@@ -39,11 +40,22 @@ pub fn search_url_in(tag: &str) -> String {
 pub struct SearchBuild {
     /// The new index, to be swapped in when the site is written.
     pub staged: StagedIndex,
-    /// The browser bundle's files, by path inside the output folder.
+    /// The browser bundle's files, by path inside the output folder, sorted.
     pub files: Vec<(String, Vec<u8>)>,
     /// How many pages and services were indexed.
     pub documents: usize,
     /// The same index, open in memory and ready to answer searches (for `signpost serve`).
+    pub index: Arc<SearchIndex>,
+}
+
+/// What [`write`] made besides the bundle's files, which it handed over.
+#[derive(Debug)]
+pub struct SearchWritten {
+    /// The new index, to be swapped in when the site is written.
+    pub staged: StagedIndex,
+    /// How many pages and services were indexed.
+    pub documents: usize,
+    /// The same index, open in memory and ready to answer searches.
     pub index: Arc<SearchIndex>,
 }
 
@@ -53,20 +65,56 @@ pub fn index_folder(root: &Path, site: &Site) -> PathBuf {
 }
 
 /// Indexes every page and service of `site` into a staging folder beside the index folder and
-/// makes the browser bundle from it.
+/// makes the browser bundle from it, keeping the bundle's files.
 pub fn build(root: &Path, site: &Site, synonyms: &Synonyms) -> Result<SearchBuild, String> {
+    let files = Mutex::new(Vec::new());
+    let keep = |path: &str, bytes: &[u8]| {
+        if let Ok(mut files) = files.lock() {
+            files.push((path.to_string(), bytes.to_vec()));
+        }
+        Ok(())
+    };
+    let written = write(root, site, synonyms, &keep)?;
+    let mut files = files.into_inner().unwrap_or_default();
+    files.sort();
+    Ok(SearchBuild {
+        staged: written.staged,
+        files,
+        documents: written.documents,
+        index: written.index,
+    })
+}
+
+/// [`build`], handing each file of the bundle to `out` as soon as it is made instead of keeping
+/// them all (so a large site's bundle is never in memory whole). Stops at the first error `out`
+/// returns.
+pub fn write(root: &Path, site: &Site, synonyms: &Synonyms, out: &FileWriter<'_>) -> Result<SearchWritten, String> {
     let target = index_folder(root, site);
     let staged = StagedIndex::new(&target, crate::output::guard::Purpose::Index)
         .map_err(|e| format!("Cannot make a folder for the search index beside {}: {e}", target.display()))?;
-    let all_docs = documents::collect(site, synonyms);
-    let (docs, translated): (Vec<SearchDoc>, Vec<SearchDoc>) = all_docs.into_iter().partition(|d| d.language.is_none());
     let failed = |e: tantivy::TantivyError| format!("Cannot build the search index in {}: {e}", staged.folder().display());
-    let index = index::write(staged.folder(), &docs).map_err(failed)?;
+    // Each document is indexed as it is made; the bundle keeps only what results show and filters
+    // use. Translated pages wait for their own language's index.
+    let mut builder = index::IndexBuilder::new(analysis::Analysis::English).map_err(failed)?;
+    let (mut docs, mut translated) = (Vec::new(), Vec::new());
+    documents::each(site, synonyms, |mut doc| {
+        if doc.language.is_some() {
+            translated.push(doc);
+            return Ok(());
+        }
+        builder.add(&doc)?;
+        doc.keep_shown();
+        docs.push(doc);
+        Ok(())
+    })
+    .map_err(failed)?;
+    let index = builder.finish(staged.folder()).map_err(failed)?;
     let groups = serde_json::to_vec(&synonyms.groups).unwrap_or_default();
     std::fs::write(staged.folder().join(query::SYNONYMS_JSON), groups)
         .map_err(|e| format!("Cannot write the search index in {}: {e}", staged.folder().display()))?;
     let searchable = SearchIndex::from_index(&index, synonyms.clone()).map_err(failed)?;
-    let mut files = bundle::files(&searchable, &docs, &site.config.search).map_err(failed)?;
+    let mut emit = |path: String, bytes: Vec<u8>| out(&path, &bytes);
+    bundle::write_files(bundle::BUNDLE_DIR, None, &searchable, &docs, &site.config.search, &mut emit)?;
     // Each language the site lists gets its own index and bundle shard, even before any page is
     // translated, so its search page always has something to search.
     for language in &site.config.languages {
@@ -79,12 +127,17 @@ pub fn build(root: &Path, site: &Site, synonyms: &Synonyms) -> Result<SearchBuil
         let folder = staged.folder().join(LANGUAGES_DIR).join(tag);
         let index = index::write_with(&folder, &own, analysis::Analysis::Plain).map_err(failed)?;
         let searchable = SearchIndex::from_index(&index, Synonyms::default()).map_err(failed)?;
-        files.extend(bundle::language_files(tag, &searchable, &own, &site.config.search).map_err(failed)?);
+        bundle::write_files(
+            &bundle::language_dir(tag),
+            Some(tag),
+            &searchable,
+            &own,
+            &site.config.search,
+            &mut emit,
+        )?;
     }
-    files.sort();
-    Ok(SearchBuild {
+    Ok(SearchWritten {
         staged,
-        files,
         documents: docs.len() + translated.len(),
         index: Arc::new(searchable),
     })

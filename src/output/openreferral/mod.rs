@@ -86,7 +86,7 @@ pub fn stable_uuid(kind: &str, key: &str) -> String {
 }
 
 /// Where the feed's files go: each is handed over as (path inside the site, bytes).
-pub type FeedWriter<'w> = dyn Fn(&str, &[u8]) -> Result<(), String> + Sync + 'w;
+pub type FeedWriter<'w> = super::FileWriter<'w>;
 
 /// The path, inside the site, of page `number` (from 1) of the services list.
 pub fn page_path(number: usize) -> String {
