@@ -453,7 +453,6 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
         (output::headers::HEADERS_FILE.to_string(), headers_file.into_bytes()),
     ];
     extra.extend(admin.files);
-    extra.extend(renderer.shortlist_files());
     extra.extend(output::places::files(&site));
     let news_title = format!("{}: {}", site.config.name, theme.string("news_title"));
     let topic_name = |id: &str| match theme.string(&format!("topic_{id}")) {
@@ -485,6 +484,7 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
                 .chain(feeds.iter().map(|(name, xml)| sink.write(name, xml.as_bytes())))
                 .chain(calendars.iter().map(|(name, text)| sink.write(name, text.as_bytes())))
                 .collect::<Result<Vec<()>, _>>()
+                .and_then(|_| renderer.write_shortlist_files(&|name, bytes| sink.write(name, bytes)))
                 .and_then(|_| output::openreferral::write_feed(&site, &need_name, &|name, bytes| sink.write(name, bytes)))
         },
         // The preview keeps the bundle's files for its next build; a plain build writes each

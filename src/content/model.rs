@@ -320,19 +320,84 @@ pub struct Service {
 }
 
 /// The 1-based line and column of each field of a record, by its path: `category`, `ages.from`,
-/// `contact.phone`, `schedules.0.opens_at` (list items by their 0-based number).
+/// `contact.phone`, `schedules.0.opens_at` (list items by their 0-based number). The paths follow
+/// from how many schedules, venues and prices the record has, so only the positions are kept, in
+/// the order of [`FieldPositions::paths`] (a large directory has tens of thousands of services).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldPositions(std::collections::BTreeMap<String, (usize, usize)>);
+pub struct FieldPositions {
+    /// How many schedules, other venues (`locations`) and prices (`cost_options`) the record had.
+    shape: [usize; 3],
+    /// Line and column of each path, in order.
+    at: Vec<(u32, u32)>,
+}
+
+/// The fields of a service whose positions are recorded, besides those of its schedules, venues
+/// and prices.
+const RECORDED_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "category",
+    "summary",
+    "provider",
+    "provider_website",
+    "ages",
+    "ages.from",
+    "ages.to",
+    "access",
+    "cost",
+    "free",
+    "contact",
+    "contact.phone",
+    "contact.email",
+    "contact.website",
+    "last_reviewed",
+    "next_review",
+    "cost_options",
+    "schedules",
+];
 
 impl FieldPositions {
-    /// Records where the field at `path` is.
-    pub fn insert(&mut self, path: impl Into<String>, at: (usize, usize)) {
-        self.0.insert(path.into(), at);
+    /// No positions yet, for the fields `record` has.
+    pub fn for_record(record: &ServiceRecord) -> Self {
+        FieldPositions {
+            shape: [record.schedules.len(), record.locations.len(), record.cost_options.len()],
+            at: Vec::new(),
+        }
+    }
+
+    /// Every recorded path, in order.
+    pub fn paths(&self) -> impl Iterator<Item = std::borrow::Cow<'static, str>> + '_ {
+        use std::borrow::Cow;
+        let [schedules, locations, prices] = self.shape;
+        let fixed = RECORDED_FIELDS.iter().map(|f| Cow::Borrowed(*f));
+        let schedule_paths = (0..schedules).flat_map(|i| {
+            std::iter::once(format!("schedules.{i}"))
+                .chain(["days", "date", "until", "opens_at", "closes_at"].map(|f| format!("schedules.{i}.{f}")))
+        });
+        let venues = std::iter::once("where".to_string()).chain((0..locations).map(|i| format!("locations.{i}")));
+        let venue_paths =
+            venues.flat_map(|venue| ["", ".postcode", ".locality", ".latitude", ".longitude"].map(move |f| format!("{venue}{f}")));
+        let price_paths = (0..prices).flat_map(|i| [format!("cost_options.{i}"), format!("cost_options.{i}.amount")]);
+        fixed.chain(schedule_paths.chain(venue_paths).chain(price_paths).map(Cow::Owned))
+    }
+
+    /// Records the position of every path, as `find` gives it.
+    pub fn fill(&mut self, mut find: impl FnMut(&str) -> (usize, usize)) {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let at: Vec<(u32, u32)> = self
+            .paths()
+            .map(|path| {
+                let (line, column) = find(&path);
+                (small(line), small(column))
+            })
+            .collect();
+        self.at = at;
     }
 
     /// Where the field at `path` is, if it was recorded.
     pub fn get(&self, path: &str) -> Option<(usize, usize)> {
-        self.0.get(path).copied()
+        let index = self.paths().position(|p| p == path)?;
+        self.at.get(index).map(|&(line, column)| (line as usize, column as usize))
     }
 }
 
@@ -606,5 +671,36 @@ mod whole_area_tests {
         for s in [home, online, carers] {
             assert!(s.available_in("bloxwich") && !s.has_venue_in("bloxwich"));
         }
+    }
+}
+
+#[cfg(test)]
+mod field_position_tests {
+    use super::*;
+
+    #[test]
+    fn each_path_finds_the_position_recorded_for_it() {
+        let record: ServiceRecord = serde_json::from_value(serde_json::json!({
+            "name": "A", "category": "c", "summary": "S.", "provider": "P", "ages": { "from": 0, "to": 18 },
+            "access": ["self-referral"], "cost": "Free", "contact": { "phone": "0121 496 0000" },
+            "where": { "online": true }, "last_reviewed": "2026-09-01",
+            "schedules": [{ "days": ["monday"] }, { "days": ["friday"] }],
+            "locations": [{ "address": "Hall" }],
+        }))
+        .unwrap();
+        let mut positions = FieldPositions::for_record(&record);
+        let paths: Vec<String> = positions.paths().map(|p| p.into_owned()).collect();
+        assert!(paths.contains(&"schedules.1.closes_at".to_string()) && paths.contains(&"locations.0.postcode".to_string()));
+        assert!(!paths.iter().any(|p| p.starts_with("schedules.2") || p.starts_with("locations.1")));
+        let mut line = 0;
+        positions.fill(|_| {
+            line += 1;
+            (line, 3)
+        });
+        for (n, path) in paths.iter().enumerate() {
+            assert_eq!(positions.get(path), Some((n + 1, 3)), "{path}");
+        }
+        assert_eq!(positions.get("schedules.2.days"), None);
+        assert_eq!(FieldPositions::default().get("name"), None);
     }
 }

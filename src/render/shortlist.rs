@@ -102,16 +102,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Every service's shortlist data file: (path in the output folder, JSON bytes), made in parallel.
-    pub fn shortlist_files(&self) -> Vec<(String, Vec<u8>)> {
-        self.site
-            .services
-            .par_iter()
-            .filter_map(|service| {
-                let json = serde_json::to_vec(&self.shortlist_service(service)).ok()?;
-                Some((data_file(&service.id), json))
-            })
-            .collect()
+    /// Makes every service's shortlist data file, in parallel, and hands each to `write` (path in
+    /// the output folder, JSON bytes) as it is made. Stops at the first error `write` returns.
+    pub fn write_shortlist_files(&self, write: &crate::output::FileWriter<'_>) -> Result<(), String> {
+        self.site.services.par_iter().try_for_each(|service| {
+            let json = serde_json::to_vec(&self.shortlist_service(service)).map_err(|e| e.to_string())?;
+            write(&data_file(&service.id), &json)
+        })
     }
 
     /// Fills `context` for the shortlist page, which lists the services a family saved in their

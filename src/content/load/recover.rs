@@ -156,54 +156,14 @@ pub(super) fn stand_in(field: &str, config: &SiteConfig) -> Option<String> {
 
 /// Where each field of `record` is written, found with `locator`.
 pub(super) fn field_positions(record: &ServiceRecord, locator: &FieldLocator<'_>) -> FieldPositions {
-    let mut paths: Vec<String> = [
-        "id",
-        "name",
-        "category",
-        "summary",
-        "provider",
-        "provider_website",
-        "ages",
-        "ages.from",
-        "ages.to",
-        "access",
-        "cost",
-        "free",
-        "contact",
-        "contact.phone",
-        "contact.email",
-        "contact.website",
-        "last_reviewed",
-        "next_review",
-        "cost_options",
-        "schedules",
-    ]
-    .map(str::to_string)
-    .to_vec();
-    for index in 0..record.schedules.len() {
-        paths.push(format!("schedules.{index}"));
-        for field in ["days", "date", "until", "opens_at", "closes_at"] {
-            paths.push(format!("schedules.{index}.{field}"));
-        }
-    }
-    let venues = std::iter::once("where".to_string()).chain((0..record.locations.len()).map(|i| format!("locations.{i}")));
-    for prefix in venues {
-        for field in ["", ".postcode", ".locality", ".latitude", ".longitude"] {
-            paths.push(format!("{prefix}{field}"));
-        }
-    }
-    for index in 0..record.cost_options.len() {
-        paths.push(format!("cost_options.{index}"));
-        paths.push(format!("cost_options.{index}.amount"));
-    }
-    let mut positions = FieldPositions::default();
-    for path in paths {
+    let mut positions = FieldPositions::for_record(record);
+    positions.fill(|path| {
         let keys: Vec<Key<'_>> = path
             .split('.')
             .map(|part| part.parse::<usize>().map(Key::Item).unwrap_or(Key::Name(part)))
             .collect();
-        positions.insert(path.clone(), locator.find(&keys));
-    }
+        locator.find(&keys)
+    });
     positions
 }
 
