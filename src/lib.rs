@@ -325,9 +325,12 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
             return outcome;
         }
     };
-    outcome
-        .diagnostics
-        .extend(render::strings::check(&site.config, site.sources.config(), &theme.strings, &theme.languages));
+    outcome.diagnostics.extend(render::strings::check(
+        &site.config,
+        site.sources.config(),
+        &theme.strings,
+        &theme.languages,
+    ));
     let (mut assets, found) = output::collect_assets(root, &theme.static_files, site.config.checks.max_asset_kb.saturating_mul(1024));
     outcome.diagnostics.extend(found);
     output::finish_stylesheets(&mut assets, &render::address::Addresses::for_config(&site.config));

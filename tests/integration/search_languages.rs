@@ -172,3 +172,31 @@ fn signpost_search_in_a_language_searches_its_index_then_the_rest() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("`de`"));
 }
+
+#[test]
+fn a_build_writing_search_files_as_it_goes_writes_the_files_the_preview_keeps() {
+    let (_dir, root) = site_copy(true);
+    let mut site = load(&root);
+    site.pages
+        .push(polish_page(&site, "/pl/szkola/", "Co to sprawi", "Dobra szkoła sprawi radość."));
+    let (synonyms, _) = signpost::search::synonyms::load(&site);
+    let kept = signpost::search::build(&root, &site, &synonyms).expect("search builds");
+    let written = std::sync::Mutex::new(Vec::new());
+    let out = |path: &str, bytes: &[u8]| {
+        written.lock().unwrap().push((path.to_string(), bytes.to_vec()));
+        Ok(())
+    };
+    let done = signpost::search::write(&root, &site, &synonyms, &out).expect("search is written");
+    let mut written = written.into_inner().unwrap();
+    written.sort();
+    assert!(written.len() > 10, "{}", written.len());
+    assert!(written.iter().any(|(p, _)| p == "search/meta.json") && written.iter().any(|(p, _)| p == "search/lang/pl/meta.json"));
+    assert_eq!(written, kept.files, "the same files, byte for byte");
+    assert_eq!(done.documents, kept.documents);
+    assert_eq!(done.index.doc_count(), kept.index.doc_count());
+
+    // A write that fails stops the search build and says why.
+    let failing = |path: &str, _: &[u8]| Err(format!("{path}: the disk is full"));
+    let error = signpost::search::write(&root, &site, &synonyms, &failing).unwrap_err();
+    assert!(error.contains("the disk is full"), "{error}");
+}
