@@ -113,7 +113,7 @@ pub fn write(root: &Path, site: &Site, synonyms: &Synonyms, out: &FileWriter<'_>
     std::fs::write(staged.folder().join(query::SYNONYMS_JSON), groups)
         .map_err(|e| format!("Cannot write the search index in {}: {e}", staged.folder().display()))?;
     let searchable = SearchIndex::from_index(&index, synonyms.clone()).map_err(failed)?;
-    let mut emit = |path: String, bytes: Vec<u8>| out(&path, &bytes);
+    let mut emit = |path: String, bytes: Vec<u8>| out(&path, &bytes).map_err(|e| format!("Cannot write the search files: {e}"));
     bundle::write_files(bundle::BUNDLE_DIR, None, &searchable, &docs, &site.config.search, &mut emit)?;
     // Each language the site lists gets its own index and bundle shard, even before any page is
     // translated, so its search page always has something to search.
