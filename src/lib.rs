@@ -518,10 +518,10 @@ fn build_stages(options: &BuildOptions, mut sink: Option<&mut dyn Sink>, mut mem
             (None, Some(Ok(Searched::Kept(built)))) => match built.files.iter().try_for_each(|(path, bytes)| sink.write(path, bytes)) {
                 Ok(()) => {
                     if let (Some(memory), Some(key)) = (memory.as_deref_mut(), key) {
-                        memory.built_search(key, &synonyms, &built.files, &built.index);
+                        memory.built_search(key, &synonyms, &built.files, &built.written.index);
                     }
-                    outcome.searchable = Some(built.index);
-                    outcome.search_index = Some(built.staged);
+                    outcome.searchable = Some(built.written.index);
+                    outcome.search_index = Some(built.written.staged);
                 }
                 Err(error) => outcome.internal_error = Some(format!("Cannot write the search files: {error}")),
             },

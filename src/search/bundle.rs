@@ -22,6 +22,7 @@ use super::index::filter_needs;
 use super::plan::{FUZZY_MAX, FUZZY_WEIGHT, MAX_WORDS, NAME_BONUS, PART_WEIGHT, PREFIX_MAX, PREFIX_WEIGHT, SYNONYM_WEIGHT};
 use super::query::SearchIndex;
 use crate::config::SearchConfig;
+use crate::output::FileWriter;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -47,10 +48,6 @@ pub fn language_dir(tag: &str) -> String {
     format!("{BUNDLE_DIR}/lang/{tag}")
 }
 
-/// Where the bundle's files go, one at a time, as they are made: (path inside the output folder,
-/// bytes). An `Err` stops making them and is passed on.
-pub type Emit<'e> = dyn FnMut(String, Vec<u8>) -> Result<(), String> + 'e;
-
 /// Stems whose postings are scored side by side before their shards are handed over: enough to
 /// keep both cores busy, few enough that a large site's postings are never all in memory at once.
 const STEMS_PER_ROUND: usize = 4096;
@@ -58,7 +55,7 @@ const STEMS_PER_ROUND: usize = 4096;
 /// Makes the bundle's files under `dir` ([`BUNDLE_DIR`], or [`language_dir`] for the shard of
 /// the language `language`: its own index of its translated pages, which `search.js` loads only
 /// on that language's search page, with `"stem": false` in its `meta.json`: words are matched as
-/// written) and hands each to `emit` as soon as it is made. The order and the bytes are the same
+/// written) and hands each to `out` as soon as it is made. The order and the bytes are the same
 /// in every build of the same site.
 pub fn write_files(
     dir: &str,
@@ -66,7 +63,7 @@ pub fn write_files(
     index: &SearchIndex,
     docs: &[SearchDoc],
     config: &SearchConfig,
-    emit: &mut Emit<'_>,
+    out: &FileWriter<'_>,
 ) -> Result<(), String> {
     let shard_bytes = config.shard_kb.max(1) * 1024;
     let docs_per_file = config.docs_per_file.max(1);
@@ -85,7 +82,7 @@ pub fn write_files(
         for ((stem, count), encoded) in round.iter().zip(postings) {
             let entry = format!("{}:{encoded}", json!(stem));
             if !shard.is_empty() && shard.len() + entry.len() > shard_bytes {
-                emit(format!("{dir}/terms/{shard_number}.json"), format!("{{{shard}}}").into_bytes())?;
+                out(&format!("{dir}/terms/{shard_number}.json"), &format!("{{{shard}}}").into_bytes())?;
                 shard.clear();
                 shard_number += 1;
             }
@@ -100,12 +97,12 @@ pub fn write_files(
         }
     }
     if !shard.is_empty() {
-        emit(format!("{dir}/terms/{shard_number}.json"), format!("{{{shard}}}").into_bytes())?;
+        out(&format!("{dir}/terms/{shard_number}.json"), &format!("{{{shard}}}").into_bytes())?;
     }
     drop(shard);
     for (key, entries) in &dict {
         let value: BTreeMap<&str, [u64; 2]> = entries.iter().map(|(t, (s, c))| (*t, [*s as u64, *c])).collect();
-        emit(format!("{dir}/dict/{key}.json"), to_bytes(&json!(value)))?;
+        out(&format!("{dir}/dict/{key}.json"), &to_bytes(&json!(value)))?;
     }
     drop(dict);
 
@@ -129,10 +126,10 @@ pub fn write_files(
                 ])
             })
             .collect();
-        emit(format!("{dir}/docs/{number}.json"), to_bytes(&Value::Array(rows)))?;
+        out(&format!("{dir}/docs/{number}.json"), &to_bytes(&Value::Array(rows)))?;
     }
-    emit(format!("{dir}/facets.json"), to_bytes(&facets(docs)))?;
-    let name_buckets = name_files(dir, docs, shard_bytes, emit)?;
+    out(&format!("{dir}/facets.json"), &to_bytes(&facets(docs)))?;
+    let name_buckets = name_files(dir, docs, shard_bytes, out)?;
 
     let mut meta = json!({
         "version": 1,
@@ -152,7 +149,7 @@ pub fn write_files(
         fields.insert("language".to_string(), json!(tag));
         fields.insert("stem".to_string(), json!(false));
     }
-    emit(format!("{dir}/meta.json"), to_bytes(&meta))
+    out(&format!("{dir}/meta.json"), &to_bytes(&meta))
 }
 
 /// The bucket of a name: FNV-1a (32 bits) of its UTF-8 bytes, modulo `buckets` (`search.js`
@@ -168,7 +165,7 @@ pub fn name_bucket(name: &str, buckets: u32) -> u32 {
 
 /// Hands over `search/names/<bucket>.json` files, each `{name: [doc, …]}` for the names in that
 /// bucket, with about `shard_bytes` in each; returns how many buckets there are.
-fn name_files(dir: &str, docs: &[SearchDoc], shard_bytes: usize, emit: &mut Emit<'_>) -> Result<u32, String> {
+fn name_files(dir: &str, docs: &[SearchDoc], shard_bytes: usize, out: &FileWriter<'_>) -> Result<u32, String> {
     let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (number, doc) in docs.iter().enumerate() {
         for name in &doc.names {
@@ -182,7 +179,7 @@ fn name_files(dir: &str, docs: &[SearchDoc], shard_bytes: usize, emit: &mut Emit
         files.entry(name_bucket(name, buckets)).or_default().insert(name, numbers);
     }
     for (bucket, entries) in &files {
-        emit(format!("{dir}/names/{bucket}.json"), to_bytes(&json!(entries)))?;
+        out(&format!("{dir}/names/{bucket}.json"), &to_bytes(&json!(entries)))?;
     }
     Ok(buckets)
 }

@@ -144,14 +144,8 @@ pub fn filter_needs(needs: &[String]) -> Vec<String> {
     out
 }
 
-/// Writes `docs` into a new index in `folder`, as one segment. The index is built in memory and
-/// its files written out plainly: tantivy's own folder writer syncs every file to disk, which can
-/// stall a build for many seconds on a busy disk, and the folder is swapped in atomically anyway.
-pub fn write(folder: &Path, docs: &[SearchDoc]) -> tantivy::Result<Index> {
-    write_with(folder, docs, Analysis::English)
-}
-
-/// [`write`], with the text analysed by `analysis`.
+/// Writes `docs` into a new index in `folder`, with the text analysed by `analysis` (see
+/// [`IndexBuilder`]).
 pub fn write_with(folder: &Path, docs: &[SearchDoc], analysis: Analysis) -> tantivy::Result<Index> {
     let mut builder = IndexBuilder::new(analysis)?;
     for doc in docs {
@@ -160,7 +154,10 @@ pub fn write_with(folder: &Path, docs: &[SearchDoc], analysis: Analysis) -> tant
     builder.finish(folder)
 }
 
-/// A new index being built in memory, a document at a time (numbered in the order they are added).
+/// A new index being built in memory, a document at a time (numbered in the order they are
+/// added), as one segment. Its files are written out plainly when it is finished: tantivy's own
+/// folder writer syncs every file to disk, which can stall a build for many seconds on a busy
+/// disk, and the folder is swapped in atomically anyway.
 pub struct IndexBuilder {
     index: Index,
     memory: RamDirectory,

@@ -35,17 +35,13 @@ pub fn search_url_in(tag: &str) -> String {
     format!("/{tag}{SEARCH_URL}")
 }
 
-/// What building search made: the index (staged beside its final folder) and the bundle's files.
+/// What [`build`] made: the index and the bundle's files, kept.
 #[derive(Debug)]
 pub struct SearchBuild {
-    /// The new index, to be swapped in when the site is written.
-    pub staged: StagedIndex,
+    /// The index, as [`write`] gives it.
+    pub written: SearchWritten,
     /// The browser bundle's files, by path inside the output folder, sorted.
     pub files: Vec<(String, Vec<u8>)>,
-    /// How many pages and services were indexed.
-    pub documents: usize,
-    /// The same index, open in memory and ready to answer searches (for `signpost serve`).
-    pub index: Arc<SearchIndex>,
 }
 
 /// What [`write`] made besides the bundle's files, which it handed over.
@@ -77,12 +73,7 @@ pub fn build(root: &Path, site: &Site, synonyms: &Synonyms) -> Result<SearchBuil
     let written = write(root, site, synonyms, &keep)?;
     let mut files = files.into_inner().unwrap_or_default();
     files.sort();
-    Ok(SearchBuild {
-        staged: written.staged,
-        files,
-        documents: written.documents,
-        index: written.index,
-    })
+    Ok(SearchBuild { written, files })
 }
 
 /// [`build`], handing each file of the bundle to `out` as soon as it is made instead of keeping
@@ -113,8 +104,8 @@ pub fn write(root: &Path, site: &Site, synonyms: &Synonyms, out: &FileWriter<'_>
     std::fs::write(staged.folder().join(query::SYNONYMS_JSON), groups)
         .map_err(|e| format!("Cannot write the search index in {}: {e}", staged.folder().display()))?;
     let searchable = SearchIndex::from_index(&index, synonyms.clone()).map_err(failed)?;
-    let mut emit = |path: String, bytes: Vec<u8>| out(&path, &bytes).map_err(|e| format!("Cannot write the search files: {e}"));
-    bundle::write_files(bundle::BUNDLE_DIR, None, &searchable, &docs, &site.config.search, &mut emit)?;
+    let emit = |path: &str, bytes: &[u8]| out(path, bytes).map_err(|e| format!("Cannot write the search files: {e}"));
+    bundle::write_files(bundle::BUNDLE_DIR, None, &searchable, &docs, &site.config.search, &emit)?;
     // Each language the site lists gets its own index and bundle shard, even before any page is
     // translated, so its search page always has something to search.
     for language in &site.config.languages {
@@ -127,14 +118,7 @@ pub fn write(root: &Path, site: &Site, synonyms: &Synonyms, out: &FileWriter<'_>
         let folder = staged.folder().join(LANGUAGES_DIR).join(tag);
         let index = index::write_with(&folder, &own, analysis::Analysis::Plain).map_err(failed)?;
         let searchable = SearchIndex::from_index(&index, Synonyms::default()).map_err(failed)?;
-        bundle::write_files(
-            &bundle::language_dir(tag),
-            Some(tag),
-            &searchable,
-            &own,
-            &site.config.search,
-            &mut emit,
-        )?;
+        bundle::write_files(&bundle::language_dir(tag), Some(tag), &searchable, &own, &site.config.search, &emit)?;
     }
     Ok(SearchWritten {
         staged,

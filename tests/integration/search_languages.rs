@@ -59,8 +59,8 @@ fn a_polish_query_finds_the_polish_page_by_its_own_words_not_by_english_stemming
         .push(polish_page(&site, "/pl/szkola/", "Co to sprawi", "Dobra szkoła sprawi radość."));
     let (synonyms, _) = signpost::search::synonyms::load(&site);
     let built = signpost::search::build(&root, &site, &synonyms).expect("search builds");
-    let polish = SearchIndex::open(&built.staged.folder().join("languages").join("pl")).expect("the Polish index");
-    let english = &built.index;
+    let polish = SearchIndex::open(&built.written.staged.folder().join("languages").join("pl")).expect("the Polish index");
+    let english = &built.written.index;
     let filters = Filters::default();
 
     assert_eq!(urls(&answer(&polish, "sprawy ", &filters, 10).unwrap()), vec!["/pl/sprawy/"]);
@@ -84,7 +84,7 @@ fn a_polish_query_finds_the_polish_page_by_its_own_words_not_by_english_stemming
         "{:?}",
         urls(&both)
     );
-    assert_eq!(built.documents, english.doc_count() as usize + 2);
+    assert_eq!(built.written.documents, english.doc_count() as usize + 2);
 
     // The Polish shard of the bundle: its own files, words as written.
     let file = |path: &str| {
@@ -192,8 +192,8 @@ fn a_build_writing_search_files_as_it_goes_writes_the_files_the_preview_keeps() 
     assert!(written.len() > 10, "{}", written.len());
     assert!(written.iter().any(|(p, _)| p == "search/meta.json") && written.iter().any(|(p, _)| p == "search/lang/pl/meta.json"));
     assert_eq!(written, kept.files, "the same files, byte for byte");
-    assert_eq!(done.documents, kept.documents);
-    assert_eq!(done.index.doc_count(), kept.index.doc_count());
+    assert_eq!(done.documents, kept.written.documents);
+    assert_eq!(done.index.doc_count(), kept.written.index.doc_count());
 
     // A write that fails stops the search build and says why.
     let failing = |path: &str, _: &[u8]| Err(format!("{path}: the disk is full"));

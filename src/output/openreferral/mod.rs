@@ -85,9 +85,6 @@ pub fn stable_uuid(kind: &str, key: &str) -> String {
     uuid::Builder::from_custom_bytes(bytes).into_uuid().hyphenated().to_string()
 }
 
-/// Where the feed's files go: each is handed over as (path inside the site, bytes).
-pub type FeedWriter<'w> = super::FileWriter<'w>;
-
 /// The path, inside the site, of page `number` (from 1) of the services list.
 pub fn page_path(number: usize) -> String {
     format!("{FEED_DIR}/services/page/{number}.json")
@@ -102,7 +99,7 @@ pub fn service_path(id: &str) -> String {
 /// at a time: the services of a page, then the page, and the index last. The order and the bytes
 /// are the same in every build of the same content. Stops at the first error `write` returns.
 /// `need_name` gives the name of a need id (from the theme's strings).
-pub fn write_feed(site: &Site, need_name: &(dyn Fn(&str) -> String + Sync), write: &FeedWriter<'_>) -> Result<(), String> {
+pub fn write_feed(site: &Site, need_name: &(dyn Fn(&str) -> String + Sync), write: &super::FileWriter<'_>) -> Result<(), String> {
     let total = site.services.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     // Pages of the list are made side by side; each writes its services' files as it goes.
@@ -118,22 +115,6 @@ pub fn write_feed(site: &Site, need_name: &(dyn Fn(&str) -> String + Sync), writ
         write(&page_path(number), &pretty(&page(number, pages, total, contents)))
     })?;
     write(&format!("{FEED_DIR}/index.json"), &pretty(&index(site, pages, total)))
-}
-
-/// Every file of the feed, sorted by path (for tests and tools; the build uses [`write_feed`]).
-pub fn feed_files(site: &Site, need_name: &(dyn Fn(&str) -> String + Sync)) -> Vec<(String, Vec<u8>)> {
-    let files = std::sync::Mutex::new(Vec::new());
-    let keep = |path: &str, bytes: &[u8]| {
-        if let Ok(mut files) = files.lock() {
-            files.push((path.to_string(), bytes.to_vec()));
-        }
-        Ok(())
-    };
-    // Collecting in memory cannot fail.
-    let _ = write_feed(site, need_name, &keep);
-    let mut files = files.into_inner().unwrap_or_default();
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
 }
 
 /// A service as a page of the list carries it: its one-to-one fields.
